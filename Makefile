@@ -1,0 +1,47 @@
+# make demo: set up .venv and build the Fairhaven example into out/
+# make test: set up .venv with dev tools and run ruff, mypy and pytest
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+S75 := $(VENV)/bin/s75docs
+INSTALLED := $(VENV)/.installed
+DEV := $(VENV)/.dev-installed
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+
+.PHONY: demo test lint typecheck pytest bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PIP) -e .
+	@touch $@
+
+$(DEV): pyproject.toml $(INSTALLED)
+	$(PIP) -e '.[dev]'
+	@touch $@
+
+demo: $(INSTALLED)
+	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.docx
+	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.md
+	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.html
+	@if command -v soffice >/dev/null 2>&1; then \
+		$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.pdf; \
+	else echo "skipping PDF: LibreOffice (soffice) is not installed"; fi
+
+lint: $(DEV)
+	$(VENV)/bin/ruff check .
+
+typecheck: $(DEV)
+	$(VENV)/bin/mypy
+
+pytest: $(DEV)
+	$(VENV)/bin/pytest -q
+
+test: lint typecheck pytest
+
+bench: $(INSTALLED)
+	$(PY) bench/bench_build.py
+
+clean:
+	rm -rf out .mypy_cache .pytest_cache .ruff_cache

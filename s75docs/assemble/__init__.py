@@ -1,0 +1,1 @@
+"""Assembly: scheme data + library -> document tree. Numbers nothing, resolves nothing."""

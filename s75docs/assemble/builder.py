@@ -1,0 +1,308 @@
+"""Build the agreement tree from scheme data and the library (no numbers, no resolving)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from s75docs.assemble import tables
+from s75docs.assemble.context import long_date, make_context
+from s75docs.assemble.outline import OutlineParser, mark_lines
+from s75docs.doctree.nodes import (
+    Block,
+    Body,
+    Definition,
+    DefinitionItem,
+    DefinitionsList,
+    Document,
+    ExecutionBlock,
+    Item,
+    PageBreak,
+    Para,
+    Recital,
+    Schedule,
+    Signatory,
+    TermDef,
+    Text,
+    Toc,
+)
+from s75docs.errors import BuildError, ErrorList, InputError, Location, S75Error
+from s75docs.library.jinja import condition, render
+from s75docs.library.loader import Library
+from s75docs.library.source import Kind, Source
+from s75docs.model.scheme import Execution, Partner, Scheme, SchemeFile
+
+
+class Builder:
+    """Turns each library file that applies into blocks; collects every error."""
+
+    def __init__(self, data: SchemeFile, library: Library) -> None:
+        self.data = data
+        self.library = library
+        self.errors: list[S75Error] = []
+        self.ctx = make_context(data)
+
+    # ------------------------------------------------------------ directives
+    def _directive(self, scheme: Scheme | None) -> Any:
+        def run(name: str, params: dict[str, str], loc: Location) -> list[Block]:
+            target = scheme
+            if "scheme" in params:
+                found = [s for s in self.data.schemes if s.id == params["scheme"]]
+                if not found:
+                    raise InputError(f"directive {name}: no scheme '{params['scheme']}'", loc)
+                target = found[0]
+            if name == "definitions":
+                return [self._definitions(loc)]
+            if name == "summary-table":
+                return [tables.summary_table(self.data)]
+            if name == "partners-table":
+                return [tables.partners_table(self.data)]
+            if name in ("contributions-table", "services-table", "indicators-table"):
+                if target is None:
+                    raise InputError(f"directive {name} needs a scheme (scheme=ID)", loc)
+                if name == "contributions-table":
+                    return [tables.contributions_table(self.data, target)]
+                if name == "services-table":
+                    return [tables.services_table(target)] if target.services else []
+                return [tables.indicators_table(target)] if target.indicators else []
+            raise InputError(f"unknown directive ':: {name}'", loc)
+
+        return run
+
+    # ------------------------------------------------------------ pieces
+    def _parse(
+        self,
+        src: Source,
+        ctx: dict[str, Any],
+        *,
+        headings: bool,
+        base: int,
+        scheme: Scheme | None = None,
+        scope: str | None = None,
+    ) -> list[Block]:
+        rendered = render(src, ctx, mark_lines(src.body))
+        parser = OutlineParser(
+            str(src.path),
+            src.body_line - 1,
+            self._directive(scheme),
+            headings=headings,
+            base=base,
+            scope=scope,
+            prefix_labels=scope is not None,
+        )
+        return parser.parse(rendered)
+
+    def _definitions(self, loc: Location) -> DefinitionsList:
+        available: dict[str, Definition] = {}
+        for p in self.data.partners:
+            available[p.short_name] = _partner_definition(p)
+        for src in self.library.of_kind(Kind.DEFINITION):
+            try:
+                if not condition(src, self.ctx):
+                    continue
+                blocks = self._parse(src, self.ctx, headings=False, base=1)
+            except S75Error as exc:
+                self.errors.append(exc)
+                continue
+            entry = Definition(term=src.meta.term, label=None, location=src.location(1))
+            for block in blocks:
+                if isinstance(block, Para):
+                    if entry.inlines:
+                        entry.inlines.append(Text(" "))
+                    entry.inlines.extend(block.inlines)
+                elif isinstance(block, Item):
+                    if block.children:
+                        self.errors.append(
+                            InputError("a definition's limbs cannot be nested", block.location)
+                        )
+                    entry.children.append(
+                        DefinitionItem(inlines=block.inlines, location=block.location)
+                    )
+            available[src.meta.term] = entry
+        return DefinitionsList(library=available, location=loc)
+
+    def _clause(self, src: Source) -> Item | None:
+        if not condition(src, self.ctx):
+            return None
+        children = self._parse(src, self.ctx, headings=False, base=2)
+        return Item(
+            level=1,
+            title=src.meta.title,
+            label=src.label,
+            toc=src.meta.toc,
+            children=children,
+            location=src.location(1),
+        )
+
+    def _schedules(self, src: Source) -> list[Schedule]:
+        out: list[Schedule] = []
+        targets: list[Scheme | None] = (
+            list(self.data.schemes) if src.meta.repeat == "schemes" else [None]
+        )
+        for scheme in targets:
+            ctx = make_context(self.data, scheme) if scheme else self.ctx
+            if not condition(src, ctx):
+                continue
+            label = f"{src.label}-{scheme.id}" if scheme else src.label
+            title = f"{src.meta.title}: {scheme.name}" if scheme else src.meta.title
+            children = self._parse(
+                src, ctx, headings=True, base=1, scheme=scheme, scope=label if scheme else None
+            )
+            out.append(
+                Schedule(title=title, label=label, children=children, location=src.location(1))
+            )
+        return out
+
+    def _guard(self, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except ErrorList as exc:
+            self.errors.extend(exc.errors)
+        except S75Error as exc:
+            self.errors.append(exc)
+        return None
+
+    # ------------------------------------------------------------ the document
+    def build(self) -> Document:
+        data = self.data
+        a = data.agreement
+        doc = Document(title=a.title, meta={"area": a.area, "date": long_date(a.date)})
+        doc.children.extend(_cover(data))
+        doc.children.append(Toc())
+        doc.children.append(PageBreak())
+        doc.children.extend(_parties(data))
+        recitals: list[Block] = []
+        for src in self.library.of_kind(Kind.RECITALS):
+            blocks = self._guard(self._recitals, src)
+            recitals.extend(blocks or [])
+        if recitals:
+            doc.children.append(Para(inlines=[Text("Background")], style="heading"))
+            doc.children.extend(recitals)
+        doc.children.append(Para(inlines=[Text("Agreed terms")], style="heading"))
+        body = Body(label=None)
+        for src in self.library.of_kind(Kind.CLAUSE):
+            clause = self._guard(self._clause, src)
+            if clause is not None:
+                body.children.append(clause)
+        doc.children.append(body)
+        doc.children.extend(_execution(data))
+        for src in self.library.of_kind(Kind.SCHEDULE):
+            doc.children.extend(self._guard(self._schedules, src) or [])
+        if self.errors:
+            raise ErrorList(_unique(self.errors))
+        return doc
+
+    def _recitals(self, src: Source) -> list[Block]:
+        if not condition(src, self.ctx):
+            return []
+        out: list[Block] = []
+        for block in self._parse(src, self.ctx, headings=False, base=1):
+            if isinstance(block, Item):
+                out.append(Recital(inlines=block.inlines, location=block.location))
+            else:
+                out.append(block)
+        return out
+
+
+def _unique(errors: list[S75Error]) -> list[S75Error]:
+    seen: set[str] = set()
+    out: list[S75Error] = []
+    for e in errors:
+        if str(e) not in seen:
+            seen.add(str(e))
+            out.append(e)
+    return out
+
+
+def _address(p: Partner) -> str:
+    return ", ".join([*p.address.lines, p.address.postcode])
+
+
+def _partner_definition(p: Partner) -> Definition:
+    return Definition(
+        term=p.short_name,
+        inlines=[Text(f"means {p.legal_name}, {p.kind.description}, of {_address(p)};")],
+    )
+
+
+def _cover(data: SchemeFile) -> list[Block]:
+    a = data.agreement
+    dated = f"Dated {long_date(a.date)}" if a.date else "Dated                                 20"
+    out: list[Block] = [Para(inlines=[Text(dated)], style="centre")]
+    for i, p in enumerate(data.partners):
+        if i:
+            out.append(Para(inlines=[Text("and")], style="centre"))
+        out.append(Para(inlines=[Text(p.legal_name.upper())], style="party"))
+    out.append(Para(inlines=[Text(a.title)], style="title"))
+    out.append(
+        Para(
+            inlines=[Text("made under section 75 of the National Health Service Act 2006")],
+            style="subtitle",
+        )
+    )
+    out.append(PageBreak())
+    return out
+
+
+def _parties(data: SchemeFile) -> list[Block]:
+    a = data.agreement
+    when = long_date(a.date) if a.date else "the date stated at the beginning of it"
+    out: list[Block] = [
+        Para(inlines=[Text(f"This agreement is dated {when}.")], style="body"),
+        Para(inlines=[Text("Parties")], style="heading"),
+    ]
+    for i, p in enumerate(data.partners, start=1):
+        out.append(
+            Para(
+                inlines=[
+                    Text(f"({i}) {p.legal_name}, {p.kind.description}, of {_address(p)} (the "),
+                    TermDef(p.short_name),
+                    Text(
+                        ")"
+                        + (
+                            "; and"
+                            if i == len(data.partners) - 1
+                            else "."
+                            if i == len(data.partners)
+                            else ";"
+                        )
+                    ),
+                ],
+                style="party-entry",
+            )
+        )
+    return out
+
+
+def _execution(data: SchemeFile) -> list[Block]:
+    a = data.agreement
+    lead = (
+        "This Agreement has been executed as a deed and is delivered and takes effect on the"
+        " date stated at the beginning of it."
+        if a.execution_as_deed
+        else "This Agreement has been entered into on the date stated at the beginning of it."
+    )
+    out: list[Block] = [PageBreak(), Para(inlines=[Text(lead)], style="body")]
+    for p in data.partners:
+        method = p.execution.value
+        roles = p.signatory_roles or (
+            ["Authorised signatory"]
+            if p.execution is Execution.SIGNATURE
+            else ["Authorised signatory", "Authorised signatory"]
+        )
+        out.append(
+            ExecutionBlock(
+                party=p.legal_name,
+                method=method,
+                as_deed=a.execution_as_deed,
+                signatories=[Signatory(role=r, witness=False) for r in roles],
+            )
+        )
+    return out
+
+
+def assemble(data: SchemeFile, library: Library) -> Document:
+    """Scheme + library -> an unnumbered, unresolved tree."""
+    return Builder(data, library).build()
+
+
+__all__ = ["BuildError", "assemble"]

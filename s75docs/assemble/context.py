@@ -1,0 +1,133 @@
+"""The Jinja context a library template sees: the scheme data and drafting helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from s75docs.model.scheme import (
+    FLEXIBILITY_NAMES,
+    Flexibility,
+    Partner,
+    RiskRule,
+    Scheme,
+    SchemeFile,
+)
+
+MONEY_OPEN = "\ue000"
+MONEY_CLOSE = "\ue001"
+
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def words(n: int) -> str:
+    """Small numbers in words, as agreements print periods ("six months")."""
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def join_and(items: list[str] | tuple[str, ...]) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def join_or(items: list[str] | tuple[str, ...]) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def long_date(day: dt.date | None) -> str:
+    if day is None:
+        return "[date]"
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def money(amount: Decimal | int | str) -> str:
+    """A money marker the outline parser turns into a MoneyAmount (formatted by the money pass)."""
+    return f"{MONEY_OPEN}{Decimal(str(amount))}{MONEY_CLOSE}"
+
+
+def term(partner: Partner) -> str:
+    """A partner's short name marked as a defined term: *Council*."""
+    return f"*{partner.short_name}*"
+
+
+def make_context(data: SchemeFile, scheme: Scheme | None = None) -> dict[str, Any]:
+    """Everything a template may use. Adding a name here is adding to the library's API."""
+    councils = [p for p in data.partners if p.kind.is_council]
+    nhs = [p for p in data.partners if not p.kind.is_council]
+
+    def uses(flexibility: str) -> bool:
+        return data.uses(Flexibility(flexibility))
+
+    def schemes_using(flexibility: str) -> list[Scheme]:
+        return [s for s in data.schemes if s.uses(Flexibility(flexibility))]
+
+    def partner(key: str) -> Partner:
+        return data.partner(key)
+
+    def names(partners: list[Partner]) -> str:
+        return join_and([term(p) for p in partners])
+
+    ctx: dict[str, Any] = {
+        "data": data,
+        "agreement": data.agreement,
+        "partners": data.partners,
+        "council": councils[0],
+        "councils": councils,
+        "nhs_partners": nhs,
+        "schemes": data.schemes,
+        "years": data.years,
+        "bcf": any(s.bcf for s in data.schemes),
+        "bcf_schemes": [s for s in data.schemes if s.bcf],
+        "multi_nhs": len(nhs) > 1,
+        "risk_rules": {r.value for s in data.schemes for r in [s.risk_share.rule]},
+        "flexibility_names": {f.value: n for f, n in FLEXIBILITY_NAMES.items()},
+        "RiskRule": {r.name: r.value for r in RiskRule},
+        "uses": uses,
+        "schemes_using": schemes_using,
+        "partner": partner,
+        "term": term,
+        "names": names,
+        "money": money,
+        "total": data.total,
+        "join_and": join_and,
+        "join_or": join_or,
+        "date": long_date,
+        "words": words,
+    }
+    if scheme is not None:
+        ctx["scheme"] = scheme
+        ctx["host"] = data.partner(scheme.host) if scheme.host else None
+        ctx["lead"] = data.partner(scheme.lead_commissioner) if scheme.lead_commissioner else None
+        ctx["provider"] = data.partner(scheme.provider) if scheme.provider else None
+        ctx["scheme_partners"] = [
+            p for p in data.partners if any(c.partner == p.key for c in scheme.contributions)
+        ]
+    return ctx

@@ -1,0 +1,150 @@
+"""Command line: build | schema | new | library-lint."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from s75docs import __version__
+from s75docs.errors import ErrorList, Location, S75Error, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _report(exc: S75Error) -> int:
+    errors = exc.errors if isinstance(exc, ErrorList) else [exc]
+    for error in errors:
+        click.echo(f"{error}", err=True)
+    if len(errors) > 1:
+        click.echo(f"{len(errors)} errors", err=True)
+    return exc.exit_status
+
+
+def friendly(fn: F) -> F:
+    """Every S75Error becomes one line per problem and an exit status; never a traceback."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except S75Error as exc:
+            sys.exit(_report(exc))
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # the promise to users: a line, not a traceback
+            if os.environ.get("S75DOCS_DEBUG"):
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc} (set S75DOCS_DEBUG=1 for details"
+                " and please report it)",
+                err=True,
+            )
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="s75docs")
+def main() -> None:
+    """Draft and check section 75 partnership agreements from scheme data."""
+
+
+_LIBRARY = click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A council's own library folder stacked over the default one (repeatable).",
+)
+
+
+@main.command()
+@click.argument("scheme", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file or folder.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md", "html", "pdf"]),
+    default=None,
+    help="Output format (default: from the output's suffix, else docx).",
+)
+@_LIBRARY
+@click.option(
+    "--reference-docx",
+    type=click.Path(path_type=Path),
+    help="A .docx whose styles, page set-up and header/footer the agreement uses.",
+)
+@friendly
+def build(
+    scheme: Path,
+    output: Path | None,
+    fmt: str | None,
+    libraries: tuple[Path, ...],
+    reference_docx: Path | None,
+) -> None:
+    """Build the agreement described by SCHEME (a scheme YAML file)."""
+    from s75docs.pipeline import build as run_build
+
+    if not scheme.is_file():
+        raise UsageError("no such file", Location(str(scheme)))
+    target = run_build(scheme, output, fmt, list(libraries), reference_docx)
+    click.echo(f"wrote {target}")
+
+
+@main.command()
+@friendly
+def schema() -> None:
+    """Print the JSON Schema of the scheme file (for editors' validation and completion)."""
+    from s75docs.model.scheme import SchemeFile
+
+    click.echo(json.dumps(SchemeFile.model_json_schema(), indent=2, sort_keys=True))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing scheme.yaml.")
+@friendly
+def new(directory: Path, force: bool) -> None:
+    """Write a commented starter scheme to DIRECTORY/scheme.yaml."""
+    from importlib.resources import files
+
+    from s75docs.render.atomic import write_atomic
+
+    target = directory / "scheme.yaml"
+    if target.exists() and not force:
+        raise UsageError("already exists (use --force to overwrite)", Location(str(target)))
+    text = files("s75docs").joinpath("data/starter.yaml").read_bytes()
+    write_atomic(target, text)
+    click.echo(f"wrote {target}")
+    click.echo(f"next: edit it, then run: s75docs build {target} -o out/")
+
+
+@main.command("library-lint")
+@click.argument("directories", nargs=-1, type=click.Path(path_type=Path))
+@friendly
+def library_lint(directories: tuple[Path, ...]) -> None:
+    """Check library folders (default: the shipped library) for broken labels, typed
+    numbers, undefined terms and Jinja errors."""
+    from s75docs.library.lint import lint_library
+
+    findings = lint_library(list(directories) or None)
+    for d in findings:
+        click.echo(str(d))
+    errors = [d for d in findings if d.severity.value == "error"]
+    click.echo(f"{len(findings)} finding(s), {len(errors)} error(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()

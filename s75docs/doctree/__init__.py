@@ -1,0 +1,1 @@
+"""The format-neutral document tree shared by builder, checker, deeds and reports."""

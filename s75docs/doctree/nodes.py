@@ -1,0 +1,255 @@
+"""Document tree nodes: blocks (clauses, paragraphs, tables) and inlines (text, refs, terms)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from s75docs.errors import Location
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Term:
+    """A use of a defined term; `display` is what is printed (e.g. a plural)."""
+
+    name: str
+    display: str
+
+
+@dataclass
+class TermDef:
+    """The place a term is defined: printed in bold."""
+
+    name: str
+
+
+class RefForm(Enum):
+    FULL = "full"  # Clause 11.4 / paragraph 3 of Schedule 7 / Schedule 7
+    THIS = "this"  # this Clause 21
+
+
+@dataclass
+class Ref:
+    """A cross-reference by label; the resolve pass fills `parts` (literal, field) pieces."""
+
+    target: str
+    end: str | None = None  # a range "first..last"
+    form: RefForm = RefForm.FULL
+    location: Location = field(default_factory=Location)
+    scope: str | None = None  # the repeated unit the reference stands in (tried first)
+    # filled by the resolve pass: a sequence of literal words and numbers that are fields
+    parts: list[RefPart] = field(default_factory=list)
+    resolved: str = ""  # the label of the node it points at (scopes applied)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.parts)
+
+
+@dataclass
+class RefPart:
+    """A piece of a resolved reference: words, or a number that is a live field."""
+
+    text: str
+    bookmark: str | None = None  # set when this piece is a number drawn from a bookmark
+
+
+@dataclass
+class MoneyAmount:
+    """An amount of money; the money pass sets `text` in the document's format."""
+
+    amount: Decimal
+    text: str = ""
+
+
+Inline = Text | Term | TermDef | Ref | MoneyAmount
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass
+class Node:
+    """A block node. `label` lets others cite it; `number` is set by the numbering pass."""
+
+    children: list[Block] = field(default_factory=list)
+    label: str | None = None
+    location: Location = field(default_factory=Location)
+    bookmark: str | None = None  # set by the labels pass for every labelled node
+
+    def walk(self) -> Iterator[Block]:
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+
+@dataclass
+class Para(Node):
+    """A paragraph of running text, unnumbered (lead-in text, recitals, cover lines)."""
+
+    inlines: list[Inline] = field(default_factory=list)
+    style: str = "body"  # body | title | subtitle | centre | recital | note | signature
+
+
+@dataclass
+class Recital(Node):
+    """A background recital, lettered (A), (B)... by the numbering pass."""
+
+    inlines: list[Inline] = field(default_factory=list)
+    number: str = ""
+
+
+@dataclass
+class Item(Node):
+    """A numbered provision: a clause (level 1 in the body), a sub-clause or a paragraph.
+
+    Levels: 1 -> "1", 2 -> "1.1", 3 -> "1.1.1", 4 -> "(a)", 5 -> "(i)".
+    """
+
+    level: int = 1
+    title: str | None = None
+    inlines: list[Inline] = field(default_factory=list)
+    number: str = ""  # as printed at the start of the paragraph: "11.4" or "(a)"
+    full_number: str = ""  # in full context: "11.4(a)"
+    toc: bool = False
+
+
+@dataclass
+class Definition(Node):
+    """One entry of the definitions list: **Term** followed by its meaning."""
+
+    term: str = ""
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass
+class DefinitionItem(Node):
+    """A lettered limb inside a definition: (a), (b)..."""
+
+    inlines: list[Inline] = field(default_factory=list)
+    number: str = ""
+
+
+@dataclass
+class DefinitionsList(Node):
+    """Placeholder expanded by the defined-terms pass into Definition nodes."""
+
+    library: dict[str, Definition] = field(default_factory=dict)
+
+
+@dataclass
+class Cell:
+    inlines: list[Inline] = field(default_factory=list)
+    align: str = "left"  # left | right
+    bold: bool = False
+
+
+@dataclass
+class Table(Node):
+    """A table; money cells are MoneyAmount inlines; totals are computed before display."""
+
+    caption: str = ""
+    header: list[Cell] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)  # relative widths
+
+
+@dataclass
+class Signatory:
+    role: str
+    witness: bool = False
+
+
+@dataclass
+class ExecutionBlock(Node):
+    """How one partner executes: under seal, as a deed, or by signature."""
+
+    party: str = ""
+    method: str = "signature"  # seal | deed | signature
+    as_deed: bool = False
+    signatories: list[Signatory] = field(default_factory=list)
+
+
+@dataclass
+class Toc(Node):
+    """The table of contents; the writer fills it from the headings."""
+
+    title: str = "Contents"
+
+
+@dataclass
+class PageBreak(Node):
+    pass
+
+
+@dataclass
+class Schedule(Node):
+    """A schedule: its own numbering of paragraphs, which restarts in each schedule."""
+
+    title: str = ""
+    number: str = ""
+
+
+@dataclass
+class Body(Node):
+    """The operative clauses."""
+
+
+@dataclass
+class Document(Node):
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def schedules(self) -> list[Schedule]:
+        return [n for n in self.walk() if isinstance(n, Schedule)]
+
+
+Block = (
+    Para
+    | Recital
+    | Item
+    | Definition
+    | DefinitionItem
+    | DefinitionsList
+    | Table
+    | ExecutionBlock
+    | Toc
+    | PageBreak
+    | Schedule
+    | Body
+)
+
+
+def inline_text(inlines: list[Inline]) -> str:
+    """Plain text of a run of inlines as a reader sees it."""
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Term):
+            out.append(node.display)
+        elif isinstance(node, TermDef):
+            out.append(node.name)
+        elif isinstance(node, Ref):
+            out.append(node.text or f"[[{node.target}]]")
+        else:
+            out.append(node.text or str(node.amount))
+    return "".join(out)
+
+
+def inlines_of(node: Block) -> list[Inline]:
+    """Every inline held directly by a block (paragraph text or table cells)."""
+    if isinstance(node, Para | Recital | Item | Definition | DefinitionItem):
+        return node.inlines
+    if isinstance(node, Table):
+        cells = [*node.header, *(c for row in node.rows for c in row)]
+        return [i for c in cells for i in c.inlines]
+    return []

@@ -1,0 +1,1 @@
+"""The clause library: loading stacked library folders and rendering their Jinja safely."""

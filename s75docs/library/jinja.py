@@ -1,0 +1,79 @@
+"""The sandboxed Jinja2 environment: StrictUndefined, no autoescape, errors with lines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from s75docs.errors import BuildError, InputError
+from s75docs.library.source import Source
+
+_ENV = ImmutableSandboxedEnvironment(
+    undefined=StrictUndefined,
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    # "{#label}" marks labels in the outline, so Jinja comments are written {## ... ##}
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+
+
+def environment() -> ImmutableSandboxedEnvironment:
+    return _ENV
+
+
+def syntax_error(src: Source) -> InputError | None:
+    """Parse without rendering; the error names the file line."""
+    try:
+        _ENV.parse(src.body)
+    except TemplateSyntaxError as exc:
+        return InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno))
+    return None
+
+
+def _line_of(exc: BaseException) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def render(src: Source, context: Mapping[str, Any], text: str | None = None) -> str:
+    """Render a body (or another string of the same file, e.g. its `when`)."""
+    try:
+        template = _ENV.from_string(src.body if text is None else text)
+        return template.render(**context)
+    except TemplateSyntaxError as exc:
+        raise InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno)) from None
+    except (UndefinedError, SecurityError) as exc:
+        line = _line_of(exc) if text is None else None
+        raise BuildError(f"template error: {exc}", src.location(line)) from None
+    except TemplateError as exc:
+        raise BuildError(f"template error: {exc}", src.location(_line_of(exc))) from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise BuildError(f"template error: {exc}", src.location(_line_of(exc))) from None
+
+
+def condition(src: Source, context: Mapping[str, Any]) -> bool:
+    """Evaluate the file's `when` expression."""
+    expr = src.meta.when.strip()
+    if expr in ("true", "True", ""):
+        return True
+    try:
+        compiled = _ENV.compile_expression(expr, undefined_to_none=False)
+        return bool(compiled(**context))
+    except TemplateSyntaxError as exc:
+        raise InputError(
+            f"'when' is not a valid expression: {exc.message}", src.location(None)
+        ) from None
+    except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise BuildError(f"'when' failed: {exc}", src.location(None)) from None

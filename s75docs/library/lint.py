@@ -1,0 +1,165 @@
+"""library-lint: check library text statically, with file and line for every finding."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from s75docs.diagnostics import Diagnostic
+from s75docs.errors import Location, S75Error
+from s75docs.library.jinja import syntax_error
+from s75docs.library.loader import Library, default_dirs, library_files
+from s75docs.library.source import Kind, Source, parse_source
+
+_DECL = re.compile(r"^\s*-\s+\{#([a-z0-9][a-z0-9.-]*)\}|\{#([a-z0-9][a-z0-9.-]*)\}\s*$")
+_REF = re.compile(r"\[\[([^\]]+)\]\]")
+_TERM = re.compile(r"(?<!\*)\*([^*\s][^*]*)\*(?!\*)")
+_DIRECTIVE = re.compile(r"^\s*::\s+(\S+)")
+_TYPED = re.compile(
+    r"\b(Clauses?|Schedules?|[Pp]aragraphs?|Parts?|Appendix|Appendices|Annex(?:es)?)"
+    r"\s+(\d+(?:\.\d+)*)"
+)
+_STATUTE_TAIL = re.compile(r"^[^.;]{0,80}?\b(Act \d{4}|Regulations \d{4}|Regulations|Order \d{4})")
+DIRECTIVES = {
+    "definitions",
+    "contributions-table",
+    "summary-table",
+    "partners-table",
+    "services-table",
+    "indicators-table",
+}
+
+
+def _strip_jinja(line: str) -> str:
+    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", "", line)
+
+
+def lint_library(dirs: list[Path] | None = None) -> list[Diagnostic]:
+    """Lint the default library stacked with `dirs`; findings for the files linted."""
+    diagnostics: list[Diagnostic] = []
+    stack = default_dirs() + list(dirs or [])
+    report_for = {p.resolve() for d in (dirs or default_dirs()) for p in library_files(d)}
+    lib = Library()
+    for directory in stack:
+        for path in library_files(directory):
+            try:
+                src = parse_source(path)
+            except S75Error as exc:
+                if path.resolve() in report_for:
+                    diagnostics.append(Diagnostic("lib-front-matter", exc.message, exc.location))
+                continue
+            lib.sources[f"{src.kind.value}:{src.id}"] = src
+    sources = list(lib.sources.values())
+    labels: dict[str, list[tuple[Source, int]]] = defaultdict(list)
+    local: dict[Path, set[str]] = defaultdict(set)
+    repeat_labels: set[str] = set()
+    terms = {s.meta.term for s in sources if s.kind is Kind.DEFINITION}
+    for src in sources:
+        if src.kind in (Kind.CLAUSE, Kind.SCHEDULE):
+            labels[src.label].append((src, 0))
+        if src.meta.repeat:
+            repeat_labels.add(src.label)
+        for n, line in enumerate(src.body.split("\n"), start=1):
+            for m in _DECL.finditer(line):
+                name = m.group(1) or m.group(2)
+                if src.meta.repeat:
+                    local[src.path].add(name)
+                else:
+                    labels[name].append((src, n))
+    for src in sources:
+        if src.path.resolve() not in report_for:
+            continue
+        diagnostics += _lint_source(src, labels, local[src.path], repeat_labels, terms)
+    for name, places in sorted(labels.items()):
+        files = {s.path for s, _ in places}
+        if len(places) > 1 and (len(files) > 1 or "{% if" not in places[0][0].body):
+            for src, n in places[1:]:
+                if src.path.resolve() in report_for:
+                    first = places[0][0].location(places[0][1] or None)
+                    diagnostics.append(
+                        Diagnostic(
+                            "lib-duplicate-label",
+                            f"label '{name}' is also declared at {first}",
+                            src.location(n or None),
+                            "give one of them another label",
+                        )
+                    )
+    return sorted(diagnostics, key=lambda d: (d.location.file, d.location.line or 0, d.code))
+
+
+def _lint_source(
+    src: Source,
+    labels: dict[str, list[tuple[Source, int]]],
+    local: set[str],
+    repeat_labels: set[str],
+    terms: set[str],
+) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    error = syntax_error(src)
+    if error is not None:
+        out.append(Diagnostic("lib-jinja-syntax", error.message, error.location))
+    for n, line in enumerate(src.body.split("\n"), start=1):
+        loc = src.location(n)
+        for m in _REF.finditer(line):
+            out += _check_ref(m.group(1), loc, labels, local, repeat_labels)
+        plain = _strip_jinja(line)
+        for m in _TERM.finditer(plain.replace("**", "")):
+            name = m.group(1).strip()
+            if name not in terms:
+                out.append(
+                    Diagnostic(
+                        "lib-undefined-term",
+                        f"term '{name}' is used but no definition file defines it",
+                        loc,
+                        "add clause_library/definitions/<id>.md with 'term: " + name + "'",
+                    )
+                )
+        d = _DIRECTIVE.match(line)
+        if d and d.group(1) not in DIRECTIVES:
+            out.append(Diagnostic("lib-outline", f"unknown directive ':: {d.group(1)}'", loc))
+        for m in _TYPED.finditer(plain):
+            if _STATUTE_TAIL.match(plain[m.end() :]):
+                continue  # "Schedule 1 to the Data Protection Act 2018" cites a statute
+            out.append(
+                Diagnostic(
+                    "lib-typed-number",
+                    f"'{m.group(0)}' is a typed number",
+                    loc,
+                    "cite the provision by label: [[label]]",
+                )
+            )
+    return out
+
+
+def _check_ref(
+    body: str,
+    loc: Location,
+    labels: dict[str, list[tuple[Source, int]]],
+    local: set[str],
+    repeat_labels: set[str],
+) -> list[Diagnostic]:
+    target = body.split("|")[0]
+    out: list[Diagnostic] = []
+    for name in target.split(".."):
+        name = name.strip()
+        if "{{" in name:
+            prefix = name.split("{{")[0].rstrip("-")
+            if prefix in repeat_labels or any(lab.startswith(prefix) for lab in labels):
+                continue
+        if name in local or name in labels:
+            continue
+        scope, _, inner = name.partition(".")
+        if inner and any(scope == f"{r}" or scope.startswith(f"{r}-") for r in repeat_labels):
+            continue
+        close = difflib.get_close_matches(name, [*labels, *local], n=1, cutoff=0.6)
+        out.append(
+            Diagnostic(
+                "lib-unknown-label",
+                f"unknown label '{name}'",
+                loc,
+                f"did you mean '{close[0]}'?" if close else "declare it with {#" + name + "}",
+            )
+        )
+    return out

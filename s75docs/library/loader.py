@@ -1,0 +1,65 @@
+"""Stacked library folders: a council's own library over the default one, by id."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from s75docs.errors import InputError, UsageError
+from s75docs.library.source import Kind, Source, parse_source
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def default_dirs() -> list[Path]:
+    """The shipped clause library and schedule templates (S75DOCS_LIBRARY overrides)."""
+    env = os.environ.get("S75DOCS_LIBRARY")
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    return [_REPO / "clause_library", _REPO / "schedule_templates"]
+
+
+@dataclass
+class Library:
+    """Every source by "kind:id"; later folders override earlier ones."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    overridden: list[tuple[Source, Source]] = field(default_factory=list)
+
+    def of_kind(self, kind: Kind) -> list[Source]:
+        return sorted(
+            (s for s in self.sources.values() if s.kind is kind),
+            key=lambda s: (s.meta.order, s.id),
+        )
+
+    @property
+    def definitions(self) -> dict[str, Source]:
+        return {s.meta.term: s for s in self.of_kind(Kind.DEFINITION)}
+
+
+def library_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise UsageError(f"library folder not found: {directory}")
+    return sorted(p for p in directory.rglob("*.md") if p.name.lower() != "readme.md")
+
+
+def load_library(extra: list[Path] | None = None, *, defaults: bool = True) -> Library:
+    """Load the default library, then each extra folder over it."""
+    dirs = (default_dirs() if defaults else []) + list(extra or [])
+    lib = Library()
+    for directory in dirs:
+        local: dict[str, Source] = {}
+        for path in library_files(directory):
+            src = parse_source(path)
+            key = f"{src.kind.value}:{src.id}"
+            if key in local:
+                raise InputError(
+                    f"{src.kind.value} id '{src.id}' is also used by {local[key].path}",
+                    src.location(None),
+                )
+            local[key] = src
+            if key in lib.sources:
+                lib.overridden.append((lib.sources[key], src))
+            lib.sources[key] = src
+    return lib

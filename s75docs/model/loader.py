@@ -1,0 +1,328 @@
+"""Load a scheme file from YAML and map every error to FILE:LINE: field.path: message."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from s75docs.errors import ErrorList, InputError, Location, S75Error, UsageError
+from s75docs.model.money import parse_financial_year
+from s75docs.model.scheme import Flexibility, RiskRule, SchemeFile
+
+PathKey = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with decimals kept exact and duplicate keys refused."""
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    try:
+        return Decimal(text.replace("_", ""))
+    except ArithmeticError:
+        return loader.construct_yaml_float(node)  # type: ignore[arg-type]
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """Only plain decimal integers: YAML 1.1 reads 0750 as octal and 1:30 as base 60,
+    which would silently change an amount of money. Anything else stays text."""
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    if re.fullmatch(r"[-+]?\d+", text):
+        return int(text, 10)
+    return text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def format_path(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class LineMap:
+    """Where each value of a YAML document starts (1-based line)."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.lines: dict[PathKey, int] = {}
+        self.key_lines: dict[PathKey, int] = {}
+        self.duplicates: list[tuple[PathKey, int]] = []
+        self.recursive: list[tuple[PathKey, int]] = []
+        self._open: set[int] = set()
+        if root is not None:
+            self._walk(root, ())
+
+    def _walk(self, node: yaml.Node, path: PathKey) -> None:
+        self.lines[path] = node.start_mark.line + 1
+        if id(node) in self._open:  # an alias that contains itself
+            self.recursive.append((path, node.start_mark.line + 1))
+            return
+        self._open.add(id(node))
+        self._walk_children(node, path)
+        self._open.discard(id(node))
+
+    def _walk_children(self, node: yaml.Node, path: PathKey) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                child = (*path, key)
+                if key in seen:
+                    self.duplicates.append((child, key_node.start_mark.line + 1))
+                seen.add(key)
+                self.key_lines[child] = key_node.start_mark.line + 1
+                self._walk(value_node, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self._walk(item, (*path, index))
+
+    def year_key(self, parent: PathKey, year: str) -> PathKey:
+        """The path as written of a financial-year key ("2027-28" for "2027/28")."""
+        for path in self.key_lines:
+            if path[:-1] == parent and isinstance(path[-1], str):
+                try:
+                    if parse_financial_year(path[-1]) == year:
+                        return path
+                except ValueError:
+                    continue
+        return (*parent, year)
+
+    def line(self, path: PathKey) -> int | None:
+        """The line of the path, or of its nearest ancestor that exists."""
+        for cut in range(len(path), -1, -1):
+            sub = path[:cut]
+            if sub in self.key_lines and cut == len(path):
+                return self.key_lines[sub]
+            if sub in self.lines:
+                return self.lines[sub]
+        return None
+
+
+def read_yaml(path: Path) -> tuple[Any, LineMap]:
+    """Parse YAML text into plain data and a line map; a syntax error names its line."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError("no such file", Location(name)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read file: {exc}", Location(name)) from None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        lines = LineMap(root)
+        if lines.recursive:
+            where, at = lines.recursive[0]
+            raise InputError("recursive YAML alias", Location(name, at, format_path(where)))
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(f"YAML syntax error: {problem}", Location(name, line)) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML syntax error: {exc}", Location(name)) from None
+    if lines.duplicates:
+        raise ErrorList(
+            [
+                InputError("duplicate key", Location(name, line, format_path(p)))
+                for p, line in lines.duplicates
+            ]
+        )
+    return data, lines
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional / Annotated to the model or container inside."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else annotation
+    return annotation
+
+
+def _model_at(model: type[BaseModel], path: PathKey) -> type[BaseModel] | None:
+    current: Any = model
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return None
+    current = _unwrap(current)
+    if typing.get_origin(current) in (list, dict) and isinstance(path[-1] if path else 0, str):
+        current = _unwrap(typing.get_args(current)[-1])
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _pydantic_errors(exc: ValidationError, name: str, lines: LineMap) -> list[S75Error]:
+    errors: list[S75Error] = []
+    for err in exc.errors():
+        loc: PathKey = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            parent = _model_at(SchemeFile, loc[:-1])
+            fields = parent.model_fields.keys() if parent else []
+            message = f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}"
+        elif kind == "missing":
+            message = "required field is missing"
+        elif kind == "enum":
+            expected = err.get("ctx", {}).get("expected", "")
+            got = err.get("input")
+            message = f"'{got}' is not one of {expected}"
+            if isinstance(got, str):
+                choices = [c.strip(" '") for c in str(expected).replace(" or ", ",").split(",")]
+                message += did_you_mean(got, choices)
+        else:
+            message = err["msg"].removeprefix("Value error, ")
+            if kind in ("string_pattern_mismatch",):
+                message = f"{message}, got {err.get('input')!r}"
+        errors.append(InputError(message, Location(name, lines.line(loc), format_path(loc))))
+    return errors
+
+
+def load_scheme(path: Path | str) -> SchemeFile:
+    """Load and validate a scheme file; raise ErrorList with every problem found."""
+    path = Path(path)
+    data, lines = read_yaml(path)
+    name = str(path)
+    if not isinstance(data, dict):
+        raise InputError(
+            "a scheme file must be a YAML mapping with agreement, partners, schemes",
+            Location(name, 1),
+        )
+    try:
+        scheme = SchemeFile.model_validate(data)
+    except ValidationError as exc:
+        raise ErrorList(_pydantic_errors(exc, name, lines)) from None
+    problems = semantic_errors(scheme, lines)
+    if problems:
+        raise ErrorList(
+            [InputError(msg, Location(name, lines.line(p), format_path(p))) for p, msg in problems]
+        )
+    return scheme
+
+
+def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[PathKey, str]]:
+    """Checks that span several fields: references between partners, dates and totals."""
+    out: list[tuple[PathKey, str]] = []
+    lines = lines or LineMap(None)
+    keys = [p.key for p in s.partners]
+    for i, p in enumerate(s.partners):
+        if keys.index(p.key) != i:
+            out.append((("partners", i, "key"), f"partner key '{p.key}' is used twice"))
+    if not any(p.kind.is_council for p in s.partners):
+        out.append((("partners",), "at least one partner must be a council"))
+    if all(p.kind.is_council for p in s.partners):
+        out.append((("partners",), "at least one partner must be an NHS body"))
+    a = s.agreement
+    if a.initial_term_end <= a.commencement:
+        out.append(
+            (
+                ("agreement", "initial_term_end"),
+                f"the initial term must end after it starts: it ends {a.initial_term_end},"
+                f" it starts {a.commencement}",
+            )
+        )
+
+    def ref(path: PathKey, key: str | None, what: str) -> None:
+        if key is not None and key not in keys:
+            out.append((path, f"{what} '{key}' is not a partner{did_you_mean(key, keys)}"))
+
+    ids: list[str] = []
+    for si, sch in enumerate(s.schemes):
+        base: PathKey = ("schemes", si)
+        if sch.id in ids:
+            out.append(((*base, "id"), f"scheme id '{sch.id}' is used twice"))
+        ids.append(sch.id)
+        ref((*base, "host"), sch.host, "host partner")
+        ref((*base, "lead_commissioner"), sch.lead_commissioner, "lead commissioner")
+        ref((*base, "provider"), sch.provider, "provider")
+        if sch.uses(Flexibility.POOLED_FUND):
+            if sch.host is None:
+                out.append(((*base, "host"), "a pooled fund needs a host partner"))
+            if not sch.pooled_fund_manager:
+                out.append(((*base, "pooled_fund_manager"), "a pooled fund needs a manager role"))
+        if sch.uses(Flexibility.LEAD_COMMISSIONING) and sch.lead_commissioner is None:
+            out.append(((*base, "lead_commissioner"), "lead commissioning needs a lead"))
+        if sch.uses(Flexibility.INTEGRATED_PROVISION) and sch.provider is None:
+            out.append(((*base, "provider"), "integrated provision needs a providing partner"))
+        for fi, fn in enumerate(sch.functions):
+            ref((*base, "functions", fi, "of"), fn.of, "partner")
+            ref((*base, "functions", fi, "to"), fn.to, "partner")
+        seen: set[tuple[str, str, str]] = set()
+        for ci, c in enumerate(sch.contributions):
+            ref((*base, "contributions", ci, "partner"), c.partner, "contributing partner")
+            ident = (c.partner, c.line, c.year)
+            if ident in seen:
+                out.append(
+                    (
+                        (*base, "contributions", ci),
+                        f"{c.partner} already contributes to '{c.line}' in {c.year}",
+                    )
+                )
+            seen.add(ident)
+        for year, stated in sch.stated_totals.items():
+            where = lines.year_key((*base, "stated_totals"), year)
+            _total_error(out, where, stated, sch.total(year), year)
+        rs = sch.risk_share
+        for key in rs.split:
+            ref((*base, "risk_share", "split", key), key, "risk share partner")
+        if rs.rule is RiskRule.FIXED:
+            added = sum(rs.split.values(), Decimal(0))
+            if added != 100:
+                out.append(
+                    (
+                        (*base, "risk_share", "split"),
+                        f"a fixed split must add up to 100, not {added}",
+                    )
+                )
+        elif rs.split:
+            out.append(((*base, "risk_share", "split"), "a split only applies to rule 'fixed'"))
+        if rs.rule is RiskRule.HOST and sch.host is None:
+            out.append(((*base, "risk_share", "rule"), "rule 'host' needs a host partner"))
+    for year, stated in a.stated_totals.items():
+        where = lines.year_key(("agreement", "stated_totals"), year)
+        _total_error(out, where, stated, s.total(year), year)
+    return out
+
+
+def _total_error(
+    out: list[tuple[PathKey, str]], path: PathKey, stated: Decimal, computed: Decimal, year: str
+) -> None:
+    if stated != computed:
+        diff = stated - computed
+        sign = "more" if diff > 0 else "less"
+        out.append(
+            (
+                path,
+                f"stated total £{stated:,.2f} for {year} differs from the sum of the"
+                f" contributions, £{computed:,.2f} (£{abs(diff):,.2f} {sign})",
+            )
+        )

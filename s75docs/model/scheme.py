@@ -1,0 +1,268 @@
+"""The scheme data: agreement, partners, schemes and contributions (pydantic v2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+from s75docs.model.money import FinancialYear, Money, check_money, unique_years
+
+NonNegativeMoney = Annotated[Money, AfterValidator(check_money)]
+YearTotals = Annotated[dict[FinancialYear, NonNegativeMoney], BeforeValidator(unique_years)]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class PartnerKind(StrEnum):
+    """The legal kind of body: a local authority or an NHS body."""
+
+    COUNTY_COUNCIL = "county_council"
+    UNITARY_COUNCIL = "unitary_council"
+    METROPOLITAN_COUNCIL = "metropolitan_council"
+    LONDON_BOROUGH = "london_borough"
+    DISTRICT_COUNCIL = "district_council"
+    ICB = "icb"
+    NHS_TRUST = "nhs_trust"
+    NHS_FOUNDATION_TRUST = "nhs_foundation_trust"
+
+    @property
+    def is_council(self) -> bool:
+        return self in _COUNCILS
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+
+_COUNCILS = {
+    PartnerKind.COUNTY_COUNCIL,
+    PartnerKind.UNITARY_COUNCIL,
+    PartnerKind.METROPOLITAN_COUNCIL,
+    PartnerKind.LONDON_BOROUGH,
+    PartnerKind.DISTRICT_COUNCIL,
+}
+_DESCRIPTIONS = {
+    PartnerKind.COUNTY_COUNCIL: "a county council",
+    PartnerKind.UNITARY_COUNCIL: "a unitary local authority",
+    PartnerKind.METROPOLITAN_COUNCIL: "a metropolitan borough council",
+    PartnerKind.LONDON_BOROUGH: "a London borough council",
+    PartnerKind.DISTRICT_COUNCIL: "a district council",
+    PartnerKind.ICB: "an integrated care board established under the 2006 Act",
+    PartnerKind.NHS_TRUST: "an NHS trust",
+    PartnerKind.NHS_FOUNDATION_TRUST: "an NHS foundation trust",
+}
+
+
+class Execution(StrEnum):
+    """How a partner executes the agreement."""
+
+    SEAL = "seal"  # council affixes its common seal
+    SIGNATURE = "signature"  # signed under hand by an authorised signatory
+    DEED = "deed"  # executed as a deed by two authorised signatories
+
+
+class Flexibility(StrEnum):
+    """The section 75 flexibility a scheme uses (aligned budgets are not one in law)."""
+
+    POOLED_FUND = "pooled_fund"
+    LEAD_COMMISSIONING = "lead_commissioning"
+    INTEGRATED_PROVISION = "integrated_provision"
+    ALIGNED = "aligned"
+
+
+FLEXIBILITY_NAMES = {
+    Flexibility.POOLED_FUND: "pooled fund",
+    Flexibility.LEAD_COMMISSIONING: "lead commissioning",
+    Flexibility.INTEGRATED_PROVISION: "integrated provision",
+    Flexibility.ALIGNED: "aligned budget",
+}
+
+
+class Share(StrEnum):
+    """Whether a contribution line is a fixed sum or a variable share."""
+
+    FIXED = "fixed"
+    VARIABLE = "variable"
+
+
+class RiskRule(StrEnum):
+    """How overspends and underspends are shared."""
+
+    NONE = "none"  # each partner bears its own
+    PROPORTIONATE = "proportionate"  # in proportion to contributions
+    FIXED = "fixed"  # a fixed split such as 50:50
+    HOST = "host"  # the host partner bears them
+
+
+class Address(_Strict):
+    lines: list[str] = Field(min_length=1)
+    postcode: str
+
+
+class Contact(_Strict):
+    name: str
+    role: str
+    email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    phone: str = ""
+
+
+class Partner(_Strict):
+    """A party to the agreement."""
+
+    key: Key
+    legal_name: str
+    short_name: str = Field(description="how the agreement names the partner, e.g. 'the Council'")
+    kind: PartnerKind
+    address: Address
+    contacts: list[Contact] = Field(min_length=1)
+    execution: Execution = Execution.SIGNATURE
+    signatory_roles: list[str] = Field(default_factory=list)
+
+
+class Extension(_Strict):
+    period_months: int = Field(gt=0, le=120)
+    max_extensions: int = Field(default=1, ge=1, le=10)
+    notice_months: int = Field(default=6, ge=1, le=24)
+
+
+class Dispute(_Strict):
+    escalation_days: int = Field(default=20, ge=1, le=120)
+    senior_escalation_days: int = Field(default=20, ge=1, le=120)
+    mediation_body: str = "the Centre for Effective Dispute Resolution"
+
+
+class Governance(_Strict):
+    health_and_wellbeing_board: str
+    joint_group: str
+    finance_group: str = ""
+    meets: str = "at least quarterly"
+
+
+class Agreement(_Strict):
+    """The agreement as a whole."""
+
+    title: str
+    area: str
+    date: dt.date | None = Field(default=None, description="leave out for an undated draft")
+    commencement: dt.date
+    initial_term_end: dt.date
+    extension: Extension | None = None
+    governance: Governance
+    dispute: Dispute = Dispute()
+    termination_notice_months: int = Field(default=6, ge=1, le=24)
+    execution_as_deed: bool = True
+    money_format: Literal["pounds", "millions"] = "pounds"
+    stated_totals: YearTotals = Field(
+        default_factory=dict,
+        description="totals stated elsewhere (e.g. in a Board report), checked against the data",
+    )
+
+
+class Function(_Strict):
+    """A function delegated from one partner to another."""
+
+    of: Key = Field(description="the partner whose function it is")
+    to: Key = Field(description="the partner exercising it")
+    description: str
+
+
+class Service(_Strict):
+    name: str
+    provider: str
+    contract: str = ""
+
+
+class Contribution(_Strict):
+    """One line of money: a partner, a service line, a financial year."""
+
+    partner: Key
+    line: str
+    year: FinancialYear
+    amount: NonNegativeMoney
+    share: Share = Share.FIXED
+
+
+class RiskShare(_Strict):
+    rule: RiskRule
+    split: dict[Key, Decimal] = Field(
+        default_factory=dict, description="percentages by partner key for the fixed rule"
+    )
+
+
+class Indicator(_Strict):
+    name: str
+    target: str
+
+
+class Scheme(_Strict):
+    """An individual scheme: one service area under one or more flexibilities."""
+
+    id: Key
+    name: str
+    flexibilities: list[Flexibility] = Field(min_length=1)
+    bcf: bool = False
+    host: Key | None = None
+    pooled_fund_manager: str | None = None
+    lead_commissioner: Key | None = None
+    provider: Key | None = Field(default=None, description="partner providing integrated services")
+    aims: list[str] = Field(default_factory=list)
+    functions: list[Function] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=list)
+    contributions: list[Contribution] = Field(min_length=1)
+    stated_totals: YearTotals = Field(default_factory=dict)
+    risk_share: RiskShare = RiskShare(rule=RiskRule.PROPORTIONATE)
+    indicators: list[Indicator] = Field(default_factory=list)
+    exit_notice_months: int = Field(default=6, ge=1, le=24)
+
+    def uses(self, flexibility: Flexibility) -> bool:
+        return flexibility in self.flexibilities
+
+    @property
+    def years(self) -> list[str]:
+        return sorted({c.year for c in self.contributions})
+
+    def total(self, year: str | None = None, partner: str | None = None) -> Decimal:
+        return _sum(
+            c.amount
+            for c in self.contributions
+            if (year is None or c.year == year) and (partner is None or c.partner == partner)
+        )
+
+
+class SchemeFile(_Strict):
+    """The whole scheme file."""
+
+    agreement: Agreement
+    partners: list[Partner] = Field(min_length=2)
+    schemes: list[Scheme] = Field(min_length=1)
+
+    def partner(self, key: str) -> Partner:
+        for p in self.partners:
+            if p.key == key:
+                return p
+        raise KeyError(key)
+
+    @property
+    def years(self) -> list[str]:
+        return sorted({c.year for s in self.schemes for c in s.contributions})
+
+    def uses(self, flexibility: Flexibility) -> bool:
+        return any(s.uses(flexibility) for s in self.schemes)
+
+    def total(self, year: str | None = None, partner: str | None = None) -> Decimal:
+        return _sum(s.total(year, partner) for s in self.schemes)
+
+
+def _sum(values: Iterable[Decimal]) -> Decimal:
+    total = Decimal(0)
+    for value in values:
+        total += value
+    return total

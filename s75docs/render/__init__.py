@@ -1,0 +1,1 @@
+"""Writers: thin renderers of a resolved tree. They resolve nothing themselves."""

@@ -1,0 +1,382 @@
+"""DOCX writer: live list numbering, _Ref bookmarks, REF and TOC fields with cached results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from lxml import etree
+
+from s75docs.doctree.nodes import (
+    Block,
+    Body,
+    Definition,
+    DefinitionItem,
+    DefinitionsList,
+    Document,
+    ExecutionBlock,
+    Inline,
+    Item,
+    MoneyAmount,
+    PageBreak,
+    Para,
+    Recital,
+    Ref,
+    Schedule,
+    Table,
+    Term,
+    TermDef,
+    Text,
+    Toc,
+    inline_text,
+)
+from s75docs.errors import UsageError
+from s75docs.render.common import toc_entries
+from s75docs.render.docx import _oxml as x
+from s75docs.render.docx.styles import ensure_styles
+from s75docs.render.markdown import execution_wording
+
+_PARA_STYLES = {
+    "title": "S75 Title",
+    "subtitle": "S75 Subtitle",
+    "centre": "S75 Centre",
+    "party": "S75 Party",
+    "heading": "S75 Heading",
+    "body": "S75 Body",
+    "party-entry": "S75 Body",
+}
+# the text indent of each Item level (ilvl 0..4) in the legal list, for unnumbered paras
+_TEXT_INDENT = [720, 720, 1559, 2268, 2977]
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class DocxWriter:
+    def __init__(self, doc: Document, reference: Path | None = None) -> None:
+        self.doc = doc
+        try:
+            self.word: Any = docx.Document(str(reference) if reference else None)
+        except Exception as exc:  # python-docx raises several types for a bad package
+            raise UsageError(f"cannot open reference document {reference}: {exc}") from None
+        self.styles = ensure_styles(self.word)
+        self.parts: list[str] = []
+        self.bookmark_id = 0
+        self._numbering_setup()
+
+    # ------------------------------------------------------------ numbering
+    def _numbering_setup(self) -> None:
+        numbering = self.word.part.numbering_part.element
+        abstract_ids = [
+            int(a.get(qn("w:abstractNumId"))) for a in numbering.iterfind(qn("w:abstractNum"))
+        ]
+        num_ids = [int(n.get(qn("w:numId"))) for n in numbering.iterfind(qn("w:num"))]
+        self._next_abstract = max(abstract_ids, default=-1) + 1
+        self._next_num = max(num_ids, default=0) + 1
+        self._numbering = numbering
+        self.legal = self._add_abstract(x.LEGAL_LEVELS, "S75 Legal")
+        self.schedule_head = self._add_abstract([("decimal", "Schedule %1", 0, 0)], "S75 Schedule")
+        self.recitals = self._add_abstract([("upperLetter", "(%1)", 720, 720)], "S75 Recitals")
+        self.limbs = self._add_abstract([("lowerLetter", "(%1)", 1440, 720)], "S75 Limbs")
+        self.body_num = self._add_num(self.legal)
+        self.schedule_head_num = self._add_num(self.schedule_head)
+        self.recital_num = self._add_num(self.recitals)
+
+    def _add_abstract(self, levels: list[tuple[str, str, int, int]], name: str) -> int:
+        ident = self._next_abstract
+        self._next_abstract += 1
+        element = etree.fromstring(x.abstract_num(ident, levels, name))
+        first_num = self._numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(element)
+        else:
+            self._numbering.append(element)
+        return ident
+
+    def _add_num(self, abstract: int, restart_levels: int = 0) -> int:
+        ident = self._next_num
+        self._next_num += 1
+        self._numbering.append(
+            etree.fromstring(x.num(ident, abstract, restart_levels=restart_levels))
+        )
+        return ident
+
+    # ------------------------------------------------------------ helpers
+    def out(self, xml: str) -> None:
+        self.parts.append(xml)
+
+    def style(self, name: str) -> str:
+        return self.styles[name]
+
+    def inlines(self, inlines: list[Inline], *, bold: bool = False) -> str:
+        out: list[str] = []
+        for node in inlines:
+            if isinstance(node, Text):
+                out.append(x.run(node.text, bold=bold))
+            elif isinstance(node, Term):
+                out.append(x.run(node.display, bold=bold))
+            elif isinstance(node, TermDef):
+                out.append(x.run(node.name, bold=True))
+            elif isinstance(node, Ref):
+                for part in node.parts:
+                    if part.bookmark:
+                        out.append(x.ref_field(part.bookmark, part.text))
+                    else:
+                        out.append(x.run(part.text, bold=bold))
+            elif isinstance(node, MoneyAmount):
+                out.append(x.run(node.text, bold=bold))
+        return "".join(out)
+
+    def bookmarked(self, name: str | None, content: str) -> str:
+        if not name:
+            return content
+        self.bookmark_id += 1
+        ident = self.bookmark_id
+        return x.bookmark_start(ident, name) + content + x.bookmark_end(ident)
+
+    def para(self, style: str, content: str, **kw: Any) -> None:
+        self.out(f"<w:p>{x.ppr(self.style(style), **kw)}{content}</w:p>")
+
+    # ------------------------------------------------------------ blocks
+    def write_blocks(self) -> None:
+        for node in self.doc.children:
+            self.block(node, num_id=self.body_num)
+
+    def block(self, node: Block, num_id: int, level: int = 0) -> None:
+        if isinstance(node, Para):
+            style = _PARA_STYLES.get(node.style, "S75 Body")
+            indent = _TEXT_INDENT[level - 1] if level else None
+            self.para(style, self.inlines(node.inlines), indent=indent)
+        elif isinstance(node, Toc):
+            self.toc(node)
+        elif isinstance(node, PageBreak):
+            self.out(x.page_break())
+        elif isinstance(node, Recital):
+            self.para("S75 Recital", self.inlines(node.inlines), num=(0, self.recital_num))
+        elif isinstance(node, Body):
+            for child in node.children:
+                self.block(child, self.body_num)
+        elif isinstance(node, Schedule):
+            self.schedule(node)
+        elif isinstance(node, Item):
+            self.item(node, num_id)
+        elif isinstance(node, DefinitionsList):
+            for child in node.children:
+                self.block(child, num_id, level)
+        elif isinstance(node, Definition):
+            self.definition(node)
+        elif isinstance(node, Table):
+            self.table(node)
+        elif isinstance(node, ExecutionBlock):
+            self.execution(node)
+
+    def item(self, node: Item, num_id: int) -> None:
+        ilvl = node.level - 1
+        if node.title and not node.inlines:
+            style = (
+                "S75 Clause Heading"
+                if num_id == self.body_num and node.level == 1
+                else ("S75 Paragraph Heading")
+            )
+            content = self.bookmarked(node.bookmark, x.run(node.title))
+            self.para(style, content, num=(ilvl, num_id), keep_next=True)
+        else:
+            head = x.run(node.title + ". ", bold=True) if node.title else ""
+            content = self.bookmarked(node.bookmark, head + self.inlines(node.inlines))
+            self.para(f"S75 Level {node.level}", content, num=(ilvl, num_id))
+        for child in node.children:
+            self.block(child, num_id, node.level)
+
+    def schedule(self, node: Schedule) -> None:
+        content = self.bookmarked(node.bookmark, x.break_run() + x.run(node.title))
+        self.para("S75 Schedule Heading", content, num=(0, self.schedule_head_num))
+        # each schedule is a new instance of the legal list, restarting every level at 1
+        num_id = self._add_num(self.legal, restart_levels=5)
+        for child in node.children:
+            self.block(child, num_id)
+
+    def definition(self, node: Definition) -> None:
+        body = x.run(node.term, bold=True) + x.run(" ") + self.inlines(node.inlines)
+        self.para("S75 Definition", body, indent=720)
+        limbs = [c for c in node.children if isinstance(c, DefinitionItem)]
+        if limbs:
+            num_id = self._add_num(self.limbs, restart_levels=1)
+            for limb in limbs:
+                self.para("S75 Definition Limb", self.inlines(limb.inlines), num=(0, num_id))
+
+    def table(self, node: Table) -> None:
+        if node.caption:
+            self.para("S75 Table Caption", x.run(node.caption))
+        total = sum(node.widths) or len(node.header) or 1
+        widths = node.widths or [1] * len(node.header)
+        grid = "".join(f'<w:gridCol w:w="{int(9000 * w / total)}"/>' for w in widths)
+        style = self.styles.get("Table Grid")
+        tbl_style = f'<w:tblStyle w:val="{style}"/>' if style else ""
+        borders = (
+            ""
+            if style
+            else (
+                "<w:tblBorders>"
+                + "".join(
+                    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+                    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+                )
+                + "</w:tblBorders>"
+            )
+        )
+        rows: list[str] = []
+        for r_index, row in enumerate([node.header, *node.rows]):
+            cells = ""
+            for c_index, cell in enumerate(row):
+                width = int(5000 * widths[c_index] / total) if c_index < len(widths) else 0
+                align = "right" if cell.align == "right" else None
+                bold = cell.bold or r_index == 0
+                shade = (
+                    '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>' if r_index == 0 else ""
+                )
+                cells += (
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/>{shade}</w:tcPr>'
+                    f"<w:p>{x.ppr(self.style('S75 Table Text'), align=align)}"
+                    f"{self.inlines(cell.inlines, bold=bold)}</w:p></w:tc>"
+                )
+            header = (
+                "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
+                if r_index == 0
+                else ("<w:trPr><w:cantSplit/></w:trPr>")
+            )
+            rows.append(f"<w:tr>{header}{cells}</w:tr>")
+        self.out(
+            f'<w:tbl><w:tblPr>{tbl_style}<w:tblW w:w="5000" w:type="pct"/>{borders}'
+            f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0"'
+            f' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        )
+        self.para("S75 Body", "")
+
+    def execution(self, node: ExecutionBlock) -> None:
+        self.para("S75 Signature", x.run(execution_wording(node)), keep_next=True)
+        if node.method == "seal":
+            self.para("S75 Signature", x.run("[Common seal]"), keep_next=True)
+        for signatory in node.signatories:
+            self.para("S75 Signature", "", keep_next=True)
+            self.para(
+                "S75 Signature",
+                x.run("................................................"),
+                keep_next=True,
+            )
+            self.para("S75 Signature", x.run(signatory.role), keep_next=True)
+            self.para("S75 Signature", x.run("Name:"), keep_next=True)
+        self.para("S75 Body", "")
+
+    def toc(self, node: Toc) -> None:
+        self.para("S75 Heading", x.run(node.title))
+        entries = toc_entries(self.doc)
+        instruction = 'TOC \\h \\z \\t "S75 Clause Heading,1,S75 Schedule Heading,1"'
+        if not entries:
+            self.para("S75 TOC", x.field(instruction, ""))
+            return
+        for i, e in enumerate(entries):
+            start = x.field_begin(instruction) if i == 0 else ""
+            end = x.field_end() if i == len(entries) - 1 else ""
+            label = x.run(e.number) + x.tab_run() + x.run(e.title)
+            page = x.tab_run() + x.field(f"PAGEREF {e.bookmark} \\h", "")
+            link = (
+                f'<w:hyperlink w:anchor="{x.esc(e.bookmark or "")}" w:history="1">'
+                f"{label}{page}</w:hyperlink>"
+            )
+            tabs = (
+                '<w:tabs><w:tab w:val="left" w:pos="1440"/>'
+                '<w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'
+            )
+            ppr = x.ppr(self.style("S75 TOC")).replace("</w:pPr>", f"{tabs}</w:pPr>")
+            self.out(f"<w:p>{ppr}{start}{link}{end}</w:p>")
+
+    # ------------------------------------------------------------ document
+    def render(self) -> bytes:
+        self.write_blocks()
+        body_xml = f"<w:body {x.NSDECL}>{''.join(self.parts)}</w:body>"
+        new_body = etree.fromstring(body_xml)
+        body = self.word.element.body
+        sect = body.find(qn("w:sectPr"))
+        for child in list(body):
+            if child is not sect:
+                body.remove(child)
+        for child in list(new_body):
+            if sect is not None:
+                sect.addprevious(child)
+            else:
+                body.append(child)
+        self._footer()
+        self._settings()
+        self._properties()
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return normalise_zip(buffer.getvalue())
+
+    def _footer(self) -> None:
+        section = self.word.sections[0]
+        paragraph = section.footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fragment = etree.fromstring(
+            f"<w:p {x.NSDECL}>"
+            + x.run("Page ")
+            + x.field("PAGE", "1")
+            + x.run(" of ")
+            + x.field("NUMPAGES", "1")
+            + "</w:p>"
+        )
+        for run in list(fragment):
+            paragraph._p.append(run)
+
+    def _settings(self) -> None:
+        settings = self.word.settings.element
+        if settings.find(qn("w:updateFields")) is None:
+            update = etree.SubElement(settings, qn("w:updateFields"))
+            update.set(qn("w:val"), "true")
+            # schema order: updateFields sits before the compat and rsids blocks
+            anchor = settings.find(qn("w:compat"))
+            if anchor is not None:
+                anchor.addprevious(update)
+
+    def _properties(self) -> None:
+        props = self.word.core_properties
+        props.title = self.doc.title
+        props.author = "s75docs"
+        props.last_modified_by = "s75docs"
+        props.revision = 1
+        stamp = build_timestamp()
+        props.created = stamp
+        props.modified = stamp
+
+
+def build_timestamp() -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    return dt.datetime(2000, 1, 1)
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps so equal input gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def render_docx(doc: Document, reference: Path | None = None) -> bytes:
+    return DocxWriter(doc, reference).render()
+
+
+__all__ = ["inline_text", "render_docx"]

@@ -1,0 +1,57 @@
+"""PDF through LibreOffice headless: UNO when available (TOC page numbers filled in)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from s75docs.errors import ToolError
+
+INSTALL_HINT = (
+    "PDF output needs LibreOffice: install it with"
+    " 'sudo apt-get install libreoffice-writer-nogui python3-uno' (Debian/Ubuntu)"
+    " or from libreoffice.org, then run the build again"
+)
+_UNO_SCRIPT = Path(__file__).with_name("lo_uno.py")
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def uno_python() -> str | None:
+    """A python3 that can import uno (Debian's python3-uno installs it for /usr/bin)."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if not candidate:
+            continue
+        probe = subprocess.run(
+            [candidate, "-c", "import uno"], capture_output=True, check=False, timeout=30
+        )
+        if probe.returncode == 0:
+            return candidate
+    return None
+
+
+def docx_to_pdf(data: bytes) -> bytes:
+    office = soffice()
+    if office is None:
+        raise ToolError(INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="s75pdf-") as tmp:
+        src = Path(tmp) / "agreement.docx"
+        src.write_bytes(data)
+        pdf = Path(tmp) / "agreement.pdf"
+        python = uno_python()
+        if python:
+            command = [python, str(_UNO_SCRIPT), str(src), "--pdf", str(pdf)]
+        else:
+            command = [office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)]
+        try:
+            done = subprocess.run(command, capture_output=True, check=False, timeout=300)
+        except subprocess.TimeoutExpired:
+            raise ToolError("LibreOffice did not finish converting to PDF in 5 minutes") from None
+        if done.returncode != 0 or not pdf.exists():
+            tail = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:]
+            raise ToolError(f"LibreOffice could not convert to PDF: {' '.join(tail) or 'failed'}")
+        return pdf.read_bytes()

@@ -1,0 +1,57 @@
+"""Money: one display format for the whole document, totals already computed from data."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from s75docs.doctree.nodes import Document, MoneyAmount, Table, inlines_of
+
+
+def format_pounds(amount: Decimal, *, pence: bool) -> str:
+    if pence:
+        return f"£{amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
+    return f"£{amount.quantize(Decimal('1'), ROUND_HALF_UP):,.0f}"
+
+
+def format_millions(amount: Decimal) -> str:
+    value = (amount / Decimal(1_000_000)).quantize(Decimal("0.001"), ROUND_HALF_UP)
+    return f"£{value:,.3f}m"
+
+
+def format_money(doc: Document, style: str = "pounds") -> None:
+    """Pounds (with pence only if any amount has pence) or £m to three places.
+
+    In £m the rounded parts of a table may not add up to the rounded total; the table
+    then carries a note saying totals are computed from unrounded amounts.
+    """
+    amounts = [i for n in doc.walk() for i in inlines_of(n) if isinstance(i, MoneyAmount)]
+    pence = any(a.amount != a.amount.to_integral_value() for a in amounts)
+    for a in amounts:
+        a.text = (
+            format_millions(a.amount)
+            if style == "millions"
+            else format_pounds(a.amount, pence=pence)
+        )
+    if style == "millions":
+        for table in (n for n in doc.walk() if isinstance(n, Table)):
+            if table.rows and _rounding_differs(table):
+                table.caption += (
+                    " (figures in £m are rounded to three decimal places; totals are"
+                    " calculated from unrounded amounts)"
+                )
+
+
+def _rounding_differs(table: Table) -> bool:
+    last = table.rows[-1]
+    for col, cell in enumerate(last):
+        total = [i for i in cell.inlines if isinstance(i, MoneyAmount)]
+        if not total:
+            continue
+        shown = Decimal(0)
+        for row in table.rows[:-1]:
+            for i in row[col].inlines if col < len(row) else []:
+                if isinstance(i, MoneyAmount):
+                    shown += Decimal(i.text.strip("£m").replace(",", ""))
+        if shown != Decimal(total[0].text.strip("£m").replace(",", "")):
+            return True
+    return False
