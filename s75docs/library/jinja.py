@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -26,6 +27,17 @@ _ENV = ImmutableSandboxedEnvironment(
 
 def environment() -> ImmutableSandboxedEnvironment:
     return _ENV
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(text: str) -> Template:
+    """Compiling is the slow part of rendering; library text rarely changes in a process."""
+    return _ENV.from_string(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _expression(expr: str) -> Any:
+    return _ENV.compile_expression(expr, undefined_to_none=False)
 
 
 def syntax_error(src: Source) -> InputError | None:
@@ -50,7 +62,7 @@ def _line_of(exc: BaseException) -> int | None:
 def render(src: Source, context: Mapping[str, Any], text: str | None = None) -> str:
     """Render a body (or another string of the same file, e.g. its `when`)."""
     try:
-        template = _ENV.from_string(src.body if text is None else text)
+        template = _compiled(src.body if text is None else text)
         return template.render(**context)
     except TemplateSyntaxError as exc:
         raise InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno)) from None
@@ -69,7 +81,7 @@ def condition(src: Source, context: Mapping[str, Any]) -> bool:
     if expr in ("true", "True", ""):
         return True
     try:
-        compiled = _ENV.compile_expression(expr, undefined_to_none=False)
+        compiled = _expression(expr)
         return bool(compiled(**context))
     except TemplateSyntaxError as exc:
         raise InputError(

@@ -107,7 +107,11 @@ def _lint_source(
         plain = _strip_jinja(line)
         for m in _TERM.finditer(plain.replace("**", "")):
             name = m.group(1).strip()
-            if name not in terms:
+            if (
+                name not in terms
+                and name.removesuffix("s") not in terms
+                and (name.removesuffix("es") not in terms)
+            ):
                 out.append(
                     Diagnostic(
                         "lib-undefined-term",

@@ -20,7 +20,10 @@ from s75docs.model.scheme import Flexibility, RiskRule, SchemeFile
 PathKey = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
+
+class _Loader(_Base):  # type: ignore[misc]
     """Safe YAML with decimals kept exact and duplicate keys refused."""
 
 

@@ -34,12 +34,26 @@ def _definition_terms(entry: Definition) -> list[Term]:
     return found
 
 
+def _singular(name: str, available: dict[str, Definition]) -> str:
+    """*Schedules* is a use of the defined term "Schedule" (drafters write both forms)."""
+    if name in available:
+        return name
+    for cut in ("s", "es"):
+        if name.endswith(cut) and name[: -len(cut)] in available:
+            return name[: -len(cut)]
+    return name
+
+
 def expand_definitions(doc: Document) -> list[S75Error]:
     """Fill each DefinitionsList with the used terms; an undefined term is an error."""
     lists = [n for n in doc.walk() if isinstance(n, DefinitionsList)]
     available: dict[str, Definition] = {}
     for dl in lists:
         available.update(dl.library)
+    for node in [*doc.walk(), *(d for dl in lists for d in dl.library.values())]:
+        for limb in [node, *node.walk()]:
+            for t in _terms(inlines_of(limb)):
+                t.name = _singular(t.name, available)
     used: dict[str, Location] = {}
     for node, where in walk_with_context(doc):
         if where.in_definitions:

@@ -87,7 +87,11 @@ def resolve_references(doc: Document, labels: dict[str, Target]) -> list[S75Erro
                 continue
             if ref.form is RefForm.THIS and isinstance(first.node, Item):
                 top = where.top
-                if top is None or (top is not first.node and not _contains(first.node, node)):
+                if top is None or (
+                    top is not first.node
+                    and node is not first.node
+                    and not _contains(first.node, node)
+                ):
                     errors.append(
                         BuildError(
                             f"[[{ref.target}|this]] is used outside the provision it names", loc

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.oxml.ns import qn
+from lxml import etree
+
+from s75docs.render.docx._oxml import NSDECL, esc
 
 
 @dataclass(frozen=True)
@@ -15,7 +17,7 @@ class StyleSpec:
     name: str
     size: float = 11
     bold: bool = False
-    align: str = "justify"
+    align: str = "both"
     space_after: float = 6
     keep_next: bool = False
     page_break_before: bool = False
@@ -34,15 +36,9 @@ SPECS: dict[str, StyleSpec] = {
         StyleSpec("S75 Party", size=13, bold=True, align="center", space_after=12, caps=True),
         StyleSpec("S75 Heading", size=12, bold=True, align="left", keep_next=True, caps=True),
         StyleSpec(
-            "S75 Clause Heading",
-            size=11,
-            bold=True,
-            align="left",
-            keep_next=True,
-            caps=True,
-            outline=0,
+            "S75 Clause Heading", bold=True, align="left", keep_next=True, caps=True, outline=0
         ),
-        StyleSpec("S75 Paragraph Heading", size=11, bold=True, align="left", keep_next=True),
+        StyleSpec("S75 Paragraph Heading", bold=True, align="left", keep_next=True),
         StyleSpec(
             "S75 Schedule Heading",
             size=12,
@@ -67,45 +63,56 @@ SPECS: dict[str, StyleSpec] = {
     ]
 }
 
-_ALIGN = {
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-}
+
+def style_id(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", name)
+
+
+def _style_xml(spec: StyleSpec, based_on: str | None) -> str:
+    ppr = ""
+    if spec.keep_next:
+        ppr += "<w:keepNext/>"
+    if spec.page_break_before:
+        ppr += "<w:pageBreakBefore/>"
+    ppr += f'<w:spacing w:before="0" w:after="{int(spec.space_after * 20)}"/>'
+    ppr += f'<w:jc w:val="{spec.align}"/>'
+    if spec.outline is not None:
+        ppr += f'<w:outlineLvl w:val="{spec.outline}"/>'
+    rpr = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>'
+    rpr += "<w:b/>" if spec.bold else ""
+    rpr += "<w:caps/>" if spec.caps else ""
+    half_points = int(spec.size * 2)
+    rpr += f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (
+        f'<w:style {NSDECL} w:type="paragraph" w:customStyle="1"'
+        f' w:styleId="{style_id(spec.name)}"><w:name w:val="{esc(spec.name)}"/>{based}'
+        f"<w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+    )
 
 
 def ensure_styles(document: Any) -> dict[str, str]:
-    """Return style name -> style id, creating any style the reference lacks."""
-    styles = document.styles
+    """Return style name -> style id, adding (as XML) any style the reference lacks."""
+    root = document.styles.element
+    existing: dict[str, str] = {}
+    normal: str | None = None
+    for style in root.iterfind(qn("w:style")):
+        name_el = style.find(qn("w:name"))
+        if name_el is None:
+            continue
+        name = name_el.get(qn("w:val"))
+        existing[name] = style.get(qn("w:styleId"))
+        if style.get(qn("w:default")) == "1" and style.get(qn("w:type")) == "paragraph":
+            normal = style.get(qn("w:styleId"))
+    # python-docx's template names the table grid style "Table Grid"; Word uses the same
     ids: dict[str, str] = {}
-    existing = {s.name: s for s in styles}
     for spec in SPECS.values():
-        style = existing.get(spec.name)
-        if style is None:
-            style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = existing.get("Normal")
-            style.quick_style = True
-            font = style.font
-            font.name = "Arial"
-            font.size = Pt(spec.size)
-            font.bold = spec.bold
-            font.all_caps = spec.caps
-            fmt = style.paragraph_format
-            fmt.alignment = _ALIGN[spec.align]
-            fmt.space_after = Pt(spec.space_after)
-            fmt.space_before = Pt(0)
-            fmt.keep_with_next = spec.keep_next
-            fmt.page_break_before = spec.page_break_before
-            if spec.outline is not None:
-                ppr = style.element.get_or_add_pPr()
-                from docx.oxml import OxmlElement
-                from docx.oxml.ns import qn
-
-                lvl = OxmlElement("w:outlineLvl")
-                lvl.set(qn("w:val"), str(spec.outline))
-                ppr.append(lvl)
-        ids[spec.name] = style.style_id
+        if spec.name in existing:
+            ids[spec.name] = existing[spec.name]
+            continue
+        root.append(etree.fromstring(_style_xml(spec, normal)))
+        ids[spec.name] = style_id(spec.name)
     for name in ("Table Grid", "Footer"):
         if name in existing:
-            ids[name] = existing[name].style_id
+            ids[name] = existing[name]
     return ids

@@ -1,0 +1,62 @@
+"""Dependencies point one way (DESIGN.md): checked by walking every module's imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "s75docs"
+
+# what each layer may import from s75docs (besides itself)
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "diagnostics": {"errors"},
+    "doctree": {"errors"},
+    "model": {"errors"},
+    "library": {"errors", "diagnostics", "model"},
+    "transforms": {"errors", "doctree"},
+    "render": {"errors", "doctree"},
+    "assemble": {"errors", "model", "library", "doctree"},
+    "pipeline": {"errors", "model", "library", "assemble", "doctree", "transforms", "render"},
+    "cli": {"errors", "pipeline", "model", "library", "render", "check", "diagnostics"},
+}
+
+
+def _layer(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0].removesuffix(".py")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "s75docs" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+def test_dependencies_point_one_way() -> None:
+    problems: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        layer = _layer(path)
+        if layer in ("__init__", "__main__"):
+            continue
+        allowed = ALLOWED.get(layer)
+        assert allowed is not None, f"{path}: layer '{layer}' has no rule in this test"
+        for target in _imports(path) - {layer, "__init__"}:
+            if target not in allowed:
+                problems.append(f"{path.relative_to(PACKAGE)} imports s75docs.{target}")
+    assert problems == []
+
+
+def test_render_never_sees_the_model() -> None:
+    for path in (PACKAGE / "render").rglob("*.py"):
+        assert "model" not in _imports(path), path
