@@ -197,6 +197,9 @@ class Builder:
         out: list[Block] = []
         for block in self._parse(src, self.ctx, headings=False, base=1):
             if isinstance(block, Item):
+                if block.children:
+                    raise InputError("recitals cannot have numbered sub-paragraphs",
+                                     block.children[0].location)
                 out.append(Recital(inlines=block.inlines, location=block.location))
             else:
                 out.append(block)

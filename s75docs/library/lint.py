@@ -120,6 +120,16 @@ def _lint_source(
                         "add clause_library/definitions/<id>.md with 'term: " + name + "'",
                     )
                 )
+        stripped = line.strip()
+        if stripped.endswith("%}") and not stripped.startswith("{%"):
+            out.append(
+                Diagnostic(
+                    "lib-outline",
+                    "text ends with a Jinja tag, which swallows the line break",
+                    loc,
+                    "put the tag on its own line or use an inline {{ x if c else '' }}",
+                )
+            )
         d = _DIRECTIVE.match(line)
         if d and d.group(1) not in DIRECTIVES:
             out.append(Diagnostic("lib-outline", f"unknown directive ':: {d.group(1)}'", loc))

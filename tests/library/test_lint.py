@@ -81,3 +81,9 @@ def test_labels_inside_repeated_schedules_are_local(tmp_path: Path) -> None:
         "clauses/c.md": "---\nid: c\ntitle: C\n---\n- See [[s-{{ schemes[0].id }}.here]].\n",
     }
     assert findings(tmp_path, files) == []
+
+
+def test_a_line_ending_in_a_tag_is_flagged(tmp_path: Path) -> None:
+    text = "- One {% if true %}extra{% endif %}\n- Two.\n"
+    (line,) = findings(tmp_path, {"clauses/a.md": f"---\nid: a\ntitle: A\n---\n{text}"})
+    assert "a.md:5: error lib-outline: text ends with a Jinja tag" in line
