@@ -198,8 +198,9 @@ class Builder:
         for block in self._parse(src, self.ctx, headings=False, base=1):
             if isinstance(block, Item):
                 if block.children:
-                    raise InputError("recitals cannot have numbered sub-paragraphs",
-                                     block.children[0].location)
+                    raise InputError(
+                        "recitals cannot have numbered sub-paragraphs", block.children[0].location
+                    )
                 out.append(Recital(inlines=block.inlines, location=block.location))
             else:
                 out.append(block)

@@ -12,6 +12,11 @@ def _t(text: str, *, bold: bool = False) -> Cell:
     return Cell(inlines=[Text(text)], bold=bold)
 
 
+def _h(text: str) -> Cell:
+    """A header over a money column: right-aligned like the figures under it."""
+    return Cell(inlines=[Text(text)], align="right")
+
+
 def _m(amount: Decimal, *, bold: bool = False) -> Cell:
     inlines: list[Inline] = [MoneyAmount(amount)]
     return Cell(inlines=inlines, align="right", bold=bold)
@@ -39,7 +44,7 @@ def contributions_table(data: SchemeFile, scheme: Scheme) -> Table:
     rows.append(total)
     return Table(
         caption=f"Contributions to {scheme.name}",
-        header=[_t("Partner"), _t("Service line"), _t("Share"), *(_t(y) for y in years)],
+        header=[_t("Partner"), _t("Service line"), _t("Share"), *(_h(y) for y in years)],
         rows=rows,
         widths=[14, 34, 12, *([20] * len(years))],
     )
@@ -65,7 +70,7 @@ def summary_table(data: SchemeFile) -> Table:
     rows.append([_t("Total", bold=True), _t("")] + [_m(data.total(y), bold=True) for y in years])
     return Table(
         caption="Summary of contributions",
-        header=[_t("Individual Scheme"), _t("Partner"), *(_t(y) for y in years)],
+        header=[_t("Individual Scheme"), _t("Partner"), *(_h(y) for y in years)],
         rows=rows,
         widths=[40, 16, *([22] * len(years))],
     )

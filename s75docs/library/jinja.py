@@ -61,8 +61,11 @@ def _line_of(exc: BaseException) -> int | None:
 
 def render(src: Source, context: Mapping[str, Any], text: str | None = None) -> str:
     """Render a body (or another string of the same file, e.g. its `when`)."""
+    body = src.body if text is None else text
+    if "{{" not in body and "{%" not in body and "{##" not in body:
+        return body  # plain text (most definitions): nothing to compile
     try:
-        template = _compiled(src.body if text is None else text)
+        template = _compiled(body)
         return template.render(**context)
     except TemplateSyntaxError as exc:
         raise InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno)) from None

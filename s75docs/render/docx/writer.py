@@ -321,6 +321,7 @@ class DocxWriter:
     def _footer(self) -> None:
         section = self.word.sections[0]
         paragraph = section.footer.paragraphs[0]
+        paragraph.style = self.word.styles["S75 Body"]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fragment = etree.fromstring(
             f"<w:p {x.NSDECL}>"
