@@ -14,7 +14,6 @@ from typing import Any, NoReturn
 import pytest
 
 from s75docs.doctree.nodes import Document
-from s75docs.errors import S75Error
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import build_tree, render_bytes
@@ -52,25 +51,14 @@ def _build_mini() -> Document:
 
 
 def _build_fairhaven() -> Document:
-    return build_tree(load_scheme(REPO / "examples" / "fairhaven" / "scheme.yaml"), load_library([]))
-
-
-def _build_fairhaven_or_skip() -> Document:
-    """The default library is still being written: skip (for now) while Fairhaven cannot build."""
-    try:
-        return _build_fairhaven()
-    except S75Error as exc:
-        lines = str(exc).splitlines()
-        pytest.skip(
-            "examples/fairhaven/scheme.yaml does not build with the default library yet"
-            f" (clause_library/, schedule_templates/ in progress): {len(lines)} error(s),"
-            f" first: {lines[0] if lines else exc!r}"
-        )
+    return build_tree(
+        load_scheme(REPO / "examples" / "fairhaven" / "scheme.yaml"), load_library([])
+    )
 
 
 _BUILDERS: dict[str, Callable[[], Document]] = {
     "mini": _build_mini,
-    "fairhaven": _build_fairhaven_or_skip,
+    "fairhaven": _build_fairhaven,
 }
 CASES = tuple(_BUILDERS)
 
@@ -106,7 +94,9 @@ def libreoffice() -> LibreOffice:
 
 
 @pytest.fixture(scope="session", params=CASES)
-def docx_case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltCase:
+def docx_case(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> BuiltCase:
     """Each test input built once per session and written as DOCX into a temp directory."""
     name: str = request.param
     doc = _BUILDERS[name]()

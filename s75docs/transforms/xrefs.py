@@ -34,18 +34,7 @@ def _parts(ref: Ref, first: Target, last: Target | None, where: Where) -> list[R
     if isinstance(node, Schedule):
         if ref.form is RefForm.THIS or (where.division is node and last is None):
             return [RefPart("this Schedule")]
-        return (
-            [_number(first)]
-            if last is None
-            else [
-                RefPart("Schedules "),
-                RefPart(node.number, node.bookmark),
-                RefPart(" to "),
-                RefPart(
-                    last.node.number if isinstance(last.node, Schedule) else "", last.node.bookmark
-                ),
-            ]
-        )
+        return [_number(first)]  # ranges of schedules are refused by resolve_references
     parts: list[RefPart] = []
     if ref.form is RefForm.THIS:
         parts.append(RefPart("this "))
@@ -77,6 +66,14 @@ def resolve_references(doc: Document, labels: dict[str, Target]) -> list[S75Erro
                     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
                     errors.append(BuildError(f"unknown label '{name}'{hint}", loc))
+                continue
+            if last is not None and isinstance(first.node, Schedule):
+                errors.append(
+                    BuildError(
+                        f"[[{ref.target}..{ref.end}]]: cite schedules one by one, not as a range",
+                        loc,
+                    )
+                )
                 continue
             if last is not None and (
                 last.division is not first.division or type(last.node) is not type(first.node)

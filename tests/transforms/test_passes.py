@@ -152,6 +152,7 @@ def test_conditional_clause_is_left_out_and_everything_renumbers(tmp_path: Path)
         ("- See [[definitions|this]].", "is used outside the provision it names"),
         ("- {#dup} A.\n- {#dup} B.", "label 'dup' is also used at"),
         ("- {#p1} See [[p1..scheme-bcf]].", "spans different parts"),
+        ("- See [[scheme-bcf..scheme-equipment]].", "cite schedules one by one"),
     ],
 )
 def test_reference_errors(tmp_path: Path, body: str, message: str) -> None:
