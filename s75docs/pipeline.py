@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from s75docs.assemble.builder import assemble
-from s75docs.doctree.nodes import Document
-from s75docs.errors import Location, UsageError
+from s75docs.doctree.nodes import Document, inline_text, inlines_of
+from s75docs.errors import BuildError, ErrorList, Location, S75Error, UsageError
 from s75docs.library.loader import Library, load_library
+from s75docs.model.currency import stale_citations
 from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import SchemeFile
 from s75docs.render.atomic import write_atomic
@@ -25,7 +26,9 @@ class Built:
 
 def build_tree(data: SchemeFile, library: Library) -> Document:
     doc = assemble(data, library)
-    return run_all(doc, data.agreement.money_format)
+    run_all(doc, data.agreement.money_format)
+    check_currency(doc, data)
+    return doc
 
 
 def load_and_build(scheme: Path, libraries: list[Path] | None = None) -> Built:
@@ -85,3 +88,21 @@ def build(
 
 def _loc(path: Path) -> Location:
     return Location(str(path))
+
+
+def check_currency(doc: Document, data: SchemeFile) -> None:
+    """Refuse to emit an abolished body or repealed statute in an agreement made after its end."""
+    made = data.agreement.date or data.agreement.commencement
+    errors: list[S75Error] = []
+    for node in doc.walk():
+        text = inline_text(inlines_of(node))
+        for cite in stale_citations(text, made):
+            errors.append(
+                BuildError(
+                    f"'{cite.text}' is {cite.entry.describe()}, before this agreement"
+                    f" ({made}): use {cite.entry.replacement}",
+                    node.location,
+                )
+            )
+    if errors:
+        raise ErrorList(errors)

@@ -39,7 +39,7 @@ class Builder:
         self.data = data
         self.library = library
         self.errors: list[S75Error] = []
-        self.ctx = make_context(data)
+        self.ctx = make_context(data, library_data=library.data)
 
     # ------------------------------------------------------------ directives
     def _directive(self, scheme: Scheme | None) -> Any:
@@ -139,7 +139,7 @@ class Builder:
             list(self.data.schemes) if src.meta.repeat == "schemes" else [None]
         )
         for scheme in targets:
-            ctx = make_context(self.data, scheme) if scheme else self.ctx
+            ctx = make_context(self.data, scheme, self.library.data) if scheme else self.ctx
             if not condition(src, ctx):
                 continue
             label = f"{src.label}-{scheme.id}" if scheme else src.label

@@ -78,8 +78,21 @@ def term(partner: Partner) -> str:
     return f"*{partner.short_name}*"
 
 
-def make_context(data: SchemeFile, scheme: Scheme | None = None) -> dict[str, Any]:
+def make_context(
+    data: SchemeFile, scheme: Scheme | None = None, library_data: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Everything a template may use. Adding a name here is adding to the library's API."""
+    policy: dict[str, Any] = dict((library_data or {}).get("bcf") or {})
+
+    def bcf_policy(year: str) -> Any:
+        """The national BCF conditions and metrics for a financial year (data/bcf.yaml)."""
+        if year not in policy:
+            known = ", ".join(sorted(policy)) or "none"
+            raise ValueError(
+                f"no Better Care Fund policy data for {year} in data/bcf.yaml (have: {known})"
+            )
+        return policy[year]
+
     councils = [p for p in data.partners if p.kind.is_council]
     nhs = [p for p in data.partners if not p.kind.is_council]
 
@@ -121,6 +134,10 @@ def make_context(data: SchemeFile, scheme: Scheme | None = None) -> dict[str, An
         "join_or": join_or,
         "date": long_date,
         "words": words,
+        "bcf_policy": bcf_policy,
+        "bcf_years": sorted(policy),
+        "joint_posts": data.agreement.joint_posts,
+        "dfg_pass_through": [a for s in data.schemes for a in s.dfg_pass_through],
     }
     if scheme is not None:
         ctx["scheme"] = scheme

@@ -72,6 +72,21 @@ def lint_library(dirs: list[Path] | None = None) -> list[Diagnostic]:
         if src.path.resolve() not in report_for:
             continue
         diagnostics += _lint_source(src, labels, local[src.path], repeat_labels, terms)
+    by_term: dict[str, list[Source]] = defaultdict(list)
+    for src in sources:
+        if src.kind is Kind.DEFINITION:
+            by_term[src.meta.term].append(src)
+    for term, defs in sorted(by_term.items()):
+        for src in defs[1:]:
+            if src.path.resolve() in report_for:
+                diagnostics.append(
+                    Diagnostic(
+                        "lib-duplicate-label",
+                        f"term '{term}' is also defined in {defs[0].path}",
+                        src.location(1),
+                        "keep one definition file per term",
+                    )
+                )
     for name, places in sorted(labels.items()):
         files = {s.path for s, _ in places}
         if len(places) > 1 and (len(files) > 1 or "{% if" not in places[0][0].body):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from s75docs.errors import InputError, UsageError
 from s75docs.library.source import Kind, Source, parse_source
+from s75docs.model.loader import read_yaml
 
 _REPO = Path(__file__).resolve().parents[2]
 
@@ -25,6 +27,8 @@ class Library:
     """Every source by "kind:id"; later folders override earlier ones."""
 
     sources: dict[str, Source] = field(default_factory=dict)
+    # data/*.yaml files (e.g. data/bcf.yaml: national conditions by year), by file stem
+    data: dict[str, Any] = field(default_factory=dict)
     overridden: list[tuple[Source, Source]] = field(default_factory=list)
 
     def of_kind(self, kind: Kind) -> list[Source]:
@@ -36,6 +40,10 @@ class Library:
     @property
     def definitions(self) -> dict[str, Source]:
         return {s.meta.term: s for s in self.of_kind(Kind.DEFINITION)}
+
+
+def data_files(directory: Path) -> list[Path]:
+    return sorted((directory / "data").glob("*.yaml")) if (directory / "data").is_dir() else []
 
 
 def library_files(directory: Path) -> list[Path]:
@@ -62,4 +70,7 @@ def load_library(extra: list[Path] | None = None, *, defaults: bool = True) -> L
             if key in lib.sources:
                 lib.overridden.append((lib.sources[key], src))
             lib.sources[key] = src
+        for path in data_files(directory):
+            data, _ = read_yaml(path)
+            lib.data[path.stem] = data
     return lib

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from s75docs.errors import ErrorList, InputError, Location, S75Error, UsageError
+from s75docs.model.currency import kind_ended
 from s75docs.model.money import parse_financial_year
 from s75docs.model.scheme import Flexibility, RiskRule, SchemeFile
 
@@ -245,6 +246,42 @@ def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[P
     if all(p.kind.is_council for p in s.partners):
         out.append((("partners",), "at least one partner must be an NHS body"))
     a = s.agreement
+    made = a.date or a.commencement
+    for i, p in enumerate(s.partners):
+        stale = kind_ended(p.kind.value)
+        if stale is not None and stale.applies_on(made):
+            out.append(
+                (
+                    ("partners", i, "kind"),
+                    f"'{p.kind.value}' bodies were {stale.describe()} ({stale.authority}),"
+                    f" before this agreement ({made}): use {stale.replacement}",
+                )
+            )
+    for i, post in enumerate(a.joint_posts):
+        if post.employer not in keys:
+            out.append(
+                (
+                    ("agreement", "joint_posts", i, "employer"),
+                    f"employer '{post.employer}' is not a partner"
+                    + did_you_mean(post.employer, keys),
+                )
+            )
+        for key in post.funding:
+            if key not in keys:
+                out.append(
+                    (
+                        ("agreement", "joint_posts", i, "funding", key),
+                        f"'{key}' is not a partner{did_you_mean(key, keys)}",
+                    )
+                )
+        total = sum(post.funding.values(), Decimal(0))
+        if total != 100:
+            out.append(
+                (
+                    ("agreement", "joint_posts", i, "funding"),
+                    f"funding must add up to 100, not {total}",
+                )
+            )
     if a.initial_term_end <= a.commencement:
         out.append(
             (
@@ -294,6 +331,10 @@ def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[P
         for year, stated in sch.stated_totals.items():
             where = lines.year_key((*base, "stated_totals"), year)
             _total_error(out, where, stated, sch.total(year), year)
+        if sch.dfg_pass_through and not sch.bcf:
+            out.append(
+                ((*base, "dfg_pass_through"), "DFG pass-through belongs to a scheme with bcf: true")
+            )
         rs = sch.risk_share
         for key in rs.split:
             ref((*base, "risk_share", "split", key), key, "risk share partner")

@@ -32,6 +32,10 @@ class PartnerKind(StrEnum):
     ICB = "icb"
     NHS_TRUST = "nhs_trust"
     NHS_FOUNDATION_TRUST = "nhs_foundation_trust"
+    # bodies that no longer exist: only for reconstructions of agreements made before
+    # their abolition (the builder refuses them for later agreements)
+    CCG = "ccg"
+    PCT = "pct"
 
     @property
     def is_council(self) -> bool:
@@ -58,6 +62,8 @@ _DESCRIPTIONS = {
     PartnerKind.ICB: "an integrated care board established under the 2006 Act",
     PartnerKind.NHS_TRUST: "an NHS trust",
     PartnerKind.NHS_FOUNDATION_TRUST: "an NHS foundation trust",
+    PartnerKind.CCG: "a clinical commissioning group established under the 2006 Act",
+    PartnerKind.PCT: "a primary care trust established under the 2006 Act",
 }
 
 
@@ -160,10 +166,31 @@ class Agreement(_Strict):
     termination_notice_months: int = Field(default=6, ge=1, le=24)
     execution_as_deed: bool = True
     money_format: Literal["pounds", "millions"] = "pounds"
+    joint_posts: list[JointPost] = Field(default_factory=list)
+    previous_agreement: str = Field(
+        default="", description="an agreement this one replaces, e.g. 'the BCF agreement of 2017'"
+    )
     stated_totals: YearTotals = Field(
         default_factory=dict,
         description="totals stated elsewhere (e.g. in a Board report), checked against the data",
     )
+
+
+class DfgAllocation(_Strict):
+    """Disabled Facilities Grant passed through to a district council (two-tier areas)."""
+
+    district: str = Field(description="the district council's legal name")
+    year: FinancialYear
+    amount: NonNegativeMoney
+
+
+class JointPost(_Strict):
+    """A post funded jointly by the partners (joint commissioning schedule)."""
+
+    title: str
+    employer: Key = Field(description="the partner that employs the post holder")
+    funding: dict[Key, Decimal] = Field(description="percentage funded by each partner")
+    reports_to: str = ""
 
 
 class Function(_Strict):
@@ -221,6 +248,9 @@ class Scheme(_Strict):
     risk_share: RiskShare = RiskShare(rule=RiskRule.PROPORTIONATE)
     indicators: list[Indicator] = Field(default_factory=list)
     exit_notice_months: int = Field(default=6, ge=1, le=24)
+    dfg_pass_through: list[DfgAllocation] = Field(
+        default_factory=list, description="DFG passed to district councils (BCF, two-tier areas)"
+    )
 
     def uses(self, flexibility: Flexibility) -> bool:
         return flexibility in self.flexibilities
