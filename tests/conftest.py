@@ -50,15 +50,17 @@ def _build_mini() -> Document:
     return build_tree(load_scheme(root / "scheme.yaml"), library)
 
 
-def _build_fairhaven() -> Document:
-    return build_tree(
-        load_scheme(REPO / "examples" / "fairhaven" / "scheme.yaml"), load_library([])
-    )
+def _example(name: str) -> Callable[[], Document]:
+    def build() -> Document:
+        scheme = REPO / "examples" / name / "scheme.yaml"
+        return build_tree(load_scheme(scheme), load_library([]))
+
+    return build
 
 
 _BUILDERS: dict[str, Callable[[], Document]] = {
     "mini": _build_mini,
-    "fairhaven": _build_fairhaven,
+    **{p.parent.name: _example(p.parent.name) for p in sorted(REPO.glob("examples/*/scheme.yaml"))},
 }
 CASES = tuple(_BUILDERS)
 
