@@ -130,6 +130,55 @@ def new(directory: Path, force: bool) -> None:
     click.echo(f"next: edit it, then run: s75docs build {target} -o out/")
 
 
+@main.command()
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "docx"]),
+    default="text",
+    help="text (default), json, or docx: the document with a Word comment at each finding.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the report (required for --format docx).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    help="Exit 1 when a finding of this severity or worse is found (default: error).",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Judge the currency of law and bodies on this date (default: today).",
+)
+@friendly
+def check(document: Path, fmt: str, output: Path | None, fail_on: str, as_of: Any) -> None:
+    """Check an existing agreement (.docx, or text extracted from a PDF) for broken
+    cross-references, numbering faults, defined terms, placeholders, money and stale law."""
+    from s75docs.check.report import as_json, as_text, reaches
+    from s75docs.check.run import check_document
+    from s75docs.render.atomic import write_atomic
+
+    if fmt == "docx" and (output is None or document.suffix.lower() != ".docx"):
+        raise UsageError("--format docx needs a .docx input and -o OUT.docx")
+    result = check_document(document, as_of.date() if as_of else None)
+    if fmt == "docx":
+        raise UsageError("--format docx is not available yet")
+    else:  # text or json
+        report = as_json(result) if fmt == "json" else as_text(result)
+        if output is not None:
+            write_atomic(output, report.encode("utf-8"))
+            click.echo(f"wrote {output}")
+        else:
+            click.echo(report, nl=False)
+    sys.exit(1 if reaches(result, fail_on) else 0)
+
+
 @main.command("library-lint")
 @click.argument("directories", nargs=-1, type=click.Path(path_type=Path))
 @friendly

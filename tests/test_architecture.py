@@ -17,6 +17,9 @@ ALLOWED: dict[str, set[str]] = {
     "transforms": {"errors", "doctree"},
     "render": {"errors", "doctree"},
     "assemble": {"errors", "model", "library", "doctree"},
+    # the checker reads documents into the same tree and reuses the passes; it needs the
+    # dated law table (model) and atomic, deterministic file writing (render)
+    "check": {"errors", "diagnostics", "doctree", "transforms", "model", "render"},
     "pipeline": {"errors", "model", "library", "assemble", "doctree", "transforms", "render"},
     "cli": {"errors", "pipeline", "model", "library", "render", "check", "diagnostics"},
 }

@@ -71,7 +71,22 @@ class MoneyAmount:
     text: str = ""
 
 
-Inline = Text | Term | TermDef | Ref | MoneyAmount
+@dataclass
+class Cited:
+    """A reference as printed in a document the checker reads: "Clause 16.2", "this Clause
+    25", "paragraph 3 of Schedule 7", "Schedule 4", or a broken field ("Error! ...")."""
+
+    text: str
+    kind: str  # clause | paragraph | schedule | part | broken
+    number: str = ""  # "16.2", "3", "" for broken
+    end: str = ""  # the last number of a range
+    schedule: str = ""  # for a paragraph or part of a schedule
+    this: bool = False
+    bookmark: str | None = None  # when it is a REF field
+    start: int = 0  # offset in the paragraph text
+
+
+Inline = Text | Term | TermDef | Ref | MoneyAmount | Cited
 
 # ---------------------------------------------------------------- blocks
 
@@ -240,6 +255,8 @@ def inline_text(inlines: list[Inline]) -> str:
             out.append(node.name)
         elif isinstance(node, Ref):
             out.append(node.text or f"[[{node.target}]]")
+        elif isinstance(node, Cited):
+            out.append(node.text)
         else:
             out.append(node.text or str(node.amount))
     return "".join(out)

@@ -37,6 +37,8 @@ def _inlines(inlines: list[InlineT]) -> str:
             out.append(f"<ref {node.target}{'..' + node.end if node.end else ''}>{node.text}</ref>")
         elif isinstance(node, MoneyAmount):
             out.append(f"<money {node.amount}>{node.text}</money>")
+        else:
+            out.append(f"<cite {node.kind}>{node.text}</cite>")
     return "".join(out)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from s75docs.doctree.nodes import Document, MoneyAmount, Table, inlines_of
+from s75docs.doctree.nodes import Document, MoneyAmount, Table, inline_text, inlines_of
 
 
 def format_pounds(amount: Decimal, *, pence: bool) -> str:
@@ -48,7 +48,8 @@ def _rounding_differs(table: Table) -> bool:
         if not total:
             continue
         shown = Decimal(0)
-        for row in table.rows[:-1]:
+        parts = [r for r in table.rows[:-1] if not inline_text(r[0].inlines).startswith("Total")]
+        for row in parts:
             for i in row[col].inlines if col < len(row) else []:
                 if isinstance(i, MoneyAmount):
                     shown += Decimal(i.text.strip("£m").replace(",", ""))

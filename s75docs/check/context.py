@@ -1,0 +1,92 @@
+"""What every rule needs: each node with its paragraph, division and enclosing provision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from s75docs.check.findings import Finding
+from s75docs.check.raw import RawParagraph
+from s75docs.check.tree import ReadDocument
+from s75docs.doctree.nodes import Block, Body, Item, Schedule
+
+
+@dataclass(frozen=True)
+class Place:
+    node: Block
+    raw: RawParagraph | None
+    division: Body | Schedule | None
+    item: Item | None  # the innermost numbered provision holding the node
+    clause: Item | None  # the top-level clause (or schedule paragraph)
+
+    def label(self) -> str:
+        """The enclosing provision as the document prints it: "15.1", "Schedule 3 para 2"."""
+        if self.item is None:
+            if isinstance(self.division, Schedule):
+                return f"Schedule {self.division.number}"
+            return ""
+        number = self.item.full_number or self.item.number
+        if isinstance(self.division, Schedule):
+            return f"Schedule {self.division.number} paragraph {number}"
+        return number
+
+
+@dataclass
+class Context:
+    read: ReadDocument
+    file: str
+    as_of: dt.date
+    made: dt.date | None
+    findings: list[Finding] = field(default_factory=list)
+    irregular: set[int] = field(default_factory=set)  # divisions whose numbering is unreliable
+
+    def places(self) -> Iterator[Place]:
+        def visit(
+            node: Block, division: Body | Schedule | None, item: Item | None, clause: Item | None
+        ) -> Iterator[Place]:
+            if isinstance(node, Item):
+                item = node
+                clause = node if node.level == 1 else clause
+            yield Place(node, self.read.raw(node), division, item, clause)
+            for child in node.children:
+                yield from visit(child, division, item, clause)
+
+        for top in self.read.doc.children:
+            division = top if isinstance(top, Body | Schedule) else None
+            if division is not None:
+                yield Place(top, self.read.raw(top), division, None, None)
+                for child in top.children:
+                    yield from visit(child, division, None, None)
+            else:
+                yield from visit(top, None, None, None)
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        place: Place | RawParagraph | None,
+        *,
+        text: str = "",
+        suggestion: str = "",
+        clause: str | None = None,
+        severity: object = None,
+    ) -> None:
+        raw = place.raw if isinstance(place, Place) else place
+        label = (
+            clause if clause is not None else (place.label() if isinstance(place, Place) else "")
+        )
+        from s75docs.diagnostics import Severity
+
+        self.findings.append(
+            Finding(
+                code=code,
+                message=message,
+                clause=label,
+                text=text,
+                suggestion=suggestion,
+                line=raw.line if raw else None,
+                paragraph=raw.paragraph if raw else None,
+                severity=severity if isinstance(severity, Severity) else None,
+            )
+        )

@@ -1,0 +1,1 @@
+"""The checker's rules, each a function of a Context that adds findings."""

@@ -1,0 +1,195 @@
+"""Numbering faults: gaps, duplicates, order, level jumps, schedules that do not restart."""
+
+from __future__ import annotations
+
+from s75docs.check.context import Context, Place
+from s75docs.doctree.nodes import Body, Definition, Item, Schedule
+from s75docs.transforms.numbering import alpha, roman
+
+
+def _ordinal(item: Item) -> int | None:
+    """The position an item's own number stands for: "12.3" -> 3, "(c)" -> 3, "(iv)" -> 4."""
+    number = item.number
+    if number[:1].isdigit():
+        last = number.split(".")[-1]
+        return int(last) if last.isdigit() else None
+    inner = number.strip("()")
+    if item.level == 5:
+        return next((n for n in range(1, 40) if roman(n) == inner), None)
+    return next((n for n in range(1, 80) if alpha(n) == inner.lower()), None)
+
+
+def _display(item: Item, ordinal: int) -> str:
+    if item.number[:1].isdigit():
+        return ".".join([*item.number.split(".")[:-1], str(ordinal)])
+    return f"({roman(ordinal) if item.level == 5 else alpha(ordinal)})"
+
+
+def _previous(item: Item, expected: int) -> str:
+    return _display(item, expected - 1) if expected > 1 else "the start"
+
+
+def _children_items(node: Item | Body | Schedule | Definition) -> list[Item]:
+    return [c for c in node.children if isinstance(c, Item)]
+
+
+def check_numbering(ctx: Context) -> None:
+    places = {id(p.node): p for p in ctx.places()}
+    previous_last: tuple[Schedule, Item] | None = None
+    for division in ctx.read.doc.children:
+        if not isinstance(division, Body | Schedule):
+            continue
+        top = _children_items(division)
+        start_at = 1
+        if isinstance(division, Schedule) and top:
+            first = top[0]
+            if (
+                previous_last is not None
+                and first.number.isdigit()
+                and int(first.number) > 1
+                and previous_last[1].number.isdigit()
+                and int(first.number) == int(previous_last[1].number) + 1
+            ):
+                here, there = _name(division), _name(previous_last[0])
+                ctx.add(
+                    "num-continues",
+                    f"the paragraphs of {here} start at {first.number}, continuing from {there}",
+                    places.get(id(first)),
+                    text=first.number,
+                    suggestion=f"restart the numbering of {here} at 1",
+                )
+                start_at = int(first.number)
+            if top:
+                previous_last = (division, top[-1])
+        before = len(ctx.findings)
+        _siblings(ctx, division, places, parent=None, start_at=start_at)
+        _summarise_if_irregular(ctx, division, before)
+
+
+def _summarise_if_irregular(ctx: Context, division: Body | Schedule, before: int) -> None:
+    """Numbering that is wrong everywhere (an embedded protocol with its own scheme, text
+    pasted from elsewhere) is one finding, not dozens: a lawyer stops reading noise."""
+    found = ctx.findings[before:]
+    items = sum(1 for n in division.walk() if isinstance(n, Item))
+    if len(found) <= max(4, items // 8):
+        return
+    del ctx.findings[before:]
+    ctx.irregular.add(id(division))
+    first = found[0]
+    name = "the clauses" if isinstance(division, Body) else f"Schedule {division.number}"
+    if isinstance(division, Schedule) and division.title.upper().startswith("PART"):
+        name += f" {division.title.split()[0].title()} {division.title.split()[1]}"
+    from s75docs.check.findings import Finding
+
+    ctx.findings.append(
+        Finding(
+            code=first.code,
+            message=f"the numbering of {name} is irregular in {len(found)} places"
+            f" (first: {first.message})",
+            clause=first.clause,
+            text=first.text,
+            suggestion="renumber it with Word's list numbering (or check whether another"
+            " document was pasted in)",
+            line=first.line,
+            paragraph=first.paragraph,
+        )
+    )
+
+
+def _name(division: Schedule) -> str:
+    words = division.title.split()
+    if len(words) > 1 and words[0].upper() == "PART":
+        return f"Part {words[1]} of Schedule {division.number}"
+    return f"Schedule {division.number}"
+
+
+def _siblings(
+    ctx: Context,
+    node: Item | Body | Schedule,
+    places: dict[int, Place],
+    parent: Item | None,
+    start_at: int = 1,
+) -> None:
+    items = _children_items(node)
+    by_level: dict[int, list[Item]] = {}
+    for item in items:
+        by_level.setdefault(item.level, []).append(item)
+    for level, level_items in by_level.items():
+        _sequence(ctx, level_items, places, parent, start_at if level == 1 else 1)
+    for item in items:
+        if parent is not None and item.number[:1].isdigit() and parent.number[:1].isdigit():
+            _check_prefix(ctx, item, parent, places)
+        _siblings(ctx, item, places, item)
+    for child in node.children:
+        if isinstance(child, Definition):
+            limbs = _children_items(child)
+            for level in (4, 5):
+                _sequence(ctx, [i for i in limbs if i.level == level], places, None)
+
+
+def _check_prefix(ctx: Context, item: Item, parent: Item, places: dict[int, Place]) -> None:
+    expected_prefix = parent.number
+    prefix = ".".join(item.number.split(".")[:-1])
+    if item.level > parent.level + 1:
+        ctx.add(
+            "num-level-jump",
+            f"{item.number} follows {parent.number} with no level between them",
+            places.get(id(item)),
+            text=item.number,
+            suggestion=f"renumber it as {parent.number}.{_ordinal(item) or 1}",
+        )
+    elif prefix != expected_prefix:
+        ctx.add(
+            "num-order",
+            f"{item.number} stands under {parent.number}",
+            places.get(id(item)),
+            text=item.number,
+            suggestion=f"renumber it as {parent.number}.{_ordinal(item) or 1}",
+        )
+
+
+def _sequence(
+    ctx: Context,
+    items: list[Item],
+    places: dict[int, Place],
+    parent: Item | None,
+    start_at: int = 1,
+) -> None:
+    expected = start_at
+    for item in items:
+        ordinal = _ordinal(item)
+        if ordinal is None:
+            continue
+        if ordinal == expected:
+            expected += 1
+            continue
+        place = places.get(id(item))
+        if ordinal == expected - 1:
+            ctx.add(
+                "num-duplicate",
+                f"{item.number} is used twice",
+                place,
+                text=item.number,
+                suggestion=f"renumber the second one as {_display(item, expected)}",
+            )
+        elif ordinal > expected:
+            missing = _display(item, expected)
+            ctx.add(
+                "num-gap",
+                f"{item.number} follows {_previous(item, expected)}; {missing} is missing",
+                place,
+                text=item.number,
+                suggestion=f"renumber from here ({item.number} -> {missing})"
+                if parent is None or item.level > 1
+                else f"renumber from {item.number}",
+            )
+            expected = ordinal + 1
+        else:
+            ctx.add(
+                "num-order",
+                f"{item.number} comes after {_display(item, expected - 1)}",
+                place,
+                text=item.number,
+                suggestion=f"renumber it as {_display(item, expected)}",
+            )
+            expected += 1

@@ -1,0 +1,63 @@
+"""The table of contents against the headings it lists."""
+
+from __future__ import annotations
+
+import re
+
+from s75docs.check.context import Context
+from s75docs.doctree.nodes import Body, Item, Schedule
+
+_ENTRY = re.compile(r"^(?P<num>Schedule\s+\d+|\d{1,2})\.?\s+(?P<title>.+?)[\s.…·]*\d*\s*$", re.I)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def check_toc(ctx: Context) -> None:
+    entries = [r for r in ctx.read.paragraphs if r.toc_entry]
+    if not entries:
+        return
+    headings: dict[str, str] = {}
+    for division in ctx.read.doc.children:
+        if isinstance(division, Body):
+            for item in division.children:
+                if isinstance(item, Item) and item.level == 1 and item.title:
+                    headings[item.number] = item.title
+        elif isinstance(division, Schedule):
+            headings.setdefault(f"schedule {division.number}", division.title)
+    listed: set[str] = set()
+    for raw in entries:
+        m = _ENTRY.match(raw.text.replace("\t", " ").strip())
+        if not m:
+            continue
+        number = m.group("num").lower() if not m.group("num").isdigit() else m.group("num")
+        number = re.sub(r"\s+", " ", number)
+        listed.add(number)
+        title = m.group("title")
+        actual = headings.get(number)
+        if actual is None:
+            ctx.add(
+                "toc-mismatch",
+                f"the contents list {m.group('num')} '{title}', which does not exist",
+                raw,
+                text=raw.text.strip(),
+                suggestion="update the contents",
+            )
+        elif _norm(actual) not in _norm(title) and _norm(title) not in _norm(actual):
+            ctx.add(
+                "toc-mismatch",
+                f"the contents call {m.group('num')} '{title}' but its heading is '{actual}'",
+                raw,
+                text=raw.text.strip(),
+                suggestion="update the contents (right-click, Update Field)",
+            )
+    missing = [n for n in headings if n not in listed and not n.startswith("schedule")]
+    if missing and listed:
+        ctx.add(
+            "toc-mismatch",
+            f"the contents leave out {', '.join(missing[:6])}",
+            entries[0],
+            text="",
+            suggestion="update the contents",
+        )

@@ -1,0 +1,105 @@
+"""Run every rule over one document: read it, build the tree, collect the findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from s75docs.check.context import Context
+from s75docs.check.findings import Finding
+from s75docs.check.raw import RawParagraph
+from s75docs.check.read_text import read_text_file
+from s75docs.check.rules.money import check_money
+from s75docs.check.rules.numbering import check_numbering
+from s75docs.check.rules.terms import check_terms
+from s75docs.check.rules.text import check_law, check_placeholders
+from s75docs.check.rules.toc import check_toc
+from s75docs.check.rules.xrefs import check_fields, check_references
+from s75docs.check.tree import build_tree
+from s75docs.errors import Location, UsageError
+
+RULES = (
+    check_numbering,
+    check_references,
+    check_fields,
+    check_terms,
+    check_placeholders,
+    check_money,
+    check_law,
+    check_toc,
+)
+_MADE = re.compile(
+    r"\b(?:made|dated|is dated|Dated)\b[^.\n]{0,40}?"
+    r"\b(?:(\d{1,2})\s+([A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b"
+)
+
+
+@dataclass
+class Result:
+    file: str
+    kind: str  # docx | text
+    findings: list[Finding]
+    paragraphs: int
+    made: dt.date | None
+    start_line: int
+
+
+def read_paragraphs(path: Path) -> tuple[list[RawParagraph], str, int]:
+    if not path.exists():
+        raise UsageError("no such file", Location(str(path)))
+    if path.is_dir():
+        raise UsageError("is a folder, not a document", Location(str(path)))
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".docm", ".dotx"):
+        raise UsageError(
+            "checking .docx files is not available yet: save it as text"
+            " (or check the PDF's text) in the meantime",
+            Location(str(path)),
+        )
+    if suffix in (".txt", ".md", ".text", ""):
+        paragraphs, start = read_text_file(path)
+        return paragraphs, "text", start
+    if suffix == ".doc":
+        raise UsageError("old Word .doc format: save it as .docx first", Location(str(path)))
+    if suffix == ".pdf":
+        raise UsageError(
+            "PDF: extract its text first (for example 'pdftotext -layout FILE.pdf'),"
+            " then check the .txt",
+            Location(str(path)),
+        )
+    raise UsageError(
+        f"cannot read '{suffix}' files: give a .docx, .txt or .md", Location(str(path))
+    )
+
+
+def agreement_date(paragraphs: list[RawParagraph]) -> dt.date | None:
+    """The date the agreement says it was made, or its year (1 January) when undated."""
+    for raw in paragraphs[:40]:
+        m = _MADE.search(raw.text)
+        if not m:
+            continue
+        year = int(m.group(3))
+        if m.group(1) and m.group(2):
+            try:
+                return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {year}", "%d %B %Y").date()
+            except ValueError:
+                pass
+        return dt.date(year, 1, 1)
+    return None
+
+
+def check_document(path: Path, as_of: dt.date | None = None) -> Result:
+    paragraphs, kind, start = read_paragraphs(path)
+    if not any(p.text.strip() for p in paragraphs):
+        raise UsageError("the document is empty", Location(str(path)))
+    read = build_tree(paragraphs, str(path))
+    made = agreement_date(paragraphs)
+    ctx = Context(read, str(path), as_of or dt.date.today(), made)
+    for rule in RULES:
+        rule(ctx)
+    order = {id(p): i for i, p in enumerate(paragraphs)}
+    ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))
+    del order
+    return Result(str(path), kind, ctx.findings, len(paragraphs), made, start)

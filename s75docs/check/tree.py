@@ -1,0 +1,275 @@
+"""Raw paragraphs (from a .docx or text) -> the document tree the checker's rules walk."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from s75docs.check.raw import RawParagraph
+from s75docs.check.read_text import DEFINITION
+from s75docs.doctree.nodes import (
+    Block,
+    Body,
+    Cited,
+    Definition,
+    Document,
+    Inline,
+    Item,
+    Para,
+    Recital,
+    Schedule,
+    Text,
+)
+from s75docs.errors import Location
+
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+_TYPED = re.compile(
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+|\t)(?P<rest>\S.*)$|^(?P<let>\([a-zA-Z]{1,4}\))\s*(?P<lrest>.*)$"
+)
+_CLAUSE_REF = re.compile(
+    r"\b(?P<this>this\s+)?(?P<noun>[Cc]lauses?)\s+(?P<a>\d{1,2}(?:\.\d{1,2}){0,3}(?:\s?\([a-z]{1,4}\))*)"
+    r"(?:\s*(?:to|-|–|and)\s*(?:[Cc]lause\s+)?(?P<b>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,4}\))*))?"
+    r"(?![\w.]*\d)(?P<tail>\s+(?:of|to)\s+the\s+[A-Z][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
+)
+_PARA_REF = re.compile(
+    r"\b(?P<noun>[Pp]aragraphs?)\s+(?P<a>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,4}\))*)"
+    r"(?:\s*(?:to|-|–|and)\s*(?P<b>\d{1,2}(?:\.\d{1,2}){0,3}))?"
+    r"(?:\s+(?:of|in)\s+(?:(?P<this>this)\s+Schedule|Schedule\s+(?P<sch>\d{1,2})))?"
+    r"(?P<tail>\s+(?:to|of)\s+the\s+[A-Z][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
+)
+_SCHEDULE_REF = re.compile(
+    r"\b(?:(?:[Pp]art|PART)\s+(?P<part>\d{1,2}[A-Z]?)\s+of\s+)?(?P<this>this\s+)?"
+    r"(?P<noun>Schedules?)\s+(?P<a>\d{1,2})\b(?:\s*,?\s*[Pp]art\s+(?P<part2>\d{1,2}[A-Z]?))?"
+    r"(?P<tail>\s+(?:to|of)\s+the\s+[A-Z][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
+)
+_MONTH = re.compile(
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_BROKEN = re.compile(r"Error!\s*Reference source not found\.?|Error!\s*Bookmark not defined\.?")
+
+
+@dataclass
+class ReadDocument:
+    """The tree plus what only a read document has: where each paragraph came from."""
+
+    doc: Document
+    paragraphs: list[RawParagraph]
+    items: list[tuple[Item, RawParagraph]] = field(default_factory=list)
+    definitions: list[tuple[Definition, RawParagraph]] = field(default_factory=list)
+    body_start: int | None = None  # index in paragraphs of the first clause
+    raw_of: dict[int, RawParagraph] = field(default_factory=dict)  # id(node) -> its paragraph
+
+    def raw(self, node: object) -> RawParagraph | None:
+        return self.raw_of.get(id(node))
+
+
+def split_typed(text: str) -> tuple[str, str]:
+    """A number typed at the start of a paragraph ("12.3 The...", "(a) the...")."""
+    m = _TYPED.match(text.strip())
+    if not m or (m.group("num") and _MONTH.match(m.group("rest"))):
+        return "", text  # "1 April to 30 June" is a date, not clause 1
+    if m.group("num"):
+        return m.group("num"), m.group("rest")
+    return m.group("let"), m.group("lrest")
+
+
+def level_of(number: str, previous: list[Item]) -> int:
+    """1 for "12", 2 for "12.3", 3 for "12.3.1", 4 for "(a)", 5 for "(i)"."""
+    if number[:1].isdigit():
+        return number.count(".") + 1
+    inner = number.strip("()")
+    if inner in _ROMAN:
+        last_letter = next((i for i in reversed(previous) if i.level == 4), None)
+        last_roman = next((i for i in reversed(previous) if i.level == 5), None)
+        if inner == "i" and last_letter is not None and last_letter.number == "(h)":
+            return 4 if last_roman is None or last_roman.number != "(h)" else 5
+        if (
+            inner in ("v", "x")
+            and last_letter is not None
+            and last_letter.number
+            in (
+                "(u)",
+                "(w)",
+            )
+        ):
+            return 4
+        return 5
+    return 4
+
+
+def citations(text: str) -> list[Inline]:
+    """Split paragraph text into Text and Cited inlines."""
+    found: list[Cited] = []
+    for m in _BROKEN.finditer(text):
+        found.append(Cited(m.group(0), "broken", start=m.start()))
+    for m in _CLAUSE_REF.finditer(text):
+        if m.group("tail"):
+            continue  # "Clause 14O of the National Health Service Act" cites a statute
+        found.append(
+            Cited(
+                m.group(0).rstrip(),
+                "clause",
+                number=re.sub(r"\s", "", m.group("a")),
+                end=m.group("b") or "",
+                this=bool(m.group("this")),
+                start=m.start(),
+            )
+        )
+    for m in _PARA_REF.finditer(text):
+        if m.group("tail"):
+            continue  # "paragraph 18 of Schedule 1 to the Data Protection Act 2018"
+        found.append(
+            Cited(
+                m.group(0).rstrip(),
+                "paragraph",
+                number=m.group("a"),
+                end=m.group("b") or "",
+                schedule=m.group("sch") or ("this" if m.group("this") else ""),
+                start=m.start(),
+            )
+        )
+    for m in _SCHEDULE_REF.finditer(text):
+        if m.group("tail"):
+            continue  # "Schedule 1 to the Data Protection Act 2018"
+        if any(c.start <= m.start() < c.start + len(c.text) for c in found):
+            continue  # part of "paragraph 3 of Schedule 7"
+        part = m.group("part") or m.group("part2") or ""
+        found.append(
+            Cited(
+                m.group(0).rstrip(),
+                "part" if part else "schedule",
+                number=part,
+                schedule=m.group("a"),
+                this=bool(m.group("this")),
+                start=m.start(),
+            )
+        )
+    found.sort(key=lambda c: c.start)
+    out: list[Inline] = []
+    pos = 0
+    for cite in found:
+        if cite.start < pos:
+            continue
+        if cite.start > pos:
+            out.append(Text(text[pos : cite.start]))
+        out.append(cite)
+        pos = cite.start + len(cite.text)
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out
+
+
+def _location(raw: RawParagraph, file: str) -> Location:
+    return Location(file, raw.line if raw.line is not None else raw.paragraph)
+
+
+def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
+    """Put paragraphs into Body / Schedule divisions and nest numbered items by level."""
+    doc = Document(title=file)
+    read = ReadDocument(doc, paragraphs)
+    division: Body | Schedule | None = None
+    stack: list[Item] = []
+    flat: list[Item] = []
+    in_definitions = False
+    defn: Definition | None = None  # lettered limbs after a definition belong to it
+    for index, raw in enumerate(paragraphs):
+        if raw.toc_entry:
+            continue
+        number, text = raw.number, raw.text
+        if not number and not raw.in_table and raw.line is None:
+            number, text = split_typed(raw.text)  # a .docx paragraph with a typed number
+        loc = _location(raw, file)
+        if number.startswith("Part ") and isinstance(division, Schedule):
+            part = Schedule(
+                title=f"PART {number.split()[1]} {text}".strip(),
+                number=division.number,
+                location=loc,
+            )
+            read.raw_of[id(part)] = raw
+            doc.children.append(part)
+            division, stack, flat, defn = part, [], [], None
+            continue
+        if number.startswith(("Schedule ", "Appendix ")):
+            schedule = Schedule(title=text, number=number.split()[1], location=loc)
+            read.raw_of[id(schedule)] = raw
+            doc.children.append(schedule)
+            division, stack, flat, defn = schedule, [], [], None
+            in_definitions = False
+            continue
+        if number[:1].isdigit() and division is None and _is_first_clause(number, raw, text):
+            division = Body(location=loc)
+            doc.children.append(division)
+            read.body_start = index
+        if division is None:
+            node: Block
+            if re.fullmatch(r"\([A-Z]\)", number):
+                node = Recital(inlines=citations(text), number=number, location=loc)
+            else:
+                node = Para(inlines=citations(raw.text), location=loc)
+            read.raw_of[id(node)] = raw
+            doc.children.append(node)
+            continue
+        if defn is not None and number.startswith("(") and not raw.in_table:
+            limbs = [c for c in defn.children if isinstance(c, Item)]
+            limb = Item(
+                level=level_of(number, limbs), inlines=citations(text), number=number, location=loc
+            )
+            limb.full_number = number
+            defn.children.append(limb)
+            read.raw_of[id(limb)] = raw
+            continue
+        defn = None
+        if number and not raw.in_table:
+            level = level_of(number, flat)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            heading = level == 1 and (raw.is_heading or _looks_heading(text))
+            item = Item(
+                level=level,
+                title=text if heading else None,
+                inlines=[] if heading else citations(text),
+                number=number,
+                location=loc,
+            )
+            item.full_number = _full(number, stack)
+            (stack[-1].children if stack else division.children).append(item)
+            stack.append(item)
+            flat.append(item)
+            read.items.append((item, raw))
+            read.raw_of[id(item)] = raw
+            if level == 1 and isinstance(division, Body):
+                in_definitions = bool(
+                    heading and re.search(r"DEFINITION|INTERPRETATION", text, re.I)
+                )
+            continue
+        match = DEFINITION.match(text) if in_definitions else None
+        if match and not raw.in_table:
+            entry = Definition(
+                term=match.group("term").strip(), inlines=citations(text), location=loc
+            )
+            (stack[-1].children if stack else division.children).append(entry)
+            read.definitions.append((entry, raw))
+            read.raw_of[id(entry)] = raw
+            defn = entry
+            continue
+        para = Para(inlines=citations(text), location=loc)
+        read.raw_of[id(para)] = raw
+        (stack[-1].children if stack else division.children).append(para)
+    return read
+
+
+def _full(number: str, stack: list[Item]) -> str:
+    if number[:1].isdigit() or not stack:
+        return number
+    return stack[-1].full_number + number
+
+
+def _looks_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        bool(letters) and len(text) < 90 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    )
+
+
+def _is_first_clause(number: str, raw: RawParagraph, text: str) -> bool:
+    return number == "1" and (raw.is_heading or _looks_heading(text))

@@ -1,0 +1,237 @@
+"""s75docs check on text: clean on what s75docs builds, and finds seeded and real faults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from s75docs.check.findings import Finding
+from s75docs.check.run import check_document
+from s75docs.errors import UsageError
+from s75docs.library.loader import load_library
+from s75docs.model.loader import load_scheme
+from s75docs.model.scheme import SchemeFile
+from s75docs.pipeline import build_tree, render_bytes
+from tests.helpers import ROOT
+from tests.test_property_build import library, schemes
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/scheme.yaml"))
+REFERENCE = (
+    ROOT.parent
+    / "shared"
+    / "reference"
+    / ("hwb-minutes-and-bcf-s75-agreement-leicestershire-2019.txt")
+)
+_MD_CACHE: dict[Path, str] = {}
+
+
+def built_markdown(scheme: Path) -> str:
+    if scheme not in _MD_CACHE:
+        doc = build_tree(load_scheme(scheme), load_library([]))
+        _MD_CACHE[scheme] = render_bytes(doc, "md").decode("utf-8")
+    return _MD_CACHE[scheme]
+
+
+def check_text(tmp_path: Path, text: str, as_of: dt.date = dt.date(2026, 4, 1)) -> list[Finding]:
+    path = tmp_path / "agreement.md"
+    path.write_text(text, encoding="utf-8")
+    return check_document(path, as_of).findings
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [f.code for f in findings]
+
+
+@pytest.mark.parametrize("scheme", EXAMPLES, ids=lambda p: p.parent.name)
+def test_what_s75docs_builds_checks_clean(tmp_path: Path, scheme: Path) -> None:
+    data = load_scheme(scheme)
+    made = data.agreement.date or data.agreement.commencement
+    findings = check_text(tmp_path, built_markdown(scheme), as_of=made)
+    assert [f"{f.line}: {f.code}: {f.message}" for f in findings] == []
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schemes())
+def test_generated_agreements_check_clean(raw: dict[str, Any]) -> None:
+    import tempfile
+
+    data = SchemeFile.model_validate(raw)
+    text = render_bytes(build_tree(data, library()), "md").decode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        findings = check_text(Path(tmp), text)
+    assert [f"{f.line}: {f.code}: {f.message}" for f in findings] == []
+
+
+# ------------------------------------------------------------------ seeded errors
+
+FAIRHAVEN = ROOT / "examples" / "fairhaven" / "scheme.yaml"
+_HEADING = re.compile(r'^(### <a id="[^"]+"></a>)(\d+) (.*)$')
+_SUB = re.compile(r'^(<a id="[^"]+"></a>)?(\d+)((?:\.\d+)+ )')
+
+
+def _renumbered(new: int) -> Any:
+    return lambda s: f"{s.group(1) or ''}{new}{s.group(3)}"
+
+
+def delete_clause(text: str, number: int) -> str:
+    """Delete a clause and renumber what follows, as Word does, leaving typed references."""
+    out: list[str] = []
+    current = 0
+    for line in text.splitlines():
+        m = _HEADING.match(line)
+        if m and line.startswith("### "):
+            current = int(m.group(2))
+            if current == number:
+                continue
+            if current > number:
+                line = f"{m.group(1)}{current - 1} {m.group(3)}"
+        elif line.startswith("## "):
+            current = 0
+        elif current == number:
+            continue
+        elif current > number:
+            line = _SUB.sub(_renumbered(current - 1), line, count=1)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_deleting_a_clause_shows_drift_and_dangling_references(tmp_path: Path) -> None:
+    findings = check_text(tmp_path, delete_clause(built_markdown(FAIRHAVEN), 10))
+    drift = [f for f in findings if f.code == "xref-drift"]
+    assert len(drift) == 1 and "off by -1" in drift[0].message
+    assert "add -1 to references to Clause" in drift[0].suggestion
+    dangling = [f for f in findings if f.code == "xref-dangling"]
+    assert dangling and all("does not exist" in f.message for f in dangling)
+    selfs = [f for f in findings if f.code == "xref-self"]
+    assert selfs and all(
+        f.suggestion.startswith(f"this Clause {f.clause.split('.')[0]}") for f in selfs
+    )
+    # nothing but references and the definition the deleted clause used
+    assert set(codes(findings)) <= {"xref-drift", "xref-dangling", "xref-self", "term-unused"}
+
+
+def test_renaming_a_term_is_found_with_a_suggestion(tmp_path: Path) -> None:
+    text = built_markdown(FAIRHAVEN).replace(
+        "> **Host Partner** means", "> **Hosting Partner** means"
+    )
+    findings = check_text(tmp_path, text)
+    unused = [f for f in findings if f.code == "term-unused"]
+    assert [f.text for f in unused] == ["Hosting Partner"]
+    undefined = [f for f in findings if f.code in ("term-undefined", "term-variant")]
+    assert [(f.text, "Hosting Partner" in f.suggestion) for f in undefined] == [
+        ("Host Partner", True)
+    ]
+
+
+def test_changing_a_figure_breaks_the_total(tmp_path: Path) -> None:
+    text = built_markdown(FAIRHAVEN)
+    row = next(line for line in text.splitlines() if line.startswith("| Council | Disabled"))
+    amount = re.findall(r"£[\d,]+\.\d\d", row)[0]
+    changed = text.replace(row, row.replace(amount, "£1,000,000.00", 1), 1)
+    findings = [f for f in check_text(tmp_path, changed) if f.code == "money-total"]
+    assert findings, "a changed figure must break a stated total"
+    assert all("is not the sum" in f.message for f in findings)
+
+
+def test_inserted_placeholder_and_broken_this_reference(tmp_path: Path) -> None:
+    text = built_markdown(FAIRHAVEN)
+    at = text.index(" Business Days")
+    text = text[:at] + " [INSERT]" + text[at:]
+    m = re.search(r"\[this Clause (\d+)\]", text)
+    assert m
+    wrong = str(int(m.group(1)) + 1)
+    text = text.replace(m.group(0), f"[this Clause {wrong}]", 1)
+    findings = check_text(tmp_path, text)
+    placeholders = [f for f in findings if f.code == "placeholder"]
+    assert [f.text for f in placeholders] == ["[INSERT]"]
+    selfs = [f for f in findings if f.code == "xref-self"]
+    assert [(f.text, f.suggestion.split(" (")[0]) for f in selfs] == [
+        (f"this Clause {wrong}", f"this Clause {m.group(1)}")
+    ]
+
+
+def test_a_duplicated_number_is_found(tmp_path: Path) -> None:
+    lines = built_markdown(FAIRHAVEN).splitlines()
+    i = next(i for i, line in enumerate(lines) if re.match(r"(<a[^>]+></a>)?12\.2 ", line))
+    lines[i] = re.sub(r"12\.2 ", "12.1 ", lines[i], count=1)
+    findings = [f for f in check_text(tmp_path, "\n".join(lines)) if f.code.startswith("num-")]
+    assert ("num-duplicate", "12.1") in [(f.code, f.text) for f in findings]
+    assert all(f.text.startswith("12.") for f in findings)  # nothing reported elsewhere
+
+
+# ------------------------------------------------------------------ the real 2019 agreement
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="../shared/reference is not beside the repo")
+def test_the_real_2019_agreement() -> None:
+    result = check_document(REFERENCE, dt.date(2026, 11, 23))
+    found = {(f.code, f.line) for f in result.findings}
+    # each of these was read in the source and judged a true fault
+    assert ("xref-dangling", 1762) in found  # "Schedule 7": there is no Schedule 7
+    assert ("num-gap", 1790) in found and ("num-order", 1793) in found  # 19.7 before 19.6
+    assert ("placeholder", 1974) in found  # "[sixty (60) days]"
+    assert ("placeholder", 3392) in found  # "[Clause 22]"
+    assert ("money-malformed", 4470) in found
+    malformed = next(f for f in result.findings if f.code == "money-malformed")
+    assert malformed.suggestion.startswith("£4,745,020")
+    assert ("term-variant", 1891) in found  # "Service Contract" beside "Services Contract"
+    stale = {f.text for f in result.findings if f.code == "law-stale"}
+    assert {"Sensitive Personal Data", "Audit Commission Act 1998", "CCGs"} <= stale
+    assert len(result.findings) <= 45, "precision: a lawyer stops reading a noisy report"
+
+
+# ------------------------------------------------------------------ unreadable input
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "empty.txt", "the document is empty"),
+        (b"\x00\x01\x02binary", "bin.txt", "not a text file"),
+        (b"%PDF-1.7", "a.pdf", "PDF: extract its text first"),
+        (b"old", "a.doc", "old Word .doc format"),
+    ],
+)
+def test_unreadable_inputs(tmp_path: Path, content: bytes, name: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UsageError, match=re.escape(message)):
+        check_document(path)
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def test_cli_exit_statuses_and_json(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from s75docs.cli import main
+
+    clean = tmp_path / "clean.md"
+    clean.write_text(built_markdown(FAIRHAVEN), encoding="utf-8")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["check", str(clean)])
+    assert ok.exit_code == 0 and "no findings" in ok.stdout
+    dirty = tmp_path / "dirty.md"
+    dirty.write_text(
+        built_markdown(FAIRHAVEN).replace(" Business Days", " [INSERT] Business Days", 1),
+        encoding="utf-8",
+    )
+    bad = runner.invoke(main, ["check", str(dirty), "--format", "json"])
+    assert bad.exit_code == 1
+    report = json.loads(bad.stdout)
+    (finding,) = report["findings"]
+    assert finding["code"] == "placeholder" and finding["severity"] == "error"
+    assert finding["text"] == "[INSERT]" and finding["clause"] == "1.5"
+    assert isinstance(finding["line"], int) and finding["suggestion"]
+    assert report["summary"]["errors"] == 1
+    assert runner.invoke(main, ["check", str(dirty), "--fail-on", "never"]).exit_code == 0
+    missing = runner.invoke(main, ["check", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 2 and "Traceback" not in missing.stderr
