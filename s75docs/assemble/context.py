@@ -106,7 +106,10 @@ def make_context(
         return data.partner(key)
 
     def names(partners: list[Partner]) -> str:
-        return join_and([term(p) for p in partners])
+        """Short names for "the {{ names(...) }}": "*WLCCG* and the *ELRCCG*", so the
+        sentence reads "the WLCCG and the ELRCCG"."""
+        marked = [term(p) for p in partners]
+        return join_and([marked[0], *(f"the {m}" for m in marked[1:])]) if marked else ""
 
     ctx: dict[str, Any] = {
         "data": data,
