@@ -53,11 +53,9 @@ def read_paragraphs(path: Path) -> tuple[list[RawParagraph], str, int]:
         raise UsageError("is a folder, not a document", Location(str(path)))
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm", ".dotx"):
-        raise UsageError(
-            "checking .docx files is not available yet: save it as text"
-            " (or check the PDF's text) in the meantime",
-            Location(str(path)),
-        )
+        from s75docs.check.read_docx import read_docx
+
+        return read_docx(path), "docx", 1
     if suffix in (".txt", ".md", ".text", ""):
         paragraphs, start = read_text_file(path)
         return paragraphs, "text", start

@@ -175,7 +175,7 @@ def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
     for index, raw in enumerate(paragraphs):
         if raw.toc_entry:
             continue
-        number, text = raw.number, raw.text
+        number, text = raw.number, raw.text.strip()
         if not number and not raw.in_table and raw.line is None:
             number, text = split_typed(raw.text)  # a .docx paragraph with a typed number
         loc = _location(raw, file)

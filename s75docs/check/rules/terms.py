@@ -123,9 +123,11 @@ def _variants(
             phrase = m.group(1)
             if phrase.split()[0] in _OPENERS:
                 continue  # "Each Partner", "The Partners": a sentence start, not a term
-            if re.search(r"[A-Z][\w’'-]*\s+$", text[: m.start()]) or re.match(
-                r"\s+(?:of\s+)?[A-Z]", text[m.end() :]
-            ):
+            if text[m.start() - 1 : m.start()] in ("-", "‑"):
+                continue  # the tail of a hyphenated term ("Non-Pooled Funds")
+            if re.search(
+                r"[A-Z][\w’'-]*\s+(?:of\s+|and\s+|for\s+)?$", text[: m.start()]
+            ) or re.match(r"\s+(?:of\s+)?[A-Z]", text[m.end() :]):
                 continue  # part of a longer name ("Learning Disability Joint Commissioning")
             if phrase in defined or any(phrase in t for t in defined):
                 continue

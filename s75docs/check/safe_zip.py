@@ -1,0 +1,240 @@
+"""Open a .docx defensively: size limits, zip-bomb refusal and XML without DTDs or entities."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from s75docs.errors import Location, UsageError
+
+MB = 1024 * 1024
+MAX_FILE_BYTES = 200 * MB  # on disk
+MAX_EXPANDED_BYTES = 200 * MB  # the sum of every part's declared uncompressed size
+MAX_RATIO = 100  # compression ratio refused for a large part...
+RATIO_FLOOR_BYTES = 10 * MB  # ...once the part expands beyond this
+MAX_MEMBERS = 20_000
+_CHUNK = 1 * MB
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK"
+MAIN_DOCUMENT = "word/document.xml"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OTHER_PACKAGES = {
+    "xl/workbook.xml": "an Excel workbook",
+    "ppt/presentation.xml": "a PowerPoint presentation",
+    "content.xml": "an OpenDocument file (save it as .docx)",
+}
+_SIGNATURES = {
+    b"%PDF": "a PDF (extract its text first, for example with 'pdftotext -layout')",
+    b"{\\rtf": "an RTF file (save it as .docx)",
+}
+
+
+def _fail(path: Path, message: str) -> UsageError:
+    return UsageError(message, Location(str(path)))
+
+
+def _one_line(text: object) -> str:
+    return re.sub(r"\s+", " ", str(text)).strip()
+
+
+def read_docx_parts(path: Path) -> dict[str, bytes]:
+    """The XML parts (*.xml, *.rels) of a Word package by name; media are not read.
+
+    Raises UsageError (never another exception) for anything that is not a readable,
+    reasonably sized .docx.
+    """
+    head = _check_file(path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = _checked_members(path, package)
+            parts = {
+                info.filename: _read_member(path, package, info)
+                for info in members
+                if info.filename.endswith((".xml", ".rels"))
+            }
+    except UsageError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise _not_a_package(path, head, exc) from None
+    except (OSError, RuntimeError, NotImplementedError) as exc:
+        raise _fail(path, f"the .docx is truncated or corrupt ({_one_line(exc)})") from None
+    if main_document_name(parts) not in parts:
+        raise _fail(path, _missing_document(parts))
+    return parts
+
+
+def _check_file(path: Path) -> bytes:
+    """The first bytes of the file, after refusing folders, huge, empty and OLE files."""
+    try:
+        if path.is_dir():
+            raise _fail(path, "is a folder, not a document")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(path, f"file is {size // MB} MB; the limit is {MAX_FILE_BYTES // MB} MB")
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise _fail(path, f"cannot read: {exc.strerror or _one_line(exc)}") from None
+    if size == 0 or not head:
+        raise _fail(path, "the file is empty (0 bytes), not a Word document")
+    if head.startswith(OLE_MAGIC):
+        raise _fail(
+            path,
+            "is password-protected or in the old .doc format: remove the password,"
+            " or open it in Word and save it as .docx",
+        )
+    if not head.startswith(ZIP_MAGIC):
+        raise _fail(path, f"not a Word document (.docx): {_what_it_is(head)}")
+    return head
+
+
+def _what_it_is(head: bytes) -> str:
+    for signature, kind in _SIGNATURES.items():
+        if head.startswith(signature):
+            return f"it is {kind}"
+    return "it is not a zip package (a text or other file renamed .docx?)"
+
+
+def _not_a_package(path: Path, head: bytes, exc: BaseException) -> UsageError:
+    if head.startswith(ZIP_MAGIC):
+        return _fail(path, f"the .docx is truncated or corrupt (damaged zip: {_one_line(exc)})")
+    return _fail(path, f"not a Word document (.docx): {_what_it_is(head)}")
+
+
+def _checked_members(path: Path, package: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The package's entries, after refusing encryption and zip bombs from declared sizes."""
+    members = package.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise _fail(path, f"refused: the package holds {len(members)} parts, not a Word document")
+    total = sum(info.file_size for info in members)
+    if total > MAX_EXPANDED_BYTES:
+        raise _fail(
+            path,
+            f"refused: the package would expand to {total // MB} MB"
+            f" (limit {MAX_EXPANDED_BYTES // MB} MB): a zip bomb or not a Word document",
+        )
+    for info in members:
+        if info.flag_bits & 0x1:
+            raise _fail(path, "is password-protected (an encrypted zip): remove the password")
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise _fail(
+                path,
+                f"refused: part '{info.filename}' expands {info.file_size // MB} MB"
+                f" from {info.compress_size // 1024} KB (over {MAX_RATIO}:1): a zip bomb",
+            )
+    return members
+
+
+def _read_member(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A part's bytes, never more than it declared (a lying header cannot grow it)."""
+    chunks: list[bytes] = []
+    received = 0
+    with package.open(info) as member:
+        while True:
+            chunk = member.read(_CHUNK)
+            if not chunk:
+                break
+            received += len(chunk)
+            if received > info.file_size:
+                raise _fail(
+                    path,
+                    f"refused: part '{info.filename}' is larger than its declared size"
+                    " (a corrupt or malicious package)",
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def main_document_name(parts: dict[str, bytes]) -> str:
+    """The main document part named by _rels/.rels (word/document.xml in practice)."""
+    rels = parts.get("_rels/.rels")
+    if rels is not None:
+        for rel_type, target in _relationships(rels):
+            if rel_type == _OFFICE_DOCUMENT:
+                return resolve_target("", target)
+    return MAIN_DOCUMENT
+
+
+def _missing_document(parts: dict[str, bytes]) -> str:
+    for name, kind in _OTHER_PACKAGES.items():
+        if name in parts:
+            return f"not a Word document (.docx): it is {kind}"
+    return f"not a Word document (.docx): it has no {MAIN_DOCUMENT}"
+
+
+def relationships(parts: dict[str, bytes], source: str) -> list[tuple[str, str]]:
+    """(type, part name) of the relationships of `source`, e.g. word/document.xml."""
+    folder, name = posixpath.split(source)
+    rels = parts.get(posixpath.join(folder, "_rels", f"{name}.rels"))
+    if rels is None:
+        return []
+    return [(kind, resolve_target(folder, target)) for kind, target in _relationships(rels)]
+
+
+def _relationships(data: bytes) -> list[tuple[str, str]]:
+    try:
+        root = _parse(data)
+    except etree.XMLSyntaxError:
+        return []  # a damaged .rels: fall back to the conventional part names
+    if has_doctype(root):
+        return []
+    return [
+        (rel.get("Type", ""), rel.get("Target", ""))
+        for rel in root.iter(f"{_REL_NS}Relationship")
+        if rel.get("TargetMode") != "External"
+    ]
+
+
+def resolve_target(folder: str, target: str) -> str:
+    """A relationship target as a part name: relative to the source's folder or absolute."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(folder, target))
+
+
+# ------------------------------------------------------------------ XML
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_PROLOG_BYTES = 64 * 1024
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _parse(data: bytes) -> etree._Element:
+    return etree.fromstring(data, _parser())
+
+
+def parse_xml(data: bytes, name: str, path: Path | None = None) -> etree._Element:
+    """Parse one part safely; a DTD (the vehicle of entity-expansion attacks) is refused."""
+    where = Location(str(path)) if path is not None else None
+    if _DOCTYPE.search(data[:_PROLOG_BYTES]):
+        raise UsageError(_dtd_message(name), where)
+    try:
+        root = _parse(data)
+    except etree.XMLSyntaxError as exc:
+        raise UsageError(f"{name} is not well-formed XML ({_one_line(exc)})", where) from None
+    if has_doctype(root):
+        raise UsageError(_dtd_message(name), where)
+    return root
+
+
+def has_doctype(root: etree._Element) -> bool:
+    info = root.getroottree().docinfo
+    return bool(info.internalDTD is not None or info.externalDTD is not None or info.public_id)
+
+
+def _dtd_message(name: str) -> str:
+    return f"{name} contains a DTD, which Word documents never do: refused (entity expansion)"

@@ -1,0 +1,131 @@
+"""s75docs check on Word files: clean on what s75docs writes; stale fields and lost bookmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from s75docs.check.run import check_document
+from s75docs.cli import main
+from s75docs.library.loader import load_library
+from s75docs.model.loader import load_scheme
+from s75docs.pipeline import build_tree, render_bytes
+from tests.helpers import ROOT
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/scheme.yaml"))
+_CACHE: dict[Path, bytes] = {}
+
+
+def built_docx(scheme: Path) -> bytes:
+    if scheme not in _CACHE:
+        _CACHE[scheme] = render_bytes(build_tree(load_scheme(scheme), load_library([])), "docx")
+    return _CACHE[scheme]
+
+
+def rewrite(data: bytes, edit: object) -> bytes:
+    """Apply a text edit to word/document.xml, keeping every other part."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                body = edit(body.decode("utf-8")).encode("utf-8")  # type: ignore[operator]
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("scheme", EXAMPLES, ids=lambda p: p.parent.name)
+def test_built_word_files_check_clean(tmp_path: Path, scheme: Path) -> None:
+    path = tmp_path / "agreement.docx"
+    path.write_bytes(built_docx(scheme))
+    data = load_scheme(scheme)
+    result = check_document(path, data.agreement.date or data.agreement.commencement)
+    assert [f"{f.paragraph}: {f.code}: {f.message}" for f in result.findings] == []
+
+
+FAIRHAVEN = ROOT / "examples" / "fairhaven" / "scheme.yaml"
+_REF = re.compile(
+    r'(<w:instrText xml:space="preserve"> REF (_Ref\d+) \\w \\h </w:instrText></w:r>'
+    r'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">)'
+    r"([^<]+)(</w:t>)"
+)
+
+
+def test_a_stale_field_cache_is_found_with_the_current_number(tmp_path: Path) -> None:
+    first: list[str] = []
+
+    def edit(xml: str) -> str:
+        def once(m: re.Match[str]) -> str:
+            if first:
+                return m.group(0)
+            first.append(m.group(3))
+            return f"{m.group(1)}99.9{m.group(4)}"
+
+        return _REF.sub(once, xml)
+
+    path = tmp_path / "stale.docx"
+    path.write_bytes(rewrite(built_docx(FAIRHAVEN), edit))
+    findings = check_document(path, dt.date(2026, 4, 1)).findings
+    stale = [f for f in findings if f.code == "xref-field-stale"]
+    assert [(f.text, f.suggestion) for f in stale] == [
+        ("99.9", f"update fields (F9) to show {first[0]}")
+    ]
+    (paragraph,) = [f.paragraph for f in stale]
+    assert paragraph is not None
+    assert "99.9" in docx.Document(str(path)).paragraphs[paragraph - 1].text
+
+
+def test_a_deleted_bookmark_makes_its_fields_dangle(tmp_path: Path) -> None:
+    target: list[str] = []
+
+    def edit(xml: str) -> str:
+        name = _REF.search(xml)
+        assert name
+        target.append(name.group(2))
+        return re.sub(rf'<w:bookmarkStart w:id="(\d+)" w:name="{name.group(2)}"/>', "", xml)
+
+    path = tmp_path / "lost.docx"
+    path.write_bytes(rewrite(built_docx(FAIRHAVEN), edit))
+    findings = check_document(path, dt.date(2026, 4, 1)).findings
+    dangling = [f for f in findings if f.code == "xref-dangling"]
+    assert dangling and all(target[0] in f.message for f in dangling)
+
+
+def test_json_gives_docx_paragraph_indices(tmp_path: Path) -> None:
+    path = tmp_path / "a.docx"
+    path.write_bytes(
+        rewrite(
+            built_docx(FAIRHAVEN), lambda x: x.replace("Business Days", "[INSERT] Business Days", 1)
+        )
+    )
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["code"] == "placeholder" and "line" not in finding
+    text = docx.Document(str(path)).paragraphs[finding["paragraph"] - 1].text
+    assert "[INSERT]" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"not a zip at all", "not a Word document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "password-protected"),
+    ],
+)
+def test_unreadable_word_files_exit_2(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.docx"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1

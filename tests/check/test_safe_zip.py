@@ -1,0 +1,249 @@
+"""Hostile or broken .docx files give one-line UsageErrors, never a traceback or a hang."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from s75docs.check.read_docx import read_docx
+from s75docs.check.safe_zip import parse_xml, read_docx_parts
+from s75docs.errors import UsageError
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCUMENT = (
+    f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+    "<w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>"
+).encode()
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + b"".join(
+        f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">\n'.encode()
+        for i in range(1, 10)
+    )
+    + f']>\n<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'.encode()
+    + b"</w:body></w:document>"
+)
+
+
+@pytest.fixture(scope="module")
+def valid(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("valid") / "valid.docx"
+    document = docx.Document()
+    for i in range(200):
+        document.add_paragraph(f"Paragraph {i} of a real Word document, long enough to compress.")
+    document.save(str(path))
+    return path
+
+
+def package(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+    return path
+
+
+def refused(path: Path) -> UsageError:
+    """The error read_docx raises: a UsageError, one line, naming the file, no chained cause."""
+    with pytest.raises(UsageError) as caught:
+        read_docx(path)
+    error = caught.value
+    assert "\n" not in str(error)
+    assert str(error).startswith(f"{path}: ")
+    assert error.exit_status == 2
+    assert error.__cause__ is None
+    assert error.__context__ is None or error.__suppress_context__
+    return error
+
+
+def test_a_valid_docx_reads(valid: Path) -> None:
+    parts = read_docx_parts(valid)
+    assert "word/document.xml" in parts and "[Content_Types].xml" in parts
+    assert not any(name.startswith("docProps/thumbnail") for name in parts)
+    assert read_docx(valid)[3].text.startswith("Paragraph 3 ")
+
+
+def test_text_file_renamed_docx(tmp_path: Path) -> None:
+    path = tmp_path / "agreement.docx"
+    path.write_text("THIS AGREEMENT is made on 1 April 2024\n1. Definitions\n", encoding="utf-8")
+    assert "not a Word document (.docx): " in refused(path).message
+
+
+def test_pdf_renamed_docx(tmp_path: Path) -> None:
+    path = tmp_path / "agreement.docx"
+    path.write_bytes(b"%PDF-1.7\n...")
+    message = refused(path).message
+    assert message.startswith("not a Word document (.docx): it is a PDF")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    path.write_bytes(b"")
+    assert "empty" in refused(path).message
+
+
+def test_ole_compound_file_is_password_protected_or_old_doc(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096)
+    assert "is password-protected or in the old .doc format" in refused(path).message
+
+
+def test_truncated_docx(valid: Path, tmp_path: Path) -> None:
+    data = valid.read_bytes()
+    for cut in (len(data) // 2, len(data) - 30):
+        path = tmp_path / f"truncated-{cut}.docx"
+        path.write_bytes(data[:cut])
+        assert "truncated or corrupt" in refused(path).message
+
+
+def test_corrupt_compressed_data(valid: Path, tmp_path: Path) -> None:
+    data = bytearray(valid.read_bytes())
+    with zipfile.ZipFile(valid) as source:
+        info = source.getinfo("word/document.xml")
+    name_len, extra_len = struct.unpack(
+        "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+    )
+    start = info.header_offset + 30 + name_len + extra_len
+    for i in range(start + 10, start + min(info.compress_size, 400) - 10):
+        data[i] ^= 0x5A
+    path = tmp_path / "corrupt.docx"
+    path.write_bytes(bytes(data))
+    assert "truncated or corrupt" in refused(path).message
+
+
+def test_zip_bomb_by_total_declared_size(tmp_path: Path) -> None:
+    """300 MB of zeros compresses to about 300 KB; refused from the declared sizes alone."""
+    path = tmp_path / "bomb.docx"
+    chunk = bytes(1024 * 1024)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        out.writestr("word/document.xml", DOCUMENT)
+        with out.open("word/media/image1.bin", "w", force_zip64=True) as member:
+            for _ in range(300):
+                member.write(chunk)
+    assert path.stat().st_size < 5 * 1024 * 1024
+    message = refused(path).message
+    assert message.startswith("refused: the package would expand to 300 MB")
+    assert "zip bomb" in message
+
+
+def test_zip_bomb_by_compression_ratio(tmp_path: Path) -> None:
+    path = tmp_path / "ratio.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr("word/document.xml", DOCUMENT)
+        out.writestr("word/styles.xml", bytes(20 * 1024 * 1024))
+    message = refused(path).message
+    assert "refused: part 'word/styles.xml' expands 20 MB" in message
+    assert "zip bomb" in message
+
+
+def test_member_larger_than_declared(tmp_path: Path) -> None:
+    """A header that understates a part's size cannot make us read more than it declares."""
+    path = package(tmp_path / "liar.docx", {"word/document.xml": DOCUMENT})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as source:
+        info = source.getinfo("word/document.xml")
+    smaller = struct.pack("<I", 10)
+    data[info.header_offset + 22 : info.header_offset + 26] = smaller  # local header
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 24 : central + 28] = smaller  # central directory
+    path.write_bytes(bytes(data))
+    message = refused(path).message
+    assert "truncated or corrupt" in message or "larger than its declared size" in message
+
+
+def test_reading_stops_past_the_declared_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even if the zip layer handed over more than declared, we stop at the declared size."""
+    path = package(tmp_path / "overflow.docx", {"word/document.xml": DOCUMENT})
+
+    def overflowing(self: zipfile.ZipFile, name: object, mode: str = "r") -> io.BytesIO:
+        return io.BytesIO(bytes(3 * 1024 * 1024))
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", overflowing)
+    message = refused(path).message
+    assert message == (
+        "refused: part 'word/document.xml' is larger than its declared size"
+        " (a corrupt or malicious package)"
+    )
+
+
+def test_file_over_200_mb_on_disk(tmp_path: Path) -> None:
+    path = tmp_path / "huge.docx"
+    with path.open("wb") as handle:
+        handle.truncate(201 * 1024 * 1024)  # sparse: costs no disk
+    assert refused(path).message == "file is 201 MB; the limit is 200 MB"
+
+
+def test_billion_laughs_in_document_xml(tmp_path: Path) -> None:
+    path = package(tmp_path / "laughs.docx", {"word/document.xml": BILLION_LAUGHS})
+    message = refused(path).message
+    assert message.startswith("word/document.xml contains a DTD, which Word documents never do")
+
+
+def test_doctype_is_refused_by_parse_xml_directly() -> None:
+    with pytest.raises(UsageError, match="contains a DTD, which Word documents never do"):
+        parse_xml(BILLION_LAUGHS, "word/document.xml")
+    late = DOCUMENT.replace(b"<w:document", b"<!DOCTYPE w:document><w:document", 1)
+    with pytest.raises(UsageError, match="contains a DTD"):
+        parse_xml(b" " * 70_000 + late.split(b"?>", 1)[1], "word/document.xml")
+
+
+def test_external_entity_is_never_fetched(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("top secret", encoding="utf-8")
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    ).encode()
+    path = package(tmp_path / "xxe.docx", {"word/document.xml": xml})
+    assert "contains a DTD" in refused(path).message
+
+
+def test_malformed_xml(tmp_path: Path) -> None:
+    path = package(tmp_path / "bad.docx", {"word/document.xml": b"<w:document><w:body>"})
+    assert refused(path).message.startswith("word/document.xml is not well-formed XML (")
+
+
+def test_zip_without_word_document(tmp_path: Path) -> None:
+    path = package(tmp_path / "other.docx", {"readme.txt": b"hello", "data.xml": b"<a/>"})
+    assert refused(path).message == "not a Word document (.docx): it has no word/document.xml"
+
+
+def test_excel_workbook_renamed_docx(tmp_path: Path) -> None:
+    path = package(tmp_path / "book.docx", {"xl/workbook.xml": b"<workbook/>"})
+    assert refused(path).message == "not a Word document (.docx): it is an Excel workbook"
+
+
+def test_encrypted_zip_member(valid: Path, tmp_path: Path) -> None:
+    path = tmp_path / "encrypted.docx"
+    shutil.copy(valid, path)
+    data = bytearray(path.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 8] |= 0x1  # general purpose flag: encrypted
+    path.write_bytes(bytes(data))
+    assert "password-protected" in refused(path).message
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    assert refused(tmp_path / "nowhere.docx").message.startswith("cannot read: ")
+    folder = tmp_path / "folder.docx"
+    folder.mkdir()
+    assert refused(folder).message == "is a folder, not a document"
+
+
+def test_main_document_named_by_package_relationships(tmp_path: Path) -> None:
+    rels = (
+        b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
+        b'formats.org/officeDocument/2006/relationships/officeDocument" '
+        b'Target="word/document2.xml"/></Relationships>'
+    )
+    path = package(tmp_path / "doc2.docx", {"_rels/.rels": rels, "word/document2.xml": DOCUMENT})
+    assert [p.text for p in read_docx(path)] == ["Hello"]
