@@ -230,7 +230,7 @@ def _partner_definition(p: Partner) -> Definition:
 
 def _cover(data: SchemeFile) -> list[Block]:
     a = data.agreement
-    dated = f"Dated {long_date(a.date)}" if a.date else "Dated                                 20"
+    dated = f"Dated {long_date(a.date)}" if a.date else "Dated ........................ 20.."
     out: list[Block] = [Para(inlines=[Text(dated)], style="centre")]
     for i, p in enumerate(data.partners):
         if i:
@@ -249,9 +249,9 @@ def _cover(data: SchemeFile) -> list[Block]:
 
 def _parties(data: SchemeFile) -> list[Block]:
     a = data.agreement
-    when = long_date(a.date) if a.date else "the date stated at the beginning of it"
+    when = long_date(a.date) if a.date else "........................ 20.."
     out: list[Block] = [
-        Para(inlines=[Text(f"This agreement is dated {when}.")], style="body"),
+        Para(inlines=[Text(f"This Agreement is dated {when}.")], style="body"),
         Para(inlines=[Text("Parties")], style="heading"),
     ]
     for i, p in enumerate(data.partners, start=1):

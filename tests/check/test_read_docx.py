@@ -779,7 +779,7 @@ def test_fairhaven_toc_and_definitions(
 ) -> None:
     doc, _path = fairhaven
     toc = [p for p in fairhaven_read if p.toc_entry]
-    assert toc and all(p.style == "S75 TOC" for p in toc)
+    assert toc and all(p.style == "toc 1" for p in toc)
     assert toc[0].fields[0].kind == "TOC"
     assert [f.kind for p in toc[1:] for f in p.fields] == ["PAGEREF"] * (len(toc) - 1)
     terms = [n.term for n in doc.walk() if isinstance(n, Definition)]

@@ -23,6 +23,8 @@ class StyleSpec:
     page_break_before: bool = False
     caps: bool = False
     outline: int | None = None
+    tabs: tuple[tuple[str, int, str], ...] = ()  # (alignment, position, leader)
+    ident: str = ""  # the style id Word expects, when it is a built-in style
 
 
 # name -> how it looks when the reference document does not define it
@@ -59,12 +61,22 @@ SPECS: dict[str, StyleSpec] = {
         StyleSpec("S75 Table Caption", size=10, bold=True, align="left", keep_next=True),
         StyleSpec("S75 Table Text", size=9.5, align="left", space_after=0),
         StyleSpec("S75 Signature", align="left", keep_next=True),
-        StyleSpec("S75 TOC", align="left", space_after=2),
+        # Word's and LibreOffice's own contents style: used when either rebuilds the contents
+        StyleSpec(
+            "toc 1",
+            align="left",
+            space_after=3,
+            tabs=(("left", 1440, "none"), ("right", 9000, "dot")),
+            ident="TOC1",
+        ),
     ]
 }
 
 
 def style_id(name: str) -> str:
+    spec = SPECS.get(name)
+    if spec is not None and spec.ident:
+        return spec.ident
     return re.sub(r"[^A-Za-z0-9]", "", name)
 
 
@@ -74,6 +86,15 @@ def _style_xml(spec: StyleSpec, based_on: str | None) -> str:
         ppr += "<w:keepNext/>"
     if spec.page_break_before:
         ppr += "<w:pageBreakBefore/>"
+    if spec.tabs:
+        ppr += (
+            "<w:tabs>"
+            + "".join(
+                f'<w:tab w:val="{val}" w:leader="{leader}" w:pos="{pos}"/>'
+                for val, pos, leader in spec.tabs
+            )
+            + "</w:tabs>"
+        )
     ppr += f'<w:spacing w:before="0" w:after="{int(spec.space_after * 20)}"/>'
     ppr += f'<w:jc w:val="{spec.align}"/>'
     if spec.outline is not None:
@@ -110,7 +131,13 @@ def ensure_styles(document: Any) -> dict[str, str]:
         if spec.name in existing:
             ids[spec.name] = existing[spec.name]
             continue
-        root.append(etree.fromstring(_style_xml(spec, normal)))
+        root.append(
+            etree.fromstring(
+                _style_xml(spec, normal).replace(
+                    ' w:customStyle="1"', "" if spec.ident else ' w:customStyle="1"'
+                )
+            )
+        )
         ids[spec.name] = style_id(spec.name)
     for name in ("Table Grid", "Footer"):
         if name in existing:

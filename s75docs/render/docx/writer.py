@@ -259,9 +259,10 @@ class DocxWriter:
         self.para("S75 Body", "")
 
     def execution(self, node: ExecutionBlock) -> None:
+        self.para("S75 Signature", x.run(node.party, bold=True), keep_next=True)
         self.para("S75 Signature", x.run(execution_wording(node)), keep_next=True)
         if node.method == "seal":
-            self.para("S75 Signature", x.run("[Common seal]"), keep_next=True)
+            self.para("S75 Signature", x.run("Affix the common seal here"), keep_next=True)
         for signatory in node.signatories:
             self.para("S75 Signature", "", keep_next=True)
             self.para(
@@ -271,6 +272,7 @@ class DocxWriter:
             )
             self.para("S75 Signature", x.run(signatory.role), keep_next=True)
             self.para("S75 Signature", x.run("Name:"), keep_next=True)
+            self.para("S75 Signature", x.run("Date:"), keep_next=True)
         self.para("S75 Body", "")
 
     def toc(self, node: Toc) -> None:
@@ -278,7 +280,7 @@ class DocxWriter:
         entries = toc_entries(self.doc)
         instruction = 'TOC \\h \\z \\t "S75 Clause Heading,1,S75 Schedule Heading,1"'
         if not entries:
-            self.para("S75 TOC", x.field(instruction, ""))
+            self.para("toc 1", x.field(instruction, ""))
             return
         for i, e in enumerate(entries):
             start = x.field_begin(instruction) if i == 0 else ""
@@ -293,7 +295,7 @@ class DocxWriter:
                 '<w:tabs><w:tab w:val="left" w:pos="1440"/>'
                 '<w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'
             )
-            ppr = x.ppr(self.style("S75 TOC")).replace("</w:pPr>", f"{tabs}</w:pPr>")
+            ppr = x.ppr(self.style("toc 1")).replace("</w:pPr>", f"{tabs}</w:pPr>")
             self.out(f"<w:p>{ppr}{start}{link}{end}</w:p>")
 
     # ------------------------------------------------------------ document

@@ -354,7 +354,7 @@ def test_pdf_contents_have_page_numbers(docx_case: BuiltCase, pdf_text: str) -> 
     pages: list[int] = []
     for number, title in toc_expected(docx_case.doc):
         words = r"\s+".join(re.escape(word) for word in title.split())
-        pattern = rf"^[^\S\n]*{re.escape(number)}\s+{words}[ \t.]*(\d+)[ \t]*$"
+        pattern = rf"^[^\S\n]*{re.escape(number)}\s+{words}[\s.]*(\d+)[ \t]*$"
         found = re.compile(pattern, re.M).search(pdf_text, pos)
         if found is None:
             problems.append(f"contents line for {number} {title!r} has no page number")
