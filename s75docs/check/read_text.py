@@ -178,7 +178,9 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             start(match.group(1), match.group(2), line_no)
             continue
         match = _LETTER.match(stripped)
-        if match and (stripped.startswith("(") or re.match(r"^[a-z]{1,2}\)", stripped)):
+        if match and (
+            stripped.startswith("(") or re.match(r"^(?:[a-z]{1,2}|[ivx]{1,5})\)", stripped)
+        ):
             start(f"({match.group(1)})", match.group(2), line_no)
             continue
         if stripped.startswith("|") and stripped.endswith("|"):

@@ -116,6 +116,12 @@ def citations(text: str) -> list[Inline]:
             )
         )
     for m in _PARA_REF.finditer(text):
+        if (
+            not m.group("sch")
+            and not m.group("this")
+            and re.match(r"\s+(?:of|in)\s+(?:the|a|an|its|their|that)\b", text[m.end() :])
+        ):
+            continue  # "paragraph 4.12 of the Register of Interests": another document
         if m.group("tail"):
             continue  # "paragraph 18 of Schedule 1 to the Data Protection Act 2018"
         found.append(

@@ -138,7 +138,7 @@ def _variants(
         (n.title or "") for n in ctx.read.doc.walk() if isinstance(n, Item | Schedule)
     )
     for phrase, count in counts.items():
-        if phrase in titles:
+        if phrase.lower() in titles.lower():
             continue  # the name of a scheme or a schedule, not a defined term
         if any(
             form in defined

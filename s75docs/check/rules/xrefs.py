@@ -123,7 +123,7 @@ def check_references(ctx: Context) -> None:
             elif inline.kind == "paragraph":
                 _paragraph(ctx, place, inline, schedules)
             else:
-                _schedule(ctx, place, inline, schedules)
+                _schedule(ctx, place, inline, schedules, full)
     _drift(ctx, suspects, headings)
 
 
@@ -263,9 +263,20 @@ def _paragraph(
 
 
 def _schedule(
-    ctx: Context, place: Place, cite: Cited, schedules: dict[str, list[Schedule]]
+    ctx: Context, place: Place, cite: Cited, schedules: dict[str, list[Schedule]], text: str
 ) -> None:
-    if cite.this or not cite.schedule:
+    if not cite.schedule:
+        return
+    if cite.this:
+        here = place.division
+        if isinstance(here, Schedule) and here.number != cite.schedule:
+            ctx.add(
+                "xref-self",
+                f"'{cite.text}' stands in Schedule {here.number}",
+                place,
+                text=cite.text,
+                suggestion=f"this Schedule {here.number}",
+            )
         return
     if cite.schedule not in schedules:
         ctx.add(
@@ -273,7 +284,7 @@ def _schedule(
             f"Schedule {cite.schedule} does not exist",
             place,
             text=cite.text,
-            suggestion=_schedule_hint(schedules),
+            suggestion=_meant_schedule(text, cite, schedules) or _schedule_hint(schedules),
         )
         return
     if cite.kind == "part":
@@ -286,6 +297,23 @@ def _schedule(
                 text=cite.text,
                 suggestion=f"Schedule {cite.schedule} has Parts {', '.join(sorted(parts))}",
             )
+
+
+_COMMON = {"schedule", "partners", "partner", "agreement", "shall", "which", "their", "other"}
+
+
+def _meant_schedule(text: str, cite: Cited, schedules: dict[str, list[Schedule]]) -> str:
+    """The schedule whose title shares a distinctive word with the words before the cite."""
+    before = text[max(0, cite.start - 120) : cite.start]
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{5,}", before)} - _COMMON
+    hits = [
+        (number, parts[0].title)
+        for number, parts in schedules.items()
+        if words & {w.lower() for w in re.findall(r"[A-Za-z]{5,}", parts[0].title)}
+    ]
+    if len(hits) == 1:
+        return f"probably Schedule {hits[0][0]} ({hits[0][1].strip().title()})"
+    return ""
 
 
 def _schedule_hint(schedules: dict[str, list[Schedule]]) -> str:
