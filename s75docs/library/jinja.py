@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import marshal
+import os
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -29,10 +36,37 @@ def environment() -> ImmutableSandboxedEnvironment:
     return _ENV
 
 
+def _cache_dir() -> Path | None:
+    """Where compiled templates are kept between runs (S75DOCS_CACHE=0 turns it off)."""
+    setting = os.environ.get("S75DOCS_CACHE")
+    if setting == "0":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "s75docs" / "jinja"
+
+
 @functools.lru_cache(maxsize=4096)
 def _compiled(text: str) -> Template:
-    """Compiling is the slow part of rendering; library text rarely changes in a process."""
-    return _ENV.from_string(text)
+    """Compiling is the slow part of rendering: compiled code is kept in memory for the
+    process and on disk between runs (like __pycache__), keyed by the exact source and the
+    Python and Jinja versions, so a stale entry can never be used."""
+    folder = _cache_dir()
+    key = hashlib.sha256(f"{sys.version}\0{jinja2.__version__}\0{text}".encode()).hexdigest()
+    code: Any = None
+    if folder is not None:
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            code = marshal.loads((folder / f"{key}.bin").read_bytes())
+    if code is None:
+        code = _ENV.compile(text)
+        if folder is not None:
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / f".{key}.{os.getpid()}.tmp"
+                tmp.write_bytes(marshal.dumps(code))
+                os.replace(tmp, folder / f"{key}.bin")
+    return _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None), None)
 
 
 @functools.lru_cache(maxsize=1024)
