@@ -25,8 +25,8 @@ demo: $(INSTALLED)
 	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.docx
 	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.md
 	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.html
-	$(S75) check out/fairhaven-agreement.md -o out/fairhaven-check.txt
-	$(S75) check out/fairhaven-agreement.md --format json -o out/fairhaven-check.json
+	$(S75) check out/fairhaven-agreement.docx -o out/fairhaven-check.txt
+	$(S75) check out/fairhaven-agreement.docx --format json -o out/fairhaven-check.json
 	@if command -v soffice >/dev/null 2>&1; then \
 		$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.pdf; \
 	else echo "skipping PDF: LibreOffice (soffice) is not installed"; fi

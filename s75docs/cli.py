@@ -168,7 +168,22 @@ def check(document: Path, fmt: str, output: Path | None, fail_on: str, as_of: An
         raise UsageError("--format docx needs a .docx input and -o OUT.docx")
     result = check_document(document, as_of.date() if as_of else None)
     if fmt == "docx":
-        raise UsageError("--format docx is not available yet")
+        from s75docs.check.annotate import Note, annotate_docx
+
+        assert output is not None
+        notes = [
+            Note(
+                paragraph=f.paragraph,
+                text=f"{f.level.value} {f.code}: {f.message}"
+                + (f". Suggestion: {f.suggestion}." if f.suggestion else ""),
+                quote=f.text,
+            )
+            for f in result.findings
+            if f.paragraph is not None
+        ]
+        annotate_docx(document, output, notes)
+        click.echo(f"wrote {output} with {len(notes)} comment(s)")
+        click.echo(as_text(result).splitlines()[-1], err=True)
     else:  # text or json
         report = as_json(result) if fmt == "json" else as_text(result)
         if output is not None:

@@ -129,3 +129,24 @@ def test_unreadable_word_files_exit_2(tmp_path: Path, content: bytes, message: s
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_format_docx_writes_a_comment_at_each_finding(tmp_path: Path) -> None:
+    source = tmp_path / "a.docx"
+    source.write_bytes(
+        rewrite(
+            built_docx(FAIRHAVEN),
+            lambda x: x.replace("Business Days", "[INSERT] Business Days", 1),
+        )
+    )
+    target = tmp_path / "reviewed.docx"
+    result = CliRunner().invoke(main, ["check", str(source), "--format", "docx", "-o", str(target)])
+    assert result.exit_code == 1, result.stderr
+    with zipfile.ZipFile(target) as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    assert "placeholder" in comments and "[INSERT]" in comments
+    before = [p.text for p in docx.Document(str(source)).paragraphs]
+    after = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert before == after  # the agreement itself is untouched
+    refused = CliRunner().invoke(main, ["check", str(source), "--format", "docx"])
+    assert refused.exit_code == 2 and "-o OUT.docx" in refused.stderr
