@@ -47,3 +47,4 @@ class RawParagraph:
     is_heading: bool = False  # styled or typed as a heading (e.g. all capitals)
     toc_entry: bool = False  # inside a table-of-contents field or TOC style
     list_id: str = ""  # which list instance (numId) numbered it, for continuation checks
+    cell: tuple[int, int, int] | None = None  # (table, row, column) for a table paragraph

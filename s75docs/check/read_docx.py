@@ -471,6 +471,7 @@ class _Draft:
     list_number: ListNumber | None = None
     paragraph: int | None = None
     in_table: bool = False
+    cell: tuple[int, int, int] | None = None
 
     def add(self, text: str) -> None:
         self.pieces.append(text)
@@ -680,6 +681,8 @@ class _DocumentReader:
         self.drafts: list[_Draft] = []
         self.pending = _Draft()  # bookmarks and comment anchors standing between paragraphs
         self.body_index = 0
+        self.tables = 0
+        self.cell: tuple[int, int, int] | None = None
 
     def read(self, body: etree._Element) -> list[RawParagraph]:
         self._blocks(body, in_table=False, body=True)
@@ -691,11 +694,21 @@ class _DocumentReader:
             if tag == "p":
                 self._paragraph(child, in_table=in_table, body=body)
             elif tag == "tbl":
-                self._blocks(child, in_table=True, body=False)
+                self._table(child)
             elif tag in ("tr", "tc", "sdtContent", "customXml", "sdt"):
                 self._blocks(child, in_table=in_table, body=False)
             else:
                 _mark(child, tag, self.pending)
+
+    def _table(self, table: etree._Element) -> None:
+        """Cells in row order, each paragraph tagged with (table, row, column)."""
+        self.tables += 1
+        number, outer = self.tables, self.cell
+        for r, row in enumerate(table.iterfind(_w("tr"))):
+            for c, cell in enumerate(row.iterfind(_w("tc"))):
+                self.cell = (number, r, c)
+                self._blocks(cell, in_table=True, body=False)
+        self.cell = outer
 
     def _paragraph(self, element: etree._Element, *, in_table: bool, body: bool) -> None:
         if body:
@@ -710,6 +723,7 @@ class _DocumentReader:
             list_number=self.lists.number(ppr, style),
             paragraph=self.body_index if body else None,
             in_table=in_table,
+            cell=self.cell if in_table else None,
         )
         self.pending = _Draft()
         self.content.read(element, draft)
@@ -732,6 +746,7 @@ def _freeze(draft: _Draft) -> RawParagraph:
         style=name,
         paragraph=draft.paragraph,
         in_table=draft.in_table,
+        cell=draft.cell,
         bookmarks=tuple(draft.bookmarks),
         fields=tuple(f.freeze() for f in draft.fields),
         comments=len(draft.comment_ids),

@@ -150,3 +150,22 @@ def test_format_docx_writes_a_comment_at_each_finding(tmp_path: Path) -> None:
     assert before == after  # the agreement itself is untouched
     refused = CliRunner().invoke(main, ["check", str(source), "--format", "docx"])
     assert refused.exit_code == 2 and "-o OUT.docx" in refused.stderr
+
+
+def test_a_changed_figure_in_a_word_table_breaks_its_total(tmp_path: Path) -> None:
+    from tests.check.test_check_text import built_markdown
+
+    row = next(
+        line
+        for line in built_markdown(FAIRHAVEN).splitlines()
+        if line.startswith("| Council | Disabled")
+    )
+    amount = re.findall(r"£[\d,]+\.\d\d", row)[0]
+    path = tmp_path / "changed.docx"
+    path.write_bytes(
+        rewrite(built_docx(FAIRHAVEN), lambda x: x.replace(amount, "£1,000,000.00", 1))
+    )
+    findings = [f for f in check_document(path, dt.date(2026, 4, 1)).findings]
+    assert [f.code for f in findings] == ["money-total"]
+    assert findings[0].paragraph is None  # a table cell: no index in Document.paragraphs
+    assert "is not the sum of the figures above it" in findings[0].message

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from s75docs.check.context import Context, Place
+from s75docs.check.raw import RawParagraph
 from s75docs.doctree.nodes import Para, inline_text, inlines_of
 
 _AMOUNT = re.compile(r"£\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,3})?|\d+(?:\.\d{1,3})?)(m\b|k\b)?")
@@ -21,6 +22,7 @@ def _value(text: str, unit: str | None) -> Decimal:
 
 def check_money(ctx: Context) -> None:
     _table_totals(ctx)
+    _word_tables(ctx)
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
         for m in _MALFORMED.finditer(text):
@@ -53,6 +55,37 @@ def _table_totals(ctx: Context) -> None:
         elif raw is not None and raw.style != "table-row":
             rows = []
             recent.append(raw.text)
+
+
+def _word_tables(ctx: Context) -> None:
+    """Tables read from a .docx: rows rebuilt from each paragraph's (table, row, column)."""
+    by_raw = {id(p.raw): p for p in ctx.places() if p.raw is not None}
+    tables: dict[int, dict[int, dict[int, list[RawParagraph]]]] = {}
+    captions: dict[int, list[str]] = {}
+    recent: list[str] = []
+    for raw in ctx.read.paragraphs:
+        if raw.cell is None:
+            if raw.text.strip():
+                recent.append(raw.text)
+            continue
+        table, row, col = raw.cell
+        if table not in tables:
+            captions[table] = recent[-2:]
+        tables.setdefault(table, {}).setdefault(row, {}).setdefault(col, []).append(raw)
+    for table, rows in tables.items():
+        built: list[tuple[Place, list[str]]] = []
+        for row in sorted(rows):
+            cols = rows[row]
+            first = cols[min(cols)][0]
+            place = by_raw.get(id(first))
+            if place is None:
+                continue
+            cells = [" ".join(r.text for r in cols[c]).strip() for c in sorted(cols)]
+            built.append((place, cells))
+            if cells[0].lower() == "total":
+                rounded = "rounded" in " ".join(captions[table]).lower()
+                _check_total_row(ctx, built, rounded)
+                built = []
 
 
 def _check_total_row(
