@@ -16,6 +16,7 @@ from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import main_document_name, parse_xml, read_docx_parts, relationships
+from s75docs.transforms.numbering import roman
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -279,31 +280,6 @@ class NumberingDefs:
 
 
 # ------------------------------------------------------------------ counting and display
-
-_ROMAN = [
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-]
-
-
-def roman(value: int) -> str:
-    out = ""
-    for amount, numeral in _ROMAN:
-        count, value = divmod(value, amount)
-        out += numeral * count
-    return out
-
 
 _MAX_LETTERED = 26 * 30  # beyond "zzz...z" (30 letters) a hostile start prints as decimal
 

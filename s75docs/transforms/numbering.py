@@ -13,15 +13,30 @@ from s75docs.doctree.nodes import (
     Schedule,
 )
 
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
 
 def roman(n: int) -> str:
-    values = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    """Lower-case Roman numerals, as Word's lowerRoman prints them."""
     out = ""
-    for value, letters in values:
-        while n >= value:
-            out += letters
-            n -= value
-    return out if n == 0 else str(n)
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
 
 
 def alpha(n: int) -> str:
