@@ -63,7 +63,7 @@ _OPENERS = {
 
 
 def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es|'s|’s)?(?![\w-])")
+    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es|ly|'s|’s)?(?![\w-])")
 
 
 def check_terms(ctx: Context) -> None:
