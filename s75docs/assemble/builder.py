@@ -25,7 +25,7 @@ from s75docs.doctree.nodes import (
     Text,
     Toc,
 )
-from s75docs.errors import BuildError, ErrorList, InputError, Location, S75Error
+from s75docs.errors import ErrorList, InputError, Location, S75Error
 from s75docs.library.jinja import condition, render
 from s75docs.library.loader import Library
 from s75docs.library.source import Kind, Source
@@ -307,6 +307,3 @@ def _execution(data: SchemeFile) -> list[Block]:
 def assemble(data: SchemeFile, library: Library) -> Document:
     """Scheme + library -> an unnumbered, unresolved tree."""
     return Builder(data, library).build()
-
-
-__all__ = ["BuildError", "assemble"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from s75docs.check.findings import Finding
 from s75docs.check.raw import RawParagraph
 from s75docs.check.tree import ReadDocument
+from s75docs.diagnostics import Severity
 from s75docs.doctree.nodes import Block, Body, Item, Schedule
 
 
@@ -70,14 +71,12 @@ class Context:
         text: str = "",
         suggestion: str = "",
         clause: str | None = None,
-        severity: object = None,
+        severity: Severity | None = None,
     ) -> None:
         raw = place.raw if isinstance(place, Place) else place
         label = (
             clause if clause is not None else (place.label() if isinstance(place, Place) else "")
         )
-        from s75docs.diagnostics import Severity
-
         self.findings.append(
             Finding(
                 code=code,
@@ -87,6 +86,6 @@ class Context:
                 suggestion=suggestion,
                 line=raw.line if raw else None,
                 paragraph=raw.paragraph if raw else None,
-                severity=severity if isinstance(severity, Severity) else None,
+                severity=severity,
             )
         )

@@ -13,7 +13,6 @@ MAX_BYTES = 200 * 1024 * 1024
 # a number typed at the start of a paragraph
 _HEADING = re.compile(r"^(\d{1,2})\.?\s+([A-Z][A-Z0-9 &,'’()\-–/]*[A-Z)])\s*$")
 _MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|$)(.*)$")
-_SINGLE = re.compile(r"^(\d{1,2})[.)]?\s+(?=[A-Z(“\"])(.*)$")
 _LETTER = re.compile(r"^\(?([a-z]{1,2}|[ivx]{1,5}|[A-Z])\)\s*(.*)$")
 DEFINITION = re.compile(
     r"^[\"“‘']?(?P<term>[A-Z0-9][A-Za-z0-9’'()\-/& ]{0,70}?)[\"”’']?\s+"

@@ -97,7 +97,5 @@ def check_document(path: Path, as_of: dt.date | None = None) -> Result:
     ctx = Context(read, str(path), as_of or dt.date.today(), made)
     for rule in RULES:
         rule(ctx)
-    order = {id(p): i for i, p in enumerate(paragraphs)}
     ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))
-    del order
     return Result(str(path), kind, ctx.findings, len(paragraphs), made, start)

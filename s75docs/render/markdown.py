@@ -180,6 +180,3 @@ def execution_wording(node: ExecutionBlock) -> str:
 
 def render_markdown(doc: Document) -> str:
     return MarkdownWriter(doc).write()
-
-
-__all__ = ["Body", "render_markdown"]

@@ -102,6 +102,3 @@ def resolve_references(doc: Document, labels: dict[str, Target]) -> list[S75Erro
 
 def _contains(outer: Item, inner: object) -> bool:
     return any(n is inner for n in outer.walk())
-
-
-__all__ = ["Item", "resolve_references"]

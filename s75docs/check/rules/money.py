@@ -167,11 +167,8 @@ def _percentages(ctx: Context, place: Place, text: str) -> None:
         return
     values = [v for _, v in amounts[-len(percents) :]]
     total = values[-1]
-    if total == 0 or sum(values[:-1], Decimal(0)) not in (total,):
-        values = _corrected(values, text)
-        if not values:
-            return
-        total = values[-1]
+    if total == 0 or sum(values[:-1], Decimal(0)) != total:
+        return  # these amounts are not parts of that total
     for (m, stated), value in zip(percents[:-1], values[:-1], strict=True):
         actual = (value / total * 100).quantize(Decimal("0.01"))
         if abs(actual - stated) >= Decimal("0.02"):
@@ -182,14 +179,6 @@ def _percentages(ctx: Context, place: Place, text: str) -> None:
                 text=m.group(0),
                 suggestion=f"{actual}%",
             )
-
-
-def _corrected(values: list[Decimal], text: str) -> list[Decimal]:
-    """Values with a malformed amount replaced by the figure that makes the total add up."""
-    bad = _MALFORMED.search(text)
-    if not bad:
-        return []
-    return []
 
 
 def _malformed_hint(bad: str, text: str) -> str:

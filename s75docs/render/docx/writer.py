@@ -35,7 +35,6 @@ from s75docs.doctree.nodes import (
     TermDef,
     Text,
     Toc,
-    inline_text,
 )
 from s75docs.errors import UsageError
 from s75docs.render.common import toc_entries
@@ -380,6 +379,3 @@ def normalise_zip(data: bytes) -> bytes:
 
 def render_docx(doc: Document, reference: Path | None = None) -> bytes:
     return DocxWriter(doc, reference).render()
-
-
-__all__ = ["inline_text", "render_docx"]
