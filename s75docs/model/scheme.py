@@ -267,12 +267,41 @@ class Scheme(_Strict):
         )
 
 
+class Approval(_Strict):
+    """A decision approving a variation (a Cabinet or ICB Board resolution)."""
+
+    body: str = Field(description="the decision-making body, e.g. 'Fairhaven Council Cabinet'")
+    date: dt.date
+    reference: str = Field(default="", description="minute or decision number")
+
+
+class VariationRecord(_Strict):
+    """One variation of the agreement: the last record is the one the data now describes."""
+
+    date: dt.date | None = Field(
+        default=None, description="the date the deed is made; leave out for a draft"
+    )
+    effective: dt.date = Field(description="the Variation Date, when the changes take effect")
+    reason: str = Field(
+        description="why the partners vary the agreement, completing 'The Partners wish to vary"
+        " the Agreement ...', e.g. 'to set the contributions for 2027/28'"
+    )
+    approvals: list[Approval] = Field(default_factory=list)
+    edits: str | None = Field(
+        default=None,
+        description="a file of clause-level edits by label (relative to this scheme file)",
+    )
+
+
 class SchemeFile(_Strict):
     """The whole scheme file."""
 
     agreement: Agreement
     partners: list[Partner] = Field(min_length=2)
     schemes: list[Scheme] = Field(min_length=1)
+    variations: list[VariationRecord] = Field(
+        default_factory=list, description="the variations made so far, oldest first"
+    )
 
     def partner(self, key: str) -> Partner:
         for p in self.partners:
