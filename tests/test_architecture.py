@@ -20,6 +20,9 @@ ALLOWED: dict[str, set[str]] = {
     # the checker reads documents into the same tree and reuses the passes; it needs the
     # dated law table (model) and atomic, deterministic file writing (render)
     "check": {"errors", "diagnostics", "doctree", "transforms", "model", "render"},
+    # a deed is built from two assembled trees and checked by carrying it out, which
+    # renumbers and re-resolves with the passes
+    "variation": {"errors", "model", "assemble", "doctree", "transforms"},
     "pipeline": {"errors", "model", "library", "assemble", "doctree", "transforms", "render"},
     "cli": {"errors", "pipeline", "model", "library", "render", "check", "diagnostics"},
 }

@@ -153,9 +153,9 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             )
             continue
         match = _APPENDIX.match(stripped)
-        if match and match.group(1).isupper():
+        if match and (match.group(1).isupper() or markdown_heading):
             start(
-                f"Appendix {match.group(2)}",
+                f"{match.group(1).title()} {match.group(2)}",
                 match.group(3).strip(),
                 line_no,
                 heading=True,

@@ -19,6 +19,8 @@ from s75docs.doctree.nodes import (
     Recital,
     Schedule,
     Text,
+    inline_text,
+    inlines_of,
 )
 from s75docs.errors import Location
 
@@ -45,6 +47,9 @@ _SCHEDULE_REF = re.compile(
 _MONTH = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_QUOTE = re.compile(r"“[^”]*(?:”|$)")  # quoted words: another document's, not this one's
+_DEED = re.compile(r"\b(?:DEED\s+OF\s+VARIATION|[Dd]eed\s+of\s+[Vv]ariation|[Tt]his\s+Deed)\b")
+_VARIATIONS = re.compile(r"^(?:THE\s+)?VARIATIONS?(?:\s+TO\s+THE\s+AGREEMENT)?$", re.I)
 _BROKEN = re.compile(r"Error!\s*Reference source not found\.?|Error!\s*Bookmark not defined\.?")
 
 
@@ -150,6 +155,9 @@ def citations(text: str) -> list[Inline]:
                 start=m.start(),
             )
         )
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    for cite in found:
+        cite.external = any(a < cite.start < b for a, b in quotes)
     found.sort(key=lambda c: c.start)
     out: list[Inline] = []
     pos = 0
@@ -195,8 +203,9 @@ def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
             doc.children.append(part)
             division, stack, flat, defn = part, [], [], None
             continue
-        if number.startswith(("Schedule ", "Appendix ")):
-            schedule = Schedule(title=text, number=number.split()[1], location=loc)
+        if number.startswith(("Schedule ", "Appendix ", "Annex ")):
+            name, _, label = number.partition(" ")
+            schedule = Schedule(title=text, number=label, name=name, location=loc)
             read.raw_of[id(schedule)] = raw
             doc.children.append(schedule)
             division, stack, flat, defn = schedule, [], [], None
@@ -261,7 +270,42 @@ def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
         para = Para(inlines=citations(text), location=loc)
         read.raw_of[id(para)] = raw
         (stack[-1].children if stack else division.children).append(para)
+    _mark_external(read)
     return read
+
+
+def _mark_external(read: ReadDocument) -> None:
+    """Citations another text owns: paragraphs quoted across several lines (from an opening
+    “ to the closing ”) and, in a deed of variation, the background, the variations clause
+    and the annexes, which cite the agreement being varied."""
+    deed = any(_DEED.search(r.text) for r in read.paragraphs[:60])
+    quoting = False
+    for node in read.doc.walk():
+        cited = [i for i in inlines_of(node) if isinstance(i, Cited)]
+        text = inline_text(inlines_of(node)).strip()
+        opens = text.startswith("“")
+        if quoting or opens:
+            for c in cited:
+                c.external = True
+        if opens or quoting:
+            quoting = not text.endswith("”")
+    if not deed:
+        return
+    for top in read.doc.children:
+        if isinstance(top, Recital) or (isinstance(top, Schedule) and top.name == "Annex"):
+            owners: list[Block] = [top, *top.walk()]
+        elif isinstance(top, Body):
+            owners = [
+                n
+                for clause in top.children
+                if isinstance(clause, Item) and _VARIATIONS.match((clause.title or "").strip())
+                for n in clause.walk()
+            ]
+        else:
+            continue
+        for node in owners:
+            for c in (i for i in inlines_of(node) if isinstance(i, Cited)):
+                c.external = True
 
 
 def _full(number: str, stack: list[Item]) -> str:

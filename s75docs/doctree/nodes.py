@@ -84,6 +84,7 @@ class Cited:
     this: bool = False
     bookmark: str | None = None  # when it is a REF field
     start: int = 0  # offset in the paragraph text
+    external: bool = False  # quoted, or (in a deed) citing the agreement it varies
 
 
 Inline = Text | Term | TermDef | Ref | MoneyAmount | Cited
@@ -111,7 +112,7 @@ class Para(Node):
     """A paragraph of running text, unnumbered (lead-in text, recitals, cover lines)."""
 
     inlines: list[Inline] = field(default_factory=list)
-    style: str = "body"  # body | title | subtitle | centre | recital | note | signature
+    style: str = "body"  # body | title | subtitle | centre | heading | party | party-entry | quote
 
 
 @dataclass
@@ -211,6 +212,7 @@ class Schedule(Node):
 
     title: str = ""
     number: str = ""
+    name: str = "Schedule"  # "Annex" in a deed of variation
 
 
 @dataclass

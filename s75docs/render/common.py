@@ -28,6 +28,6 @@ def toc_entries(doc: Document) -> list[TocEntry]:
                     )
         elif isinstance(node, Schedule):
             out.append(
-                TocEntry(f"Schedule {node.number}", node.title, node.label, node.bookmark, 1)
+                TocEntry(f"{node.name} {node.number}", node.title, node.label, node.bookmark, 1)
             )
     return out

@@ -35,7 +35,7 @@ color:#111}
 h1,.title{font-size:1.6em;text-align:center}.centre,.party,.subtitle{text-align:center}
 .party{font-weight:bold}p.num{display:flex;gap:.8em}p.num>.n{min-width:4.2em;flex:none}
 .l3{margin-left:2em}.l4{margin-left:4em}.l5{margin-left:6em}
-.def{margin-left:2em}.limb{margin-left:4em}
+.def{margin-left:2em}.limb{margin-left:4em}.quote{margin-left:3em}
 table{border-collapse:collapse;margin:1em 0;width:100%}td,th{border:1px solid #999;
 padding:.25em .5em;vertical-align:top}th{background:#eee;text-align:left}td.r{text-align:right}
 caption{font-style:italic;text-align:left;padding:.3em 0}h2.clause,h2.schedule{font-size:1.1em}
@@ -107,7 +107,7 @@ class HtmlWriter:
         elif isinstance(node, Schedule):
             self.out(
                 f'<section id="{escape(node.label or "")}"><h2 class="schedule">'
-                f"Schedule {node.number}: {escape(node.title)}</h2>"
+                f"{escape(node.name)} {node.number}: {escape(node.title)}</h2>"
             )
             for child in node.children:
                 self.block(child)

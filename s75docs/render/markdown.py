@@ -79,6 +79,8 @@ class MarkdownWriter:
                 self.out(f"**{body}**")
             elif node.style == "subtitle":
                 self.out(f"*{body}*")
+            elif node.style == "quote":
+                self.out(f"> {body}")
             else:
                 self.out(body)
             self.out()
@@ -99,7 +101,7 @@ class MarkdownWriter:
         elif isinstance(node, Schedule):
             self.out(f'<a id="{node.label}"></a>')
             self.out()
-            self.out(f"## Schedule {node.number}: {_esc(node.title)}")
+            self.out(f"## {node.name} {node.number}: {_esc(node.title)}")
             self.out()
             for child in node.children:
                 self.block(child)

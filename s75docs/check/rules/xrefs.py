@@ -110,6 +110,8 @@ def check_references(ctx: Context) -> None:
                 pos += len(getattr(inline, "text", ""))
                 continue
             start, pos = pos, pos + len(inline.text)
+            if inline.external:
+                continue
             if inline.kind == "broken":
                 ctx.add(
                     "xref-dangling",

@@ -66,6 +66,7 @@ class DocxWriter:
         self.styles = ensure_styles(self.word)
         self.parts: list[str] = []
         self.bookmark_id = 0
+        self.other_heads: dict[str, int] = {}
         self._numbering_setup()
 
     # ------------------------------------------------------------ numbering
@@ -122,14 +123,17 @@ class DocxWriter:
             elif isinstance(node, TermDef):
                 out.append(x.run(node.name, bold=True))
             elif isinstance(node, Ref):
-                for part in node.parts:
-                    if part.bookmark:
-                        out.append(x.ref_field(part.bookmark, part.text))
-                    else:
-                        out.append(x.run(part.text, bold=bold))
+                out.append(self.ref(node, bold=bold))
             elif isinstance(node, MoneyAmount):
                 out.append(x.run(node.text, bold=bold))
         return "".join(out)
+
+    def ref(self, node: Ref, *, bold: bool = False) -> str:
+        """A cross-reference: its words as runs, its numbers as REF fields."""
+        return "".join(
+            x.ref_field(part.bookmark, part.text) if part.bookmark else x.run(part.text, bold=bold)
+            for part in node.parts
+        )
 
     def bookmarked(self, name: str | None, content: str) -> str:
         if not name:
@@ -150,6 +154,8 @@ class DocxWriter:
         if isinstance(node, Para):
             style = _PARA_STYLES.get(node.style, "S75 Body")
             indent = _TEXT_INDENT[level - 1] if level else None
+            if node.style == "quote":  # text quoted in a deed: set in from the margin
+                indent = (indent or 720) + 720
             self.para(style, self.inlines(node.inlines), indent=indent)
         elif isinstance(node, Toc):
             self.toc(node)
@@ -193,11 +199,20 @@ class DocxWriter:
 
     def schedule(self, node: Schedule) -> None:
         content = self.bookmarked(node.bookmark, x.break_run() + x.run(node.title))
-        self.para("S75 Schedule Heading", content, num=(0, self.schedule_head_num))
+        self.para("S75 Schedule Heading", content, num=(0, self._heading_num(node.name)))
         # each schedule is a new instance of the legal list, restarting every level at 1
         num_id = self._add_num(self.legal, restart_levels=5)
         for child in node.children:
             self.block(child, num_id)
+
+    def _heading_num(self, name: str) -> int:
+        """Schedules number "Schedule 1"...; a deed's annexes get their own "Annex 1" list."""
+        if name == "Schedule":
+            return self.schedule_head_num
+        if name not in self.other_heads:
+            abstract = self._add_abstract([("decimal", f"{name} %1", 0, 0)], f"S75 {name}")
+            self.other_heads[name] = self._add_num(abstract)
+        return self.other_heads[name]
 
     def definition(self, node: Definition) -> None:
         body = x.run(node.term, bold=True) + x.run(" ") + self.inlines(node.inlines)
@@ -298,16 +313,20 @@ class DocxWriter:
             self.out(f"<w:p>{ppr}{start}{link}{end}</w:p>")
 
     # ------------------------------------------------------------ document
-    def render(self) -> bytes:
+    def body_elements(self) -> list[etree._Element]:
+        """The paragraphs and tables of the body, in order."""
         self.write_blocks()
         body_xml = f"<w:body {x.NSDECL}>{''.join(self.parts)}</w:body>"
-        new_body = etree.fromstring(body_xml)
+        return list(etree.fromstring(body_xml))
+
+    def render(self) -> bytes:
+        new_children = self.body_elements()
         body = self.word.element.body
         sect = body.find(qn("w:sectPr"))
         for child in list(body):
             if child is not sect:
                 body.remove(child)
-        for child in list(new_body):
+        for child in new_children:
             if sect is not None:
                 sect.addprevious(child)
             else:

@@ -1,0 +1,357 @@
+"""The deed of variation as a document tree: cover, parties, background, definitions, the
+numbered variations, continuation, counterparts, governing law, execution and annexes."""
+
+from __future__ import annotations
+
+import copy
+
+from s75docs.assemble.context import long_date
+from s75docs.doctree.nodes import (
+    Block,
+    Body,
+    Definition,
+    DefinitionsList,
+    Document,
+    ExecutionBlock,
+    Inline,
+    Item,
+    PageBreak,
+    Para,
+    Recital,
+    Ref,
+    Schedule,
+    Signatory,
+    Term,
+    TermDef,
+    Text,
+    Toc,
+)
+from s75docs.model.scheme import Execution, SchemeFile, VariationRecord
+from s75docs.variation.changes import Insert, Replace
+from s75docs.variation.cite import CitationIndex
+from s75docs.variation.diff import parties
+from s75docs.variation.quote import annex
+from s75docs.variation.vary import Variation
+from s75docs.variation.wording import Wording
+
+ACT = "the National Health Service Act 2006"
+
+
+def _para(text: str | list[Inline], style: str = "body") -> Para:
+    inlines: list[Inline] = [Text(text)] if isinstance(text, str) else text
+    return Para(inlines=inlines, style=style)
+
+
+def _item(level: int, *parts: Inline | str, label: str | None = None) -> Item:
+    inlines = [Text(p) if isinstance(p, str) else p for p in parts]
+    return Item(level=level, inlines=inlines, label=label)
+
+
+def _clause(title: str, label: str, children: list[Block]) -> Item:
+    return Item(level=1, title=title, label=label, toc=True, children=children)
+
+
+def _list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _deed_date(record: VariationRecord) -> str:
+    return long_date(record.date) if record.date else "........................ 20.."
+
+
+def earlier_wording(records: list[VariationRecord]) -> str:
+    deeds = [
+        f"a deed dated {long_date(r.date)}" if r.date else f"a deed taking effect on"
+        f" {long_date(r.effective)}"
+        for r in records
+    ]
+    return _list(deeds)
+
+
+class DeedBuilder:
+    def __init__(self, variation: Variation) -> None:
+        self.v = variation
+        self.old: SchemeFile = variation.old_data
+        self.new: SchemeFile = variation.new_data
+        self.record = variation.new_data.variations[-1]
+        self.earlier = variation.new_data.variations[:-1]
+        self.old_index = CitationIndex(variation.old)
+        self.annexes: dict[int, int] = {
+            id(s): n for n, s in enumerate(variation.changes.annexes, start=1)
+        }
+
+    def agreement(self) -> Term:
+        return Term("Agreement", "Agreement")
+
+    def build(self) -> Document:
+        doc = Document(title=f"Deed of Variation: {self.old.agreement.title}")
+        doc.children += self.cover()
+        doc.children.append(Toc())
+        doc.children.append(PageBreak())
+        doc.children.append(_para(f"This Deed is dated {_deed_date(self.record)}."))
+        doc.children.append(_para("Parties", "heading"))
+        doc.children += [copy.deepcopy(p) for p in parties(self.v.new)]
+        doc.children.append(_para("Background", "heading"))
+        doc.children += self.background()
+        doc.children.append(_para("Agreed terms", "heading"))
+        doc.children.append(Body(children=self.clauses()))
+        doc.children += self.execution()
+        for change in self.v.changes.changes:
+            if isinstance(change, Replace | Insert) and isinstance(change.new, Schedule):
+                doc.children.append(annex(change.new, self.annexes[id(change.new)]))
+        return doc
+
+    # ------------------------------------------------------------ front
+    def cover(self) -> list[Block]:
+        out: list[Block] = [_para(f"Dated {_deed_date(self.record)}", "centre")]
+        for i, p in enumerate(self.new.partners):
+            if i:
+                out.append(_para("and", "centre"))
+            out.append(_para(p.legal_name.upper(), "party"))
+        out.append(_para("Deed of Variation", "title"))
+        made = long_date(self.old.agreement.date)
+        out.append(
+            _para(
+                f"relating to the {self.old.agreement.title} dated {made}, made under"
+                f" section 75 of {ACT}",
+                "subtitle",
+            )
+        )
+        out.append(PageBreak())
+        return out
+
+    def background(self) -> list[Block]:
+        a = self.old.agreement
+        out: list[Recital] = [
+            Recital(
+                inlines=[
+                    Text("The parties to this Deed (the "),
+                    TermDef("Partners"),
+                    Text(") are parties to the "),
+                    self.agreement(),
+                    Text(
+                        f", an agreement dated {long_date(a.date)} made under section 75 of"
+                        f" {ACT} for integrated health and social care arrangements in"
+                        f" {a.area}."
+                    ),
+                ]
+            )
+        ]
+        if self.earlier:
+            out.append(
+                Recital(
+                    inlines=[
+                        Text("The "),
+                        self.agreement(),
+                        Text(f" has been varied before, by {earlier_wording(self.earlier)}."),
+                    ]
+                )
+            )
+        writing = self.old_index.cite_label("variation-writing")
+        how = "executed as a deed" if a.execution_as_deed else "signed"
+        if writing:
+            out.append(
+                Recital(
+                    inlines=[
+                        Text(f"{writing} of the "),
+                        self.agreement(),
+                        Text(
+                            " provides that a variation of it is effective only if it is in"
+                            f" writing, refers to it and is {how} by or on behalf of each"
+                            " Partner. This Deed is such a variation."
+                        ),
+                    ]
+                )
+            )
+        out.append(
+            Recital(
+                inlines=[
+                    Text("The Partners wish to vary the "),
+                    self.agreement(),
+                    Text(f" {self.record.reason.rstrip('.')}."),
+                ]
+            )
+        )
+        if self.record.approvals:
+            approvals = [
+                f"the {ap.body} on {long_date(ap.date)}"
+                + (f" (decision {ap.reference})" if ap.reference else "")
+                for ap in self.record.approvals
+            ]
+            out.append(Recital(inlines=[Text(f"This Deed was approved by {_list(approvals)}.")]))
+        return list(out)
+
+    # ------------------------------------------------------------ clauses
+    def clauses(self) -> list[Block]:
+        definitions = DefinitionsList(library=self.definitions())
+        interpretation = _clause(
+            "Definitions and interpretation",
+            "deed-definitions",
+            [
+                _item(2, "In this Deed:"),
+                definitions,
+                _item(
+                    2,
+                    "Words and expressions defined in the ",
+                    self.agreement(),
+                    " have the same meanings in this Deed.",
+                ),
+                _item(
+                    2,
+                    "In ",
+                    Ref("deed-variations"),
+                    ", a reference to a numbered clause, paragraph, schedule or recital is to"
+                    " that provision of the ",
+                    self.agreement(),
+                    " as numbered immediately before the ",
+                    Term("Variation Date", "Variation Date"),
+                    ". Text quoted in ",
+                    Ref("deed-variations"),
+                    " and the annexes carries the numbers it has in the ",
+                    self.agreement(),
+                    " as varied.",
+                ),
+            ],
+        )
+        wording = Wording(self.old_index, self.annexes)
+        variations = _clause(
+            "Variations",
+            "deed-variations",
+            [
+                _item(
+                    2,
+                    "With effect from the ",
+                    Term("Variation Date", "Variation Date"),
+                    ", the ",
+                    self.agreement(),
+                    " is varied as follows.",
+                ),
+                *[wording.change(c) for c in self.v.changes.changes],
+                _item(
+                    2,
+                    "The provisions of the ",
+                    self.agreement(),
+                    " are renumbered, and every cross-reference in it is updated, to take"
+                    " account of the variations above.",
+                ),
+            ],
+        )
+        return [
+            interpretation,
+            variations,
+            _clause(
+                "Continuation",
+                "deed-continuation",
+                [
+                    _item(
+                        2,
+                        "Except as varied by this Deed, the ",
+                        self.agreement(),
+                        " continues in full force and effect.",
+                    ),
+                    _item(
+                        2,
+                        "From the ",
+                        Term("Variation Date", "Variation Date"),
+                        ", the ",
+                        self.agreement(),
+                        " and this Deed are read as one document, and a reference in the ",
+                        self.agreement(),
+                        " to itself is to it as varied by this Deed.",
+                    ),
+                    _item(
+                        2,
+                        "Nothing in this Deed affects a right or liability of a Partner that arose"
+                        " under the ",
+                        self.agreement(),
+                        " before the ",
+                        Term("Variation Date", "Variation Date"),
+                        ".",
+                    ),
+                ],
+            ),
+            _clause(
+                "Counterparts",
+                "deed-counterparts",
+                [
+                    _item(
+                        2,
+                        "This Deed may be executed in any number of counterparts. Each"
+                        " counterpart is an original, and all of them together are one deed.",
+                    )
+                ],
+            ),
+            _clause(
+                "Governing law and jurisdiction",
+                "deed-law",
+                [
+                    _item(
+                        2,
+                        "This Deed, and any dispute or claim (including a non-contractual"
+                        " dispute or claim) arising out of or in connection with it, is governed"
+                        " by the law of England and Wales.",
+                    ),
+                    _item(
+                        2,
+                        "The courts of England and Wales have exclusive jurisdiction over any"
+                        " such dispute or claim, without affecting the dispute resolution"
+                        " procedure in the ",
+                        self.agreement(),
+                        ".",
+                    ),
+                ],
+            ),
+        ]
+
+    def definitions(self) -> dict[str, Definition]:
+        a = self.old.agreement
+        names = _list([p.legal_name for p in self.old.partners])
+        earlier = f", as varied by {earlier_wording(self.earlier)}" if self.earlier else ""
+        return {
+            "Agreement": Definition(
+                term="Agreement",
+                inlines=[
+                    Text(
+                        f"means the {a.title} dated {long_date(a.date)} between {names}, made"
+                        f" under section 75 of {ACT}{earlier};"
+                    )
+                ],
+            ),
+            "Variation Date": Definition(
+                term="Variation Date",
+                inlines=[Text(f"means {long_date(self.record.effective)}.")],
+            ),
+        }
+
+    # ------------------------------------------------------------ execution
+    def execution(self) -> list[Block]:
+        out: list[Block] = [
+            PageBreak(),
+            _para(
+                "This Deed has been executed as a deed and is delivered and takes effect on the"
+                " date stated at the beginning of it."
+            ),
+        ]
+        for p in self.new.partners:
+            roles = p.signatory_roles or (
+                ["Authorised signatory"]
+                if p.execution is Execution.SIGNATURE
+                else ["Authorised signatory", "Authorised signatory"]
+            )
+            out.append(
+                ExecutionBlock(
+                    party=p.legal_name,
+                    method=p.execution.value,
+                    as_deed=True,
+                    signatories=[Signatory(role=r) for r in roles],
+                )
+            )
+        return out
+
+
+def build_deed(variation: Variation) -> Document:
+    """An unnumbered, unresolved deed tree (run it through the transforms)."""
+    return DeedBuilder(variation).build()
+
