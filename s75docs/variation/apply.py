@@ -208,17 +208,19 @@ def apply_changes(
 ) -> Document:
     """The agreement as the deed leaves it, renumbered with cross-references updated."""
     doc = _Applier(old, vocab).run(changes)
+    errors = reresolve(doc, money_format)
+    if errors:
+        raise VariationError(f"the varied agreement does not resolve: {errors[0]}")
+    return doc
+
+
+def reresolve(doc: Document, money_format: str = "pounds") -> list[S75Error]:
+    """Renumber a changed tree and bring every cross-reference and amount up to date."""
     number_document(doc)
     labels, errors = collect_labels(doc)
     errors += resolve_references(doc, labels)
     format_money(doc, money_format)
-    if errors:
-        raise VariationError(f"the varied agreement does not resolve: {_first(errors)}")
-    return doc
-
-
-def _first(errors: list[S75Error]) -> str:
-    return str(errors[0])
+    return errors
 
 
 def agreement_text(doc: Document) -> list[str]:

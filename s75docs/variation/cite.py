@@ -25,7 +25,8 @@ _ORDINALS = ("", "first ", "second ", "third ", "fourth ", "fifth ", "sixth ", "
 class Citation:
     """A provision of the agreement by its printed number (never by label)."""
 
-    kind: str  # clause | paragraph | schedule | recital | party | definition | table | text
+    # clause | paragraph | schedule | recital | party | definition | definitions | table | text
+    kind: str
     number: str = ""
     schedule: str = ""
     term: str = ""
@@ -47,6 +48,8 @@ class Citation:
         assert self.within is not None
         if self.kind == "definition":
             return f"the definition of “{self.term}” in {self.within.text}"
+        if self.kind == "definitions":
+            return f"the definitions in {self.within.text}"
         nth = _ORDINALS[self.ordinal] if self.ordinal < len(_ORDINALS) else f"{self.ordinal}th "
         noun = "table" if self.kind == "table" else "unnumbered paragraph"
         return f"the {nth}{noun} in {self.within.text}"
@@ -100,6 +103,7 @@ class CitationIndex:
             elif isinstance(child, DefinitionsList):
                 where = previous or holder
                 assert where is not None, "a definitions list stands inside a clause"
+                self._add(Citation("definitions", within=where), child)
                 for entry in child.children:
                     if isinstance(entry, Definition):
                         self._add(Citation("definition", term=entry.term, within=where), entry)
