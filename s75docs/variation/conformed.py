@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 from s75docs.assemble.context import long_date
-from s75docs.doctree.nodes import Cell, Document, Para, Table, Text, Toc
+from s75docs.doctree.nodes import Block, Cell, Document, Para, Table, Text, Toc
 from s75docs.model.scheme import VariationRecord
 
 
@@ -54,7 +54,7 @@ def conformed_copy(agreement: Document, records: list[VariationRecord]) -> Docum
     at = titles[-1] + 1 if titles else toc
     doc.children.insert(at, notice)
     toc += 1
-    history = [
+    history: list[Block] = [
         Para(inlines=[Text("Variation history")], style="heading"),
         history_table(records),
     ]
