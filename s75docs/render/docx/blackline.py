@@ -1,0 +1,690 @@
+"""Comparison (blackline) Word document: the new agreement, every difference as a tracked change.
+
+Both trees go through the normal writer's block walk (so paragraphs, styles and list
+numbering are the ones it writes); the two paragraph sequences are aligned with difflib and
+written as native ``w:ins`` / ``w:del`` revisions (paragraph marks and table rows included),
+so accepting every change gives the new agreement and rejecting every change the old one.
+Kept simple on purpose: cross-references are plain text (no REF fields or bookmarks), the
+contents list (and the page break after it) is left out, and the page header reads
+"Comparison: the Agreement as varied against the Agreement as made" (the body holds only
+the two agreements' own text). When the agreements differ in their very last paragraph, one
+untracked empty paragraph ends the document, since Word cannot delete the last paragraph mark.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import TypeVar
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from lxml import etree
+
+from s75docs.doctree.nodes import Block, Document, PageBreak, Ref, Toc
+from s75docs.render.docx import _oxml as x
+from s75docs.render.docx.writer import DocxWriter
+
+COMPARISON_NOTE = "Comparison: the Agreement as varied against the Agreement as made"
+# two blocks whose words are at least this similar are one paragraph changed, not two
+SIMILAR = 0.5
+# past this many candidate pairs in one changed stretch, pair greedily instead of optimally
+_PAIRING_LIMIT = 40_000
+# figures ("£1,250,000.50", "2027/28" is three tokens), words, runs of space, punctuation
+_TOKEN = re.compile(r"£?\d+(?:[.,]\d+)*|\w+|\s+|[^\w\s]")
+
+_X = TypeVar("_X")
+_P, _R, _T, _TBL, _TR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:tr")
+_PPR, _RPR, _TRPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr")
+_INS, _DEL = qn("w:ins"), qn("w:del")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_NUMID = f"{_PPR}/{qn('w:numPr')}/{qn('w:numId')}"
+_VAL = qn("w:val")
+
+
+def render_comparison(
+    old: Document,
+    new: Document,
+    *,
+    author: str,
+    date: dt.datetime,
+    reference_docx: Path | None = None,
+) -> bytes:
+    """The new agreement as .docx; its tracked changes (by `author` on `date`), all rejected,
+    give the old one."""
+    before = _Capture(old, reference_docx)
+    after = _Capture(new, reference_docx)
+    writer = _ComparisonWriter(new, reference_docx)
+    merger = _Merger(before, after, writer, author, _iso(date))
+    writer.elements = merger.elements()
+    return writer.render()
+
+
+def _iso(date: dt.datetime) -> str:
+    if date.tzinfo is not None:
+        date = date.astimezone(dt.UTC).replace(tzinfo=None)
+    return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ------------------------------------------------------------------ the two agreements
+
+
+@dataclass
+class _Block:
+    """One paragraph or table as the normal writer writes it."""
+
+    el: etree._Element
+    num: int | None  # the w:numId of a numbered paragraph
+    shape: str  # what two blocks must share to be one block changed (style, level, list)
+    sig: str  # shape and content: equal signatures are unchanged blocks
+    words: list[str] = field(default_factory=list)
+
+
+class _Lists(DocxWriter):
+    """The writer, remembering each list it defines by name (ids differ between builds)."""
+
+    def _numbering_setup(self) -> None:
+        self.abstracts: dict[str, tuple[int, list[tuple[str, str, int, int]]]] = {}
+        self.num_defs: dict[int, tuple[str, int]] = {}  # numId -> (list name, restarts)
+        self._abstract_names: dict[int, str] = {}
+        super()._numbering_setup()
+
+    def _add_abstract(self, levels: list[tuple[str, str, int, int]], name: str) -> int:
+        ident = super()._add_abstract(levels, name)
+        self.abstracts[name] = (ident, levels)
+        self._abstract_names[ident] = name
+        return ident
+
+    def _add_num(self, abstract: int, restart_levels: int = 0) -> int:
+        ident = super()._add_num(abstract, restart_levels)
+        self.num_defs[ident] = (self._abstract_names.get(abstract, str(abstract)), restart_levels)
+        return ident
+
+    def add_list(self, name: str, levels: list[tuple[str, str, int, int]], restarts: int) -> int:
+        """A new instance of the named list, defining the list first if need be."""
+        if name not in self.abstracts:
+            self._add_abstract(levels, name)
+        return self._add_num(self.abstracts[name][0], restarts)
+
+
+class _Capture(_Lists):
+    """The normal writer's block walk, kept as elements: references as plain text, no
+    bookmarks, no contents list."""
+
+    def __init__(self, doc: Document, reference: Path | None) -> None:
+        super().__init__(doc, reference)
+        self._after_toc = False
+
+    def ref(self, node: Ref, *, bold: bool = False) -> str:
+        return "".join(x.run(part.text, bold=bold) for part in node.parts)
+
+    def bookmarked(self, name: str | None, content: str) -> str:
+        return content
+
+    def block(self, node: Block, num_id: int, level: int = 0) -> None:
+        if isinstance(node, Toc):
+            self._after_toc = True  # the contents and the page break that follows it
+            return
+        skip = self._after_toc and isinstance(node, PageBreak)
+        self._after_toc = False
+        if not skip:
+            super().block(node, num_id, level)
+
+    def blocks(self) -> list[_Block]:
+        return [self._describe(el) for el in self.body_elements()]
+
+    def _describe(self, el: etree._Element) -> _Block:
+        text = _tokens_of_text(_text(el))
+        if el.tag != _P:
+            return _Block(el, None, "table", _xml(el), text)
+        num_el = el.find(_NUMID)
+        num = int(num_el.get(_VAL, "0")) if num_el is not None else None
+        ppr = el.find(_PPR)
+        shape = ""
+        if ppr is not None:
+            ppr = copy.deepcopy(ppr)
+            found = ppr.find(f"{qn('w:numPr')}/{qn('w:numId')}")
+            if found is not None and num is not None:
+                # the kind of list, not which instance of it
+                found.set(_VAL, "{}:{}".format(*self.num_defs.get(num, ("?", num))))
+            shape = _xml(ppr)
+        content = "".join(_xml(child) for child in el if child.tag != _PPR)
+        return _Block(el, num, shape, shape + content, text)
+
+
+class _ComparisonWriter(_Lists):
+    """The output package: the normal writer's styles, numbering, footer and properties."""
+
+    elements: list[etree._Element]
+
+    def body_elements(self) -> list[etree._Element]:
+        return self.elements
+
+    def _footer(self) -> None:
+        super()._footer()
+        header = self.word.sections[0].header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0]
+        if paragraph.text:  # a reference document's own header stays
+            paragraph = header.add_paragraph()
+        paragraph.style = self.word.styles["S75 Body"]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(COMPARISON_NOTE).bold = True
+
+    def _settings(self) -> None:
+        """No REF or TOC fields to update on opening (the normal writer asks Word to)."""
+
+    def _properties(self) -> None:
+        super()._properties()
+        self.word.core_properties.title = f"Comparison: {self.doc.title}"
+
+
+# ------------------------------------------------------------------ alignment
+
+
+@dataclass
+class _Op:
+    kind: str  # same | changed | deleted | inserted
+    old: _Block | None = None
+    new: _Block | None = None
+
+
+def _align(old: list[_Block], new: list[_Block]) -> list[_Op]:
+    """Blocks of both agreements in reading order: unchanged, changed, deleted, inserted."""
+    matcher = SequenceMatcher(None, [b.sig for b in old], [b.sig for b in new], autojunk=False)
+    ops: list[_Op] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops += [_Op("same", a, b) for a, b in zip(old[i1:i2], new[j1:j2], strict=True)]
+        else:
+            ops += _pair(old[i1:i2], new[j1:j2])
+    return ops
+
+
+def _similarity(a: _Block, b: _Block) -> float:
+    if a.shape != b.shape:
+        return 0.0
+    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
+    if matcher.real_quick_ratio() <= SIMILAR or matcher.quick_ratio() <= SIMILAR:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio > SIMILAR else 0.0
+
+
+def _pair(old: Sequence[_Block], new: Sequence[_Block]) -> list[_Op]:
+    """A changed stretch: similar blocks paired in order (most similarity overall), the rest
+    deleted and inserted (deletions first)."""
+    pairs = _best_pairs(old, new, _similarity)
+    ops: list[_Op] = []
+    i = j = 0
+    for pi, pj in [*pairs, (len(old), len(new))]:
+        ops += [_Op("deleted", old=a) for a in old[i:pi]]
+        ops += [_Op("inserted", new=b) for b in new[j:pj]]
+        if pi < len(old):
+            ops.append(_Op("changed", old[pi], new[pj]))
+        i, j = pi + 1, pj + 1
+    return ops
+
+
+def _best_pairs(
+    old: Sequence[_X], new: Sequence[_X], score: Callable[[_X, _X], float]
+) -> list[tuple[int, int]]:
+    """Index pairs (in order in both) with the greatest total score; score 0 never pairs."""
+    n, m = len(old), len(new)
+    if n == 0 or m == 0:
+        return []
+    if n * m > _PAIRING_LIMIT:
+        out: list[tuple[int, int]] = []
+        j = 0
+        for i, a in enumerate(old):
+            for k in range(j, min(m, j + 50)):
+                if score(a, new[k]) > 0:
+                    out.append((i, k))
+                    j = k + 1
+                    break
+        return out
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    scores = [[score(a, b) for b in new] for a in old]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            value = max(best[i + 1][j], best[i][j + 1])
+            if scores[i][j] > 0:
+                value = max(value, best[i + 1][j + 1] + scores[i][j])
+            best[i][j] = value
+    out = []
+    i = j = 0
+    while i < n and j < m:
+        if scores[i][j] > 0 and best[i][j] == best[i + 1][j + 1] + scores[i][j]:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+# ------------------------------------------------------------------ writing the changes
+
+
+class _Merger:
+    def __init__(
+        self,
+        before: _Capture,
+        after: _Capture,
+        writer: _ComparisonWriter,
+        author: str,
+        date: str,
+    ) -> None:
+        self.before, self.after, self.writer = before, after, writer
+        self.author, self.date = author, date
+        self.revision = 0
+
+    # -------------------------------------------------------------- list numbering
+    def _numbering(self, ops: list[_Op]) -> list[_Op]:
+        """Give each list instance of the old agreement at most one of the new agreement.
+
+        A paragraph kept in both must carry one w:numId that counts right after accepting
+        (the new list) and after rejecting (the old one); list instances are matched by how
+        many kept paragraphs they share, and a kept paragraph whose lists are not matched is
+        written as deleted and inserted instead.
+        """
+        fixed = {self.writer.body_num, self.writer.schedule_head_num, self.writer.recital_num}
+        old_to_new = {n: n for n in fixed}
+        new_to_old = dict(old_to_new)
+        shared: Counter[tuple[int, int]] = Counter()
+        for op in ops:
+            if op.old and op.new and op.old.num is not None and op.new.num is not None:
+                shared[(op.old.num, op.new.num)] += 1
+        for (o, n), _count in sorted(shared.items(), key=lambda kv: -kv[1]):
+            if o not in old_to_new and n not in new_to_old:
+                old_to_new[o], new_to_old[n] = n, o
+        out: list[_Op] = []
+        for op in ops:
+            if op.old and op.new:
+                was, now = op.old.num, op.new.num
+                if (was is None) != (now is None) or (
+                    was is not None and old_to_new.get(was) != now
+                ):
+                    out += [_Op("deleted", old=op.old), _Op("inserted", new=op.new)]
+                    continue
+            out.append(op)
+        self.old_to_new = old_to_new
+        self.merged_num: dict[tuple[str, int], int] = {("new", n): n for n in fixed}
+        return out
+
+    def _num_for(self, block: _Block, side: str) -> int | None:
+        if block.num is None:
+            return None
+        key = ("new", block.num)
+        capture = self.after
+        if side == "old":
+            capture = self.before
+            mapped = self.old_to_new.get(block.num)
+            key = ("new", mapped) if mapped is not None else ("old", block.num)
+        if key not in self.merged_num:
+            name, restart = capture.num_defs[block.num]
+            levels = capture.abstracts[name][1]
+            self.merged_num[key] = self.writer.add_list(name, levels, restart)
+        return self.merged_num[key]
+
+    # -------------------------------------------------------------- the body
+    def elements(self) -> list[etree._Element]:
+        ops = self._numbering(_align(self.before.blocks(), self.after.blocks()))
+        root = etree.fromstring(f"<w:body {x.NSDECL}/>")
+        for op in ops:
+            if op.kind == "same" and op.new is not None:
+                root.append(self._renumbered(op.new, "new"))
+            elif op.kind == "inserted" and op.new is not None:
+                root.append(self._whole(self._renumbered(op.new, "new"), "ins"))
+            elif op.kind == "deleted" and op.old is not None:
+                root.append(self._whole(self._renumbered(op.old, "old"), "del"))
+            elif op.old is not None and op.new is not None:
+                if op.new.el.tag == _TBL:
+                    root.append(self._table(op.old.el, op.new.el))
+                else:
+                    renumbered = self._renumbered(op.new, "new")
+                    root.append(self._paragraph(op.old.el, renumbered))
+        _join_adjacent_tables(root)
+        for before, after in itertools.pairwise(root):
+            if before.tag != _P or after.tag != _P:
+                continue
+            if _ends_with_insertion(before) and _starts_with_insertion(after):
+                self._end_with_deletion(before)
+        for ident, revision in enumerate(root.iter(qn("w:ins"), qn("w:del")), 1):
+            revision.set(qn("w:id"), str(ident))
+        last = root[-1] if len(root) else None
+        if last is None or last.tag == _TBL or _mark_change(last) is not None:
+            root.append(etree.fromstring(f"<w:p {x.NSDECL}>{self._ppr('S75 Body')}</w:p>"))
+        return list(root)
+
+    def _ppr(self, style: str) -> str:
+        return x.ppr(self.writer.style(style))
+
+    def _renumbered(self, block: _Block, side: str) -> etree._Element:
+        el = copy.deepcopy(block.el)
+        num = self._num_for(block, side)
+        found = el.find(_NUMID)
+        if found is not None and num is not None:
+            found.set(_VAL, str(num))
+        return el
+
+    def _mark(self, tag: str) -> etree._Element:
+        """A w:ins or w:del revision with the next id, the author and the date."""
+        self.revision += 1
+        el = etree.Element(qn(f"w:{tag}"))
+        el.set(qn("w:id"), str(self.revision))
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.date)
+        return el
+
+    def _whole(self, el: etree._Element, tag: str) -> etree._Element:
+        """A paragraph or table inserted or deleted as a whole."""
+        if el.tag == _TBL:
+            for row in el.iter(_TR):
+                self._mark_row(row, tag)
+                for p in row.iter(_P):
+                    self._wrap_runs(p, tag)
+            return el
+        ppr = el.find(_PPR)
+        if ppr is None:
+            ppr = etree.Element(_PPR)
+            el.insert(0, ppr)
+        rpr = ppr.find(_RPR)
+        if rpr is None:
+            rpr = etree.SubElement(ppr, _RPR)  # last child of pPr (no sectPr here)
+        rpr.append(self._mark(tag))
+        self._wrap_runs(el, tag)
+        return el
+
+    def _mark_row(self, row: etree._Element, tag: str) -> None:
+        trpr = row.find(_TRPR)
+        if trpr is None:
+            trpr = etree.Element(_TRPR)
+            row.insert(0, trpr)
+        trpr.append(self._mark(tag))
+
+    def _wrap_runs(self, p: etree._Element, tag: str) -> None:
+        """Put each stretch of runs in a w:ins or w:del (with w:delText for deleted text)."""
+        wrapper: etree._Element | None = None
+        for child in list(p):
+            if child.tag != _R:
+                wrapper = None
+                continue
+            if wrapper is None:
+                wrapper = self._mark(tag)
+                child.addprevious(wrapper)
+            if tag == "del":
+                _as_deleted(child)
+            wrapper.append(child)
+
+    def _end_with_deletion(self, p: etree._Element) -> None:
+        """Make a paragraph whose text ends with an insertion end with a deletion instead.
+
+        LibreOffice joins two insertions that meet across an unchanged paragraph mark into
+        one, and rejecting it then removes that mark too; Word is not affected. The last
+        change is rewritten with the same meaning: its deletions moved after its insertions,
+        or, with nothing deleted, the word before it deleted and inserted again.
+        """
+        content = [c for c in p if c.tag != _PPR]
+        tail: list[etree._Element] = []
+        for child in reversed(content):
+            if child.tag not in (_INS, _DEL):
+                break
+            tail.insert(0, child)
+        if any(c.tag == _DEL for c in tail):
+            for wrapper in [c for c in tail if c.tag == _DEL]:
+                p.append(wrapper)  # moved to the end, after the insertions
+            return
+        before = content[len(content) - len(tail) - 1] if len(content) > len(tail) else None
+        if before is None or before.tag != _R:
+            return
+        inner = [c for c in before if c.tag != _RPR]
+        last = inner[-1] if inner and inner[-1].tag == _T else None
+        words = _tokens_of_text(last.text or "") if last is not None else []
+        if last is not None and words and (len(words) > 1 or len(inner) > 1):
+            # move only the run's last word
+            moved = etree.Element(_R)
+            rpr = before.find(_RPR)
+            if rpr is not None:
+                moved.append(copy.deepcopy(rpr))
+            word = etree.SubElement(moved, _T)
+            word.text = words[-1]
+            word.set(_XML_SPACE, "preserve")
+            last.text = (last.text or "")[: -len(words[-1])]
+            if not last.text:
+                before.remove(last)
+        else:
+            moved = before
+        tail[0].insert(0, moved)
+        deleted = copy.deepcopy(moved)
+        _as_deleted(deleted)
+        wrapper = self._mark("del")
+        wrapper.append(deleted)
+        p.append(wrapper)
+
+    # -------------------------------------------------------------- word-level changes
+    def _paragraph(self, old: etree._Element, new: etree._Element) -> etree._Element:
+        """The new paragraph (its properties) with the words changed from the old one."""
+        out = etree.Element(_P)
+        ppr = new.find(_PPR)
+        if ppr is not None:
+            out.append(copy.deepcopy(ppr))
+        a, b = _run_tokens(old), _run_tokens(new)
+        matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
+        for tag, old_part, new_part in _cleaned(matcher.get_opcodes(), a, b):
+            if tag == "equal":
+                _append_runs(out, new_part)
+                continue
+            if old_part:
+                wrapper = self._mark("del")
+                _append_runs(wrapper, old_part, deleted=True)
+                out.append(wrapper)
+            if new_part:
+                wrapper = self._mark("ins")
+                _append_runs(wrapper, new_part)
+                out.append(wrapper)
+        return out
+
+    def _table(self, old: etree._Element, new: etree._Element) -> etree._Element:
+        """The new table with rows inserted, deleted, or changed cell by cell."""
+        out = copy.deepcopy(new)
+        for row in out.findall(_TR):
+            out.remove(row)
+        old_rows, new_rows = old.findall(_TR), new.findall(_TR)
+        matcher = SequenceMatcher(
+            None, [_xml(r) for r in old_rows], [_xml(r) for r in new_rows], autojunk=False
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                out.extend(copy.deepcopy(r) for r in new_rows[j1:j2])
+                continue
+            olds, news = old_rows[i1:i2], new_rows[j1:j2]
+            pairs = _best_pairs(olds, news, _row_similarity)
+            i = j = 0
+            for pi, pj in [*pairs, (len(olds), len(news))]:
+                for row in olds[i:pi]:
+                    out.append(self._whole_row(row, "del"))
+                for row in news[j:pj]:
+                    out.append(self._whole_row(row, "ins"))
+                if pi < len(olds):
+                    out.append(self._row(olds[pi], news[pj]))
+                i, j = pi + 1, pj + 1
+        return out
+
+    def _whole_row(self, row: etree._Element, tag: str) -> etree._Element:
+        row = copy.deepcopy(row)
+        self._mark_row(row, tag)
+        for p in row.iter(_P):
+            self._wrap_runs(p, tag)
+        return row
+
+    def _row(self, old: etree._Element, new: etree._Element) -> etree._Element:
+        row = copy.deepcopy(new)
+        old_paras = [c.findall(_P) for c in old.findall(qn("w:tc"))]
+        for cell, before in zip(row.findall(qn("w:tc")), old_paras, strict=True):
+            for p, old_p in zip(cell.findall(_P), before, strict=True):
+                if _xml(p) != _xml(old_p):
+                    p.addprevious(self._paragraph(old_p, p))
+                    cell.remove(p)
+        return row
+
+
+def _row_similarity(a: etree._Element, b: etree._Element) -> float:
+    """Rows with the same cells whose words are similar are one row changed."""
+    shape_a = [len(c.findall(_P)) for c in a.findall(qn("w:tc"))]
+    shape_b = [len(c.findall(_P)) for c in b.findall(qn("w:tc"))]
+    if shape_a != shape_b:
+        return 0.0
+    words_a = [t for c in a.findall(qn("w:tc")) for t in ["|", *_tokens_of_text(_text(c))]]
+    words_b = [t for c in b.findall(qn("w:tc")) for t in ["|", *_tokens_of_text(_text(c))]]
+    ratio = SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+    return ratio if ratio > SIMILAR else 0.0
+
+
+@dataclass(frozen=True)
+class _Token:
+    """A word, space or punctuation mark of one run, or a whole break or tab."""
+
+    key: str
+    rpr: etree._Element | None
+    text: str | None  # None for an element token
+    el: etree._Element | None = None
+
+
+def _run_tokens(p: etree._Element) -> list[_Token]:
+    out: list[_Token] = []
+    for run in p.iter(_R):
+        rpr = run.find(_RPR)
+        rkey = _xml(rpr) if rpr is not None else ""
+        for child in run:
+            if child.tag == _RPR:
+                continue
+            if child.tag == _T:
+                out += [_Token(f"{rkey}\0{w}", rpr, w) for w in _tokens_of_text(child.text or "")]
+            else:
+                out.append(_Token(f"{rkey}\0{_xml(child)}", rpr, None, child))
+    return out
+
+
+def _cleaned(
+    opcodes: Sequence[tuple[str, int, int, int, int]], a: list[_Token], b: list[_Token]
+) -> Iterator[tuple[str, list[_Token], list[_Token]]]:
+    """Opcodes as (tag, old tokens, new tokens); a space left alone between two changes
+    joins them, so "A B" -> "C D" reads as one change rather than two."""
+    parts = [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in opcodes]
+    merged: list[tuple[str, list[_Token], list[_Token]]] = []
+    for k, (tag, old, new) in enumerate(parts):
+        lone_space = (
+            tag == "equal"
+            and 0 < k < len(parts) - 1
+            and all(t.text is not None and not t.text.strip() for t in new)
+        )
+        if lone_space:
+            tag = "change"
+        if tag != "equal" and merged and merged[-1][0] != "equal":
+            _prev, old0, new0 = merged.pop()
+            merged.append(("change", old0 + old, new0 + new))
+        else:
+            merged.append((tag if tag == "equal" else "change", old, new))
+    yield from merged
+
+
+def _append_runs(parent: etree._Element, tokens: list[_Token], *, deleted: bool = False) -> None:
+    """Runs for the tokens: one run per stretch with the same run properties."""
+    run: etree._Element | None = None
+    run_key: str | None = None
+    text: etree._Element | None = None
+    for token in tokens:
+        rkey = token.key.split("\0", 1)[0]
+        if run is None or rkey != run_key:
+            run = etree.SubElement(parent, _R)
+            run_key = rkey
+            text = None
+            if token.rpr is not None:
+                run.append(copy.deepcopy(token.rpr))
+        if token.el is not None:
+            element = copy.deepcopy(token.el)
+            run.append(element)
+            text = None
+            if deleted:
+                _as_deleted(run)
+        else:
+            if text is None:
+                text = etree.SubElement(run, qn("w:delText") if deleted else _T)
+                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            text.text = (text.text or "") + (token.text or "")
+
+
+def _as_deleted(run: etree._Element) -> None:
+    for child in run:
+        if child.tag == _T:
+            child.tag = qn("w:delText")
+        elif child.tag == qn("w:instrText"):
+            child.tag = qn("w:delInstrText")
+
+
+def _join_adjacent_tables(root: etree._Element) -> None:
+    """A deleted table straight before an inserted one becomes one table of both rows (Word
+    would join two adjacent tables anyway); the later table's properties are kept."""
+    for el in list(root):
+        prev = el.getprevious()
+        if el.tag == _TBL and prev is not None and prev.tag == _TBL:
+            rows = prev.findall(_TR)
+            first = el.find(_TR)
+            for row in rows:
+                if first is not None:
+                    first.addprevious(row)
+                else:
+                    el.append(row)
+            root.remove(prev)
+
+
+def _mark_change(p: etree._Element) -> etree._Element | None:
+    """The w:ins or w:del on a paragraph's mark, if any."""
+    rpr = p.find(f"{_PPR}/{_RPR}")
+    if rpr is None:
+        return None
+    found = rpr.find(qn("w:ins"))
+    return found if found is not None else rpr.find(qn("w:del"))
+
+
+def _ends_with_insertion(p: etree._Element) -> bool:
+    """The paragraph's text ends with inserted runs while its mark is kept."""
+    mark = _mark_change(p)
+    content = [c for c in p if c.tag != _PPR]
+    return bool(content) and content[-1].tag == _INS and (mark is None or mark.tag != _INS)
+
+
+def _starts_with_insertion(p: etree._Element) -> bool:
+    content = [c for c in p if c.tag != _PPR]
+    if content:
+        return content[0].tag == _INS
+    mark = _mark_change(p)
+    return mark is not None and mark.tag == _INS
+
+
+def _text(el: etree._Element) -> str:
+    """A paragraph's text; a table's or cell's paragraphs one a line."""
+    if el.tag == _P:
+        return "".join(t.text or "" for t in el.iter(_T))
+    return "\n".join(_text(p) for p in el.iter(_P))
+
+
+def _tokens_of_text(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _xml(el: etree._Element) -> str:
+    """A key for an element's content: tags, attributes and text, whatever the namespace
+    declarations in scope (a copied element declares fewer)."""
+    attrs = "".join(f" {k!r}={v!r}" for k, v in sorted(el.attrib.items()))
+    inner = "".join(_xml(child) for child in el)
+    return f"<{el.tag}{attrs}>{el.text or ''}{inner}</>{el.tail or ''}"
