@@ -45,7 +45,8 @@ def freeze(block: Block) -> Block:
 
 def quoted(block: Block) -> list[Block]:
     """The block as quoted text: numbered provisions with their numbers typed, tables as
-    tables; the first paragraph opens the quotation and the last closes it."""
+    tables. As English style quotes several paragraphs, each opens with a quotation mark
+    and only the last closes."""
     out: list[Block] = []
     for node in [block, *block.walk()]:
         line = _line(node)
@@ -54,10 +55,10 @@ def quoted(block: Block) -> list[Block]:
         elif isinstance(node, Table):
             out.append(freeze(node))
     paras = [p for p in out if isinstance(p, Para)]
+    for para in paras:
+        para.inlines = [Text(OPEN + inline_text(para.inlines))]
     if paras:
-        first, last = paras[0], paras[-1]
-        first.inlines = [Text(OPEN + inline_text(first.inlines))]
-        last.inlines = [Text(inline_text(last.inlines) + CLOSE)]
+        paras[-1].inlines = [Text(inline_text(paras[-1].inlines) + CLOSE)]
     return out
 
 

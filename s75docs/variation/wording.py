@@ -3,6 +3,8 @@ are replaced with ...", "A new Clause 7.7 is inserted after Clause 7.6: ..."."""
 
 from __future__ import annotations
 
+import re
+
 from s75docs.doctree.nodes import Block, Item, Para, Recital, Schedule, Table, Text
 from s75docs.variation.atoms import Atom, is_figure, text_of
 from s75docs.variation.changes import (
@@ -29,7 +31,7 @@ def q(text: str) -> str:
 
 
 def _words(seq: list[Atom]) -> str:
-    return "word" if sum(1 for a in seq if not a.is_space) == 1 else "words"
+    return "word" if len(re.findall(r"[\w£][\w,.’'£-]*", text_of(seq))) == 1 else "words"
 
 
 def hunk_phrase(h: Hunk) -> str:
