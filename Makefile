@@ -27,6 +27,12 @@ demo: $(INSTALLED)
 	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.html
 	$(S75) check out/fairhaven-agreement.docx -o out/fairhaven-check.txt
 	$(S75) check out/fairhaven-agreement.docx --format json -o out/fairhaven-check.json
+	$(S75) report examples/fairhaven/scheme.yaml --meeting examples/fairhaven/meeting.yaml \
+		--kind cabinet -o out/fairhaven-cabinet-report.docx
+	$(S75) report examples/fairhaven/scheme-v2.yaml \
+		--variation-from examples/fairhaven/scheme.yaml \
+		--meeting examples/fairhaven/meeting-v2.yaml \
+		--kind cabinet -o out/fairhaven-variation-cabinet-report.docx
 	@if command -v soffice >/dev/null 2>&1; then \
 		$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.pdf; \
 	else echo "skipping PDF: LibreOffice (soffice) is not installed"; fi

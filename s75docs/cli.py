@@ -210,5 +210,49 @@ def library_lint(directories: tuple[Path, ...]) -> None:
     sys.exit(1 if errors else 0)
 
 
+@main.command()
+@click.argument("scheme", type=click.Path(path_type=Path))
+@click.option(
+    "--meeting",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The meeting file (body, date, authors, decisions, consultation...).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["cabinet", "executive", "hwb", "icb-board"]),
+    required=True,
+    help="The decision-making body the report is for.",
+)
+@click.option(
+    "--variation-from",
+    type=click.Path(path_type=Path),
+    help="The scheme file of the agreement as it stands: the report approves a deed of variation"
+    " to SCHEME.",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="A council's own Word template filled with the same context (docs/reports.md).",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output .docx or folder.")
+@_LIBRARY
+@friendly
+def report(
+    scheme: Path,
+    meeting: Path,
+    kind: str,
+    variation_from: Path | None,
+    template: Path | None,
+    output: Path | None,
+    libraries: tuple[Path, ...],
+) -> None:
+    """Write a Board report (Word) approving the agreement described by SCHEME, or a variation."""
+    from s75docs.pipeline import report as run_report
+
+    target = run_report(scheme, meeting, kind, output, variation_from, template, list(libraries))
+    click.echo(f"wrote {target}")
+
+
 if __name__ == "__main__":
     main()

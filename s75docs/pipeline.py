@@ -106,3 +106,72 @@ def check_currency(doc: Document, data: SchemeFile) -> None:
             )
     if errors:
         raise ErrorList(errors)
+
+
+def report(
+    scheme: Path,
+    meeting: Path,
+    kind: str,
+    output: Path | None = None,
+    variation_from: Path | None = None,
+    template: Path | None = None,
+    libraries: list[Path] | None = None,
+) -> Path:
+    """A Board report approving the agreement (or, with variation_from, a deed of variation)."""
+    from s75docs.model.loader import read_yaml
+    from s75docs.model.meeting import ReportKind, load_meeting
+    from s75docs.render.docx.writer import build_timestamp, normalise_zip
+    from s75docs.reports.changes import compute_changes
+    from s75docs.reports.cite import Citations
+    from s75docs.reports.context import ReportWriter, build_context
+    from s75docs.reports.render import default_template, render_report, template_bytes
+
+    try:
+        report_kind = ReportKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in ReportKind)
+        raise UsageError(f"unknown report kind '{kind}' (choose from {choices})") from None
+    for path in (scheme, meeting, variation_from, template):
+        if path is not None and not path.is_file():
+            raise UsageError("no such file", _loc(path))
+    library = load_library(libraries or [])
+    data = load_scheme(scheme)
+    doc = build_tree(data, library)
+    old = old_doc = changes = None
+    if variation_from is not None:
+        old = load_scheme(variation_from)
+        old_doc = build_tree(old, library)
+        _, lines = read_yaml(scheme)
+        changes = compute_changes(
+            old,
+            data,
+            Citations(old_doc, str(variation_from)),
+            Citations(doc, str(scheme)),
+            str(scheme),
+            lines,
+        )
+    details = load_meeting(meeting, data, report_kind)
+    writer = ReportWriter(
+        report_kind,
+        details,
+        data,
+        doc,
+        source=str(scheme),
+        old=old,
+        old_doc=old_doc,
+        changes=changes,
+        bcf_policy=dict(library.data.get("bcf") or {}),
+    )
+    context = build_context(writer)
+    if template is not None:
+        body, name = template_bytes(template), str(template)
+    else:
+        body, name = default_template(report_kind), f"default {report_kind.value} template"
+    stamp = build_timestamp()
+    result = normalise_zip(render_report(body, context, name=name, stamp=stamp))
+    suffix = "-variation" if variation_from is not None else ""
+    target = output or Path("out") / f"{scheme.stem}{suffix}-{report_kind.value}-report.docx"
+    if target.is_dir():
+        target = target / f"{scheme.stem}{suffix}-{report_kind.value}-report.docx"
+    write_atomic(target, result)
+    return target

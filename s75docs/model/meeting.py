@@ -1,0 +1,293 @@
+"""The meeting a Board report goes to: who decides, when, who wrote it, what was done first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from s75docs.errors import ErrorList, InputError, Location, S75Error
+from s75docs.model.loader import (
+    LineMap,
+    PathKey,
+    _model_at,
+    did_you_mean,
+    format_path,
+    read_yaml,
+)
+from s75docs.model.scheme import Contact, Key, Partner, PartnerKind, SchemeFile
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class ReportKind(StrEnum):
+    """The decision-making body a report is written for."""
+
+    CABINET = "cabinet"
+    EXECUTIVE = "executive"
+    HWB = "hwb"
+    ICB_BOARD = "icb-board"
+
+    @property
+    def council(self) -> bool:
+        """Whether the body belongs to a council (else to an NHS body)."""
+        return self is not ReportKind.ICB_BOARD
+
+
+class PreviousDecision(_Strict):
+    """A decision already taken on the matter, for 'Policy framework and previous decisions'."""
+
+    body: str = Field(description="who decided, e.g. 'Cabinet'")
+    date: dt.date
+    decision: str = Field(
+        description="what was decided, completing 'On <date>, <body> ...', e.g. 'approved the"
+        " current section 75 agreement'"
+    )
+    reference: str = Field(default="", description="minute or decision number")
+
+
+class Consultation(_Strict):
+    """Someone consulted before the report was written, and what came of it."""
+
+    consultee: str = Field(description="who was consulted, e.g. 'people who use the services'")
+    date: dt.date | None = None
+    outcome: str = Field(default="", description="what they said and how it was taken into account")
+
+
+class Step(_Strict):
+    """One dated step in the timetable for decisions (besides those known from the data)."""
+
+    date: dt.date
+    event: str = Field(description="what happens, e.g. 'the ICB Board considers the agreement'")
+
+
+class Paper(_Strict):
+    """A background paper (a document relied on in writing the report)."""
+
+    title: str
+    date: dt.date | None = None
+    link: str = Field(default="", description="where it is published")
+
+
+class Implications(_Strict):
+    """Extra text for the implications sections; each replaces the standard statement,
+    except equality and finance, which are added after the standard paragraphs."""
+
+    finance: str = ""
+    equality: str = Field(
+        default="", description="e.g. the outcome of an equality impact assessment"
+    )
+    staffing: str = ""
+    environment: str = ""
+    community_safety: str = ""
+    data_protection: str = ""
+    procurement: str = ""
+
+
+class Meeting(_Strict):
+    """The meeting file: everything a Board report needs beyond the scheme data."""
+
+    body: str = Field(description="the meeting as its agenda names it, e.g. 'Cabinet'")
+    partner: Key | None = Field(
+        default=None,
+        description="the scheme's partner key of the body that decides (default: the first"
+        " council for cabinet, executive and hwb reports, the first NHS body for icb-board)",
+    )
+    date: dt.date
+    agenda_item: str = ""
+    title: str = Field(default="", description="replaces the report's standard title")
+    report_of: str = Field(description="the director (a role) whose report it is")
+    authors: list[Contact] = Field(
+        min_length=1, description="the authors, who are also the contacts"
+    )
+    lead_member: str = Field(
+        default="", description="the cabinet member responsible (cabinet and executive reports)"
+    )
+    wards: list[str] = Field(default_factory=lambda: ["All wards"])
+    key_decision: bool | None = Field(
+        default=None, description="whether it is a key decision (cabinet and executive reports)"
+    )
+    forward_plan_reference: str = ""
+    decision_deadline: dt.date | None = Field(
+        default=None, description="the date by which the decision must be taken"
+    )
+    deadline_reason: str = Field(
+        default="", description="why, completing 'The decision is needed by <date> ...'"
+    )
+    decision: Literal["approve", "endorse"] = Field(
+        default="approve",
+        description="'endorse' for a body that recommends to the partners instead of deciding",
+    )
+    delegate_to: list[str] = Field(
+        default_factory=list,
+        description="the officers (roles) to be given authority to finalise and complete",
+    )
+    in_consultation_with: list[str] = Field(
+        default_factory=list, description="whom those officers must consult first"
+    )
+    consultations: list[Consultation] = Field(min_length=1)
+    previous_decisions: list[PreviousDecision] = Field(default_factory=list)
+    policy_framework: list[str] = Field(
+        default_factory=list, description="local strategies and plans the proposal supports"
+    )
+    timetable: list[Step] = Field(default_factory=list)
+    background_papers: list[Paper] = Field(default_factory=list)
+    appendices: list[str] = Field(
+        default_factory=list, description="further appendices after the agreement or deed"
+    )
+    implications: Implications = Implications()
+    conflicts_of_interest: str = Field(default="", description="ICB Board reports")
+
+
+def _validation_errors(exc: ValidationError, name: str, lines: LineMap) -> list[S75Error]:
+    errors: list[S75Error] = []
+    for err in exc.errors():
+        loc: PathKey = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            parent = _model_at(Meeting, loc[:-1])
+            fields = parent.model_fields.keys() if parent else []
+            message = f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}"
+        elif kind == "missing":
+            message = "required field is missing"
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"{err.get('input')!r} is not one of {expected}"
+        elif kind == "too_short":
+            message = "give at least one entry"
+        else:
+            message = err["msg"].removeprefix("Value error, ")
+            if kind == "string_pattern_mismatch":
+                message = f"{message}, got {err.get('input')!r}"
+        errors.append(InputError(message, Location(name, lines.line(loc), format_path(loc))))
+    return errors
+
+
+def _bad_scalar(path: Path) -> InputError | None:
+    """The value PyYAML could not construct (an impossible date), with its line and field."""
+    text = path.read_text(encoding="utf-8")
+    constructor = yaml.SafeLoader("")
+
+    def walk(node: yaml.Node, where: PathKey) -> InputError | None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                found = walk(value, (*where, str(key.value)))
+                if found:
+                    return found
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                found = walk(item, (*where, i))
+                if found:
+                    return found
+        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
+            try:
+                constructor.construct_yaml_timestamp(node)
+            except ValueError as exc:
+                return InputError(
+                    f"not a date: {node.value} ({exc})",
+                    Location(str(path), node.start_mark.line + 1, format_path(where)),
+                )
+        return None
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    return walk(root, ()) if root is not None else None
+
+
+def deciding_partner(meeting: Meeting, data: SchemeFile, kind: ReportKind) -> Partner:
+    """The partner whose body takes the decision (checked by meeting_errors)."""
+    if meeting.partner is not None:
+        return data.partner(meeting.partner)
+    wanted = [p for p in data.partners if p.kind.is_council == kind.council]
+    if kind is ReportKind.ICB_BOARD:
+        wanted = [p for p in wanted if p.kind is PartnerKind.ICB] or wanted
+    return wanted[0]
+
+
+def meeting_errors(
+    meeting: Meeting, data: SchemeFile, kind: ReportKind
+) -> list[tuple[PathKey, str]]:
+    """Checks that need the scheme and the kind of report."""
+    out: list[tuple[PathKey, str]] = []
+    keys = [p.key for p in data.partners]
+    if meeting.partner is not None and meeting.partner not in keys:
+        out.append(
+            (
+                ("partner",),
+                f"'{meeting.partner}' is not a partner{did_you_mean(meeting.partner, keys)}",
+            )
+        )
+    elif meeting.partner is not None:
+        partner = data.partner(meeting.partner)
+        if partner.kind.is_council != kind.council:
+            body = "a council" if kind.council else "an NHS body"
+            out.append(
+                (
+                    ("partner",),
+                    f"a {kind.value} report is for {body}, and '{partner.key}' is"
+                    f" {partner.kind.description}",
+                )
+            )
+    elif not any(p.kind.is_council == kind.council for p in data.partners):
+        out.append((("partner",), f"no partner of the scheme can hold a {kind.value} meeting"))
+    if kind in (ReportKind.CABINET, ReportKind.EXECUTIVE):
+        if not meeting.lead_member:
+            out.append((("lead_member",), f"a {kind.value} report names its lead member"))
+        if meeting.key_decision is None:
+            out.append((("key_decision",), "say whether this is a key decision (true or false)"))
+    if meeting.decision == "approve" and not meeting.delegate_to:
+        out.append(
+            (
+                ("delegate_to",),
+                "name the officers (roles) who will finalise and complete the document",
+            )
+        )
+    if meeting.decision == "endorse" and kind is not ReportKind.HWB:
+        out.append((("decision",), f"a {kind.value} decides: 'endorse' is for hwb reports"))
+    if meeting.decision_deadline is not None and meeting.decision_deadline < meeting.date:
+        out.append(
+            (
+                ("decision_deadline",),
+                f"the decision is needed by {meeting.decision_deadline}, before the meeting"
+                f" ({meeting.date})",
+            )
+        )
+    if meeting.deadline_reason and meeting.decision_deadline is None:
+        out.append((("deadline_reason",), "a reason is given but no decision_deadline"))
+    return out
+
+
+def load_meeting(
+    path: Path | str, data: SchemeFile | None = None, kind: ReportKind | None = None
+) -> Meeting:
+    """Load and validate a meeting file; with the scheme and kind, check them together."""
+    path = Path(path)
+    name = str(path)
+    try:
+        raw, lines = read_yaml(path)
+    except ValueError as exc:  # PyYAML builds dates itself: 2026-02-30 fails there
+        raise _bad_scalar(path) or InputError(f"invalid value: {exc}", Location(name)) from None
+    if not isinstance(raw, dict):
+        raise InputError(
+            "a meeting file must be a YAML mapping with body, date, report_of, authors...",
+            Location(name, 1),
+        )
+    try:
+        meeting = Meeting.model_validate(raw)
+    except ValidationError as exc:
+        raise ErrorList(_validation_errors(exc, name, lines)) from None
+    if data is not None and kind is not None:
+        problems = meeting_errors(meeting, data, kind)
+        if problems:
+            raise ErrorList(
+                [
+                    InputError(msg, Location(name, lines.line(p), format_path(p)))
+                    for p, msg in problems
+                ]
+            )
+    return meeting

@@ -1,0 +1,1 @@
+"""Board reports approving an agreement or a variation: context from data and the tree, docxtpl."""

@@ -1,0 +1,111 @@
+"""Fill a Word report template (docxtpl) with a report's context; the default templates ship in
+s75docs/data/report_templates/ (written by tools/make_report_templates.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from s75docs.errors import InputError, Location, UsageError
+from s75docs.model.meeting import ReportKind
+
+
+def default_template(kind: ReportKind) -> bytes:
+    """The template that ships with the package for this kind of report."""
+    return files("s75docs").joinpath(f"data/report_templates/{kind.value}.docx").read_bytes()
+
+
+def render_report(
+    template: bytes,
+    context: dict[str, Any],
+    *,
+    name: str = "template",
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """Fill the template; a house template's mistake is reported against its file name."""
+    try:
+        tpl = DocxTemplate(io.BytesIO(template))
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises several types for a bad package
+        raise UsageError(f"cannot open the report template: {exc}", Location(name)) from None
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    try:
+        tpl.render(context, jinja_env=env)
+    except TemplateError as exc:
+        raise InputError(f"template error: {exc.message or exc}", Location(name)) from None
+    word: Any = tpl.docx
+    _fit_tables(word, context)
+    props = word.core_properties
+    props.title = str(context.get("title", ""))
+    props.subject = str(context.get("kind_name", ""))
+    props.last_modified_by = "s75docs"
+    props.revision = 1
+    when = stamp or dt.datetime(2000, 1, 1)
+    props.created = when
+    props.modified = when
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_text(tc: Any) -> str:
+    return "".join(t.text or "" for t in tc.iter(qn("w:t"))).strip()
+
+
+def _fit_tables(word: Any, context: dict[str, Any]) -> None:
+    """Give each report table the column widths of its context table: docxtpl spreads columns
+    made by a loop evenly, which squeezes the text columns of money tables."""
+    wanted: dict[tuple[str, ...], list[int]] = {}
+    for table in context.get("tables", {}).values():
+        header = tuple(str(c["text"]) for c in table["header"])
+        if table.get("widths") and len(table["widths"]) == len(header):
+            wanted[header] = [int(w) for w in table["widths"]]
+    for tbl in word.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        if not rows:
+            continue
+        header = tuple(_cell_text(tc) for tc in rows[0].findall(qn("w:tc")))
+        widths = wanted.get(header)
+        grid = tbl.find(qn("w:tblGrid"))
+        if widths is None or grid is None:
+            continue
+        cols = grid.findall(qn("w:gridCol"))
+        total = sum(int(c.get(qn("w:w")) or 0) for c in cols) or 9000
+        share = [total * w // sum(widths) for w in widths]
+        for col in cols:
+            grid.remove(col)
+        for w in share:
+            col = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(w)})
+            grid.append(col)
+        for tr in rows:
+            cells = tr.findall(qn("w:tc"))
+            if len(cells) != len(share):
+                continue
+            for tc, w in zip(cells, share, strict=True):
+                tcpr = tc.find(qn("w:tcPr"))
+                if tcpr is None:
+                    tcpr = tc.makeelement(qn("w:tcPr"), {})
+                    tc.insert(0, tcpr)
+                tcw = tcpr.find(qn("w:tcW"))
+                if tcw is None:
+                    tcw = tcpr.makeelement(qn("w:tcW"), {})
+                    tcpr.insert(0, tcw)
+                tcw.set(qn("w:w"), str(w))
+                tcw.set(qn("w:type"), "dxa")
+
+
+def template_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError("no such template", Location(str(path))) from None
+    except OSError as exc:
+        raise UsageError(f"cannot read template: {exc}", Location(str(path))) from None
