@@ -103,6 +103,54 @@ def build(
 
 
 @main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("out"),
+    show_default=True, help="Folder for deed, conformed copy and comparison.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["docx", "md", "html", "pdf"]),
+    help="Formats of the deed and conformed copy (repeatable; default docx). The comparison"
+    " is always a Word document with tracked changes.",
+)
+@_LIBRARY
+@click.option(
+    "--reference-docx",
+    type=click.Path(path_type=Path),
+    help="A .docx whose styles, page set-up and header/footer the documents use.",
+)
+@friendly
+def vary(
+    old: Path,
+    new: Path,
+    outdir: Path,
+    formats: tuple[str, ...],
+    libraries: tuple[Path, ...],
+    reference_docx: Path | None,
+) -> None:
+    """Write the deed of variation, conformed copy and tracked-change comparison that take
+    the agreement from OLD (scheme YAML) to NEW (the next version, with a variation record)."""
+    from s75docs.pipeline import vary as run_vary
+
+    for path in (old, new):
+        if not path.is_file():
+            raise UsageError("no such file", Location(str(path)))
+    if reference_docx is not None and not reference_docx.is_file():
+        raise UsageError("reference document not found", Location(str(reference_docx)))
+    result = run_vary(old, new, outdir, formats or ("docx",), list(libraries), reference_docx)
+    if not result.changes:
+        click.echo(f"nothing to vary: {old} and {new} make the same agreement")
+        return
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{result.changes} variation(s)", err=True)
+
+
+@main.command()
 @friendly
 def schema() -> None:
     """Print the JSON Schema of the scheme file (for editors' validation and completion)."""

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from s75docs.assemble.builder import assemble
+from s75docs.assemble.edits import apply_edits
 from s75docs.doctree.nodes import Document, inline_text, inlines_of
-from s75docs.errors import BuildError, ErrorList, Location, S75Error, UsageError
+from s75docs.errors import BuildError, ErrorList, InputError, Location, S75Error, UsageError
 from s75docs.library.loader import Library, load_library
 from s75docs.model.currency import stale_citations
-from s75docs.model.loader import load_scheme
+from s75docs.model.edits import Edit
+from s75docs.model.loader import format_path, load_edits, load_scheme, read_yaml
 from s75docs.model.scheme import SchemeFile
 from s75docs.render.atomic import write_atomic
 from s75docs.transforms import run_all
@@ -24,17 +26,37 @@ class Built:
     doc: Document
 
 
-def build_tree(data: SchemeFile, library: Library) -> Document:
+def build_tree(
+    data: SchemeFile, library: Library, edits: list[tuple[Edit, Location]] | None = None
+) -> Document:
     doc = assemble(data, library)
+    if edits:
+        apply_edits(doc, edits)
     run_all(doc, data.agreement.money_format)
     check_currency(doc, data)
     return doc
 
 
+def variation_edits(scheme: Path, data: SchemeFile) -> list[tuple[Edit, Location]]:
+    """The clause-level edits of every variation so far, oldest first (paths are relative
+    to the scheme file)."""
+    out: list[tuple[Edit, Location]] = []
+    for n, record in enumerate(data.variations):
+        if record.edits is None:
+            continue
+        path = scheme.parent / record.edits
+        if not path.is_file():
+            raise InputError(
+                f"no such edits file: {path}", _field(scheme, "variations", n, "edits")
+            )
+        out += load_edits(path)
+    return out
+
+
 def load_and_build(scheme: Path, libraries: list[Path] | None = None) -> Built:
     data = load_scheme(scheme)
     library = load_library(libraries or [])
-    return Built(data, build_tree(data, library))
+    return Built(data, build_tree(data, library, variation_edits(scheme, data)))
 
 
 def render_bytes(doc: Document, fmt: str, reference_docx: Path | None = None) -> bytes:
@@ -84,6 +106,95 @@ def build(
         target = target / f"{scheme.stem}.{fmt}"
     write_atomic(target, data)
     return target
+
+
+@dataclass
+class VaryResult:
+    written: list[Path]
+    changes: int
+
+
+def vary(
+    old: Path,
+    new: Path,
+    outdir: Path,
+    formats: tuple[str, ...] = ("docx",),
+    libraries: list[Path] | None = None,
+    reference_docx: Path | None = None,
+) -> VaryResult:
+    """Write the deed of variation, the conformed copy and the comparison for OLD -> NEW.
+
+    Nothing is written when the two versions make the same agreement (changes == 0). The
+    deed is carried out on the old agreement before anything is written: if that does not
+    give the new agreement word for word, it is an error, not a file.
+    """
+    import datetime as dt
+
+    from s75docs.render.docx.blackline import render_comparison
+    from s75docs.variation.conformed import conformed_copy
+    from s75docs.variation.deed import build_deed
+    from s75docs.variation.vary import compute, verify
+
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    before, after = load_and_build(old, libraries), load_and_build(new, libraries)
+    variation = compute(before.data, before.doc, after.data, after.doc)
+    if not variation.changes:
+        return VaryResult([], 0)
+    _check_records(old, before.data, new, after.data)
+    verify(variation)
+    record = after.data.variations[-1]
+    deed = build_deed(variation)
+    run_all(deed, after.data.agreement.money_format)
+    conformed = conformed_copy(after.doc, after.data.variations)
+    when = record.date or record.effective
+    outputs: dict[str, bytes] = {
+        "comparison.docx": render_comparison(
+            before.doc,
+            after.doc,
+            author="s75docs",
+            date=dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC),
+            reference_docx=reference_docx,
+        )
+    }
+    for fmt in formats:
+        outputs[f"deed.{fmt}"] = render_bytes(deed, fmt, reference_docx)
+        outputs[f"conformed.{fmt}"] = render_bytes(conformed, fmt, reference_docx)
+    written = []
+    for name in sorted(outputs):
+        write_atomic(outdir / name, outputs[name])
+        written.append(outdir / name)
+    return VaryResult(written, len(variation.changes.changes))
+
+
+def _check_records(old: Path, before: SchemeFile, new: Path, after: SchemeFile) -> None:
+    """NEW must describe the same agreement as OLD, with one more variation record."""
+    made = before.agreement.date
+    if made is None:
+        raise InputError(
+            "the agreement being varied must be dated (a deed cites its date)",
+            _field(old, "agreement", "date"),
+        )
+    if after.agreement.date != made:
+        raise InputError(
+            f"a variation keeps the agreement's date ({made}); start a new agreement instead"
+            " of varying this one",
+            _field(new, "agreement", "date"),
+        )
+    count = len(before.variations)
+    if len(after.variations) != count + 1 or after.variations[:count] != before.variations:
+        raise InputError(
+            f"add one record for this variation after the {count} already made (date,"
+            " effective, reason, approvals), keeping the earlier ones as they are",
+            _field(new, "variations"),
+        )
+
+
+def _field(path: Path, *keys: str | int) -> Location:
+    """The line of a field in a scheme file (or of the nearest enclosing one)."""
+    _, lines = read_yaml(path)
+    return Location(str(path), lines.line(keys), format_path(keys))
 
 
 def _loc(path: Path) -> Location:

@@ -35,6 +35,7 @@ ALLOWED: dict[str, set[str]] = {
         "transforms",
         "render",
         "reports",
+        "variation",
     },
     "cli": {"errors", "pipeline", "model", "library", "render", "check", "diagnostics"},
 }

@@ -82,7 +82,17 @@ def test_a_failing_writer_leaves_no_output_and_no_temp_file(
     monkeypatch.setattr(
         atomic,
         "os",
-        type("FakeOs", (), {"replace": explode, "fdopen": os.fdopen, "unlink": os.unlink}),
+        type(
+            "FakeOs",
+            (),
+            {
+                "replace": explode,
+                "fdopen": os.fdopen,
+                "unlink": os.unlink,
+                "chmod": os.chmod,
+                "umask": os.umask,
+            },
+        ),
     )
     with pytest.raises(Boom):
         build(SCHEME, target)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from s75docs.errors import ErrorList, InputError, Location, S75Error, UsageError
 from s75docs.model.currency import kind_ended
+from s75docs.model.edits import Edit, EditsFile
 from s75docs.model.money import parse_financial_year
 from s75docs.model.scheme import Flexibility, RiskRule, SchemeFile
 
@@ -45,6 +46,17 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return text
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """A date that cannot exist (2026-02-30) is an error at its line, not a crash."""
+    try:
+        return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"not a date: {node.value} ({exc})", node.start_mark
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
@@ -137,6 +149,10 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if isinstance(exc, yaml.constructor.ConstructorError):  # a value, not the syntax
+            paths = [p for p, at in lines.lines.items() if at == line]
+            field = format_path(max(paths, key=len)) if paths else ""
+            raise InputError(problem, Location(name, line, field)) from None
         raise InputError(f"YAML syntax error: {problem}", Location(name, line)) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML syntax error: {exc}", Location(name)) from None
@@ -185,13 +201,15 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def _pydantic_errors(exc: ValidationError, name: str, lines: LineMap) -> list[S75Error]:
+def _pydantic_errors(
+    exc: ValidationError, name: str, lines: LineMap, root: type[BaseModel] = SchemeFile
+) -> list[S75Error]:
     errors: list[S75Error] = []
     for err in exc.errors():
         loc: PathKey = tuple(err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":
-            parent = _model_at(SchemeFile, loc[:-1])
+            parent = _model_at(root, loc[:-1])
             fields = parent.model_fields.keys() if parent else []
             message = f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}"
         elif kind == "missing":
@@ -231,6 +249,22 @@ def load_scheme(path: Path | str) -> SchemeFile:
             [InputError(msg, Location(name, lines.line(p), format_path(p))) for p, msg in problems]
         )
     return scheme
+
+
+def load_edits(path: Path) -> list[tuple[Edit, Location]]:
+    """Load a file of clause-level edits; each edit comes with where it was written."""
+    data, lines = read_yaml(path)
+    name = str(path)
+    if not isinstance(data, dict):
+        raise InputError("an edits file must be a YAML mapping with 'edits:'", Location(name, 1))
+    try:
+        parsed = EditsFile.model_validate(data)
+    except ValidationError as exc:
+        raise ErrorList(_pydantic_errors(exc, name, lines, EditsFile)) from None
+    return [
+        (edit, Location(name, lines.line(("edits", i, edit.action)), f"edits[{i}].{edit.action}"))
+        for i, edit in enumerate(parsed.edits)
+    ]
 
 
 def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[PathKey, str]]:

@@ -7,7 +7,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from s75docs.errors import ErrorList, InputError, Location, S75Error
@@ -169,36 +168,6 @@ def _validation_errors(exc: ValidationError, name: str, lines: LineMap) -> list[
     return errors
 
 
-def _bad_scalar(path: Path) -> InputError | None:
-    """The value PyYAML could not construct (an impossible date), with its line and field."""
-    text = path.read_text(encoding="utf-8")
-    constructor = yaml.SafeLoader("")
-
-    def walk(node: yaml.Node, where: PathKey) -> InputError | None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                found = walk(value, (*where, str(key.value)))
-                if found:
-                    return found
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                found = walk(item, (*where, i))
-                if found:
-                    return found
-        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
-            try:
-                constructor.construct_yaml_timestamp(node)
-            except ValueError as exc:
-                return InputError(
-                    f"not a date: {node.value} ({exc})",
-                    Location(str(path), node.start_mark.line + 1, format_path(where)),
-                )
-        return None
-
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    return walk(root, ()) if root is not None else None
-
-
 def deciding_partner(meeting: Meeting, data: SchemeFile, kind: ReportKind) -> Partner:
     """The partner whose body takes the decision (checked by meeting_errors)."""
     if meeting.partner is not None:
@@ -268,10 +237,7 @@ def load_meeting(
     """Load and validate a meeting file; with the scheme and kind, check them together."""
     path = Path(path)
     name = str(path)
-    try:
-        raw, lines = read_yaml(path)
-    except ValueError as exc:  # PyYAML builds dates itself: 2026-02-30 fails there
-        raise _bad_scalar(path) or InputError(f"invalid value: {exc}", Location(name)) from None
+    raw, lines = read_yaml(path)
     if not isinstance(raw, dict):
         raise InputError(
             "a meeting file must be a YAML mapping with body, date, report_of, authors...",

@@ -59,7 +59,9 @@ class _Applier:
         for parent in [self.doc, *self.doc.walk()]:
             for child in parent.children:
                 self.parents[id(child)] = parent
-        self.chain: dict[int, Block] = {}  # the last block inserted after an anchor
+        # the last block inserted after an anchor, or at the start of a container
+        self.chain: dict[tuple[str, int, str], Block] = {}
+        self.replaced: dict[int, Block] = {}
 
     def find(self, cite: Citation) -> Block:
         node = self.index.find(cite)
@@ -76,20 +78,22 @@ class _Applier:
         fresh = copy.deepcopy(new)
         siblings[[id(c) for c in siblings].index(id(node))] = fresh
         self.parents[id(fresh)] = self.parents[id(node)]
+        self.replaced[id(node)] = fresh  # an insertion after it goes after its replacement
         return fresh
 
     def _insert(self, change: Insert) -> None:
         fresh = copy.deepcopy(change.new)
         if change.after is not None:
             anchor = self.find(change.after)
+            anchor = self.replaced.get(id(anchor), anchor)
             container: Node = self.parents[id(anchor)]
-            key = id(anchor)
+            key = ("after", id(anchor), "")
         elif change.parent is not None:
             container = self.find(change.parent)
-            key, anchor = id(container), None
-        else:
-            container, anchor = self._top_container(fresh)
-            key = id(container) if anchor is None else id(anchor)
+            key, anchor = ("start", id(container), ""), None
+        else:  # the start of the clauses, schedules, background or parties
+            container = body(self.doc) if isinstance(fresh, Item) else self.doc
+            key, anchor = ("start", id(container), type(fresh).__name__), None
         previous = self.chain.get(key, anchor)
         ids = [id(c) for c in container.children]
         if previous is None:
@@ -99,11 +103,6 @@ class _Applier:
         container.children.insert(position, fresh)
         self.parents[id(fresh)] = container
         self.chain[key] = fresh
-
-    def _top_container(self, fresh: Block) -> tuple[Node, Block | None]:
-        if isinstance(fresh, Item):
-            return body(self.doc), None
-        return self.doc, None
 
     def _first_position(self, container: Node, fresh: Block) -> int:
         if container is not self.doc:
