@@ -58,9 +58,26 @@ def _example(name: str) -> Callable[[], Document]:
     return build
 
 
+def _variation_documents() -> tuple[Document, Document]:
+    """The Fairhaven deed of variation and conformed copy, as `s75docs vary` builds them."""
+    from s75docs.pipeline import load_and_build
+    from s75docs.transforms import run_all
+    from s75docs.variation.conformed import conformed_copy
+    from s75docs.variation.deed import build_deed
+    from s75docs.variation.vary import compute
+
+    old = load_and_build(REPO / "examples" / "fairhaven" / "scheme.yaml")
+    new = load_and_build(REPO / "examples" / "fairhaven" / "scheme-v2.yaml")
+    deed = build_deed(compute(old.data, old.doc, new.data, new.doc))
+    run_all(deed)
+    return deed, conformed_copy(new.doc, new.data.variations)
+
+
 _BUILDERS: dict[str, Callable[[], Document]] = {
     "mini": _build_mini,
     **{p.parent.name: _example(p.parent.name) for p in sorted(REPO.glob("examples/*/scheme.yaml"))},
+    "fairhaven-deed": lambda: _variation_documents()[0],
+    "fairhaven-conformed": lambda: _variation_documents()[1],
 }
 CASES = tuple(_BUILDERS)
 

@@ -75,7 +75,7 @@ def clause_headings(doc: Document) -> list[Item]:
 def toc_expected(doc: Document) -> list[tuple[str, str]]:
     """(number, heading) of every clause heading meant for the contents, then each schedule."""
     out = [(c.number, c.title or "") for c in clause_headings(doc) if c.toc]
-    out += [(f"Schedule {s.number}", s.title) for s in doc.schedules()]
+    out += [(f"{s.name} {s.number}", s.title) for s in doc.schedules()]
     return out
 
 
@@ -84,7 +84,7 @@ def numbered_lines(doc: Document) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for node in doc.walk():
         if isinstance(node, Schedule):
-            out.append((f"Schedule {node.number}", f"Schedule {node.number}", node.title))
+            out.append((f"schedule {node.number}", f"{node.name} {node.number}", node.title))
         elif isinstance(node, Item):
             out.append((f"item {node.full_number}", node.number, item_text(node)))
     return out
@@ -210,7 +210,7 @@ def test_text_export_numbers_every_item_and_schedule(docx_case: BuiltCase, lo_te
     _start, end = _toc_block(docx_case.doc, lines)
     wanted: list[tuple[str, str]] = []
     for what, number, text in numbered_lines(docx_case.doc):
-        if what.startswith("Schedule"):
+        if what.startswith("schedule"):
             # the heading paragraph breaks the line after its number
             wanted += [(what, number), (f"{what} title", text)]
         else:
