@@ -27,6 +27,9 @@ demo: $(INSTALLED)
 	$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.html
 	$(S75) check out/fairhaven-agreement.docx -o out/fairhaven-check.txt
 	$(S75) check out/fairhaven-agreement.docx --format json -o out/fairhaven-check.json
+	$(S75) vary examples/fairhaven/scheme.yaml examples/fairhaven/scheme-v2.yaml \
+		-o out/fairhaven-variation --format docx --format md
+	$(S75) check out/fairhaven-variation/deed.docx -o out/fairhaven-variation/deed-check.txt
 	$(S75) report examples/fairhaven/scheme.yaml --meeting examples/fairhaven/meeting.yaml \
 		--kind cabinet -o out/fairhaven-cabinet-report.docx
 	$(S75) report examples/fairhaven/scheme-v2.yaml \
@@ -35,6 +38,8 @@ demo: $(INSTALLED)
 		--kind cabinet -o out/fairhaven-variation-cabinet-report.docx
 	@if command -v soffice >/dev/null 2>&1; then \
 		$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.pdf; \
+		$(S75) vary examples/fairhaven/scheme.yaml examples/fairhaven/scheme-v2.yaml \
+			-o out/fairhaven-variation --format pdf; \
 	else echo "skipping PDF: LibreOffice (soffice) is not installed"; fi
 
 lint: $(DEV)
