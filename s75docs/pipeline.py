@@ -53,7 +53,8 @@ def variation_edits(scheme: Path, data: SchemeFile) -> list[tuple[Edit, Location
     return out
 
 
-def load_and_build(scheme: Path, libraries: list[Path] | None = None) -> Built:
+def load_and_build(scheme: Path | str, libraries: list[Path] | None = None) -> Built:
+    scheme = Path(scheme)
     data = load_scheme(scheme)
     library = load_library(libraries or [])
     return Built(data, build_tree(data, library, variation_edits(scheme, data)))
