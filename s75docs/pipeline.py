@@ -248,11 +248,13 @@ def report(
             raise UsageError("no such file", _loc(path))
     library = load_library(libraries or [])
     data = load_scheme(scheme)
-    doc = build_tree(data, library)
+    # the agreement exactly as `build` and `vary` make it, clause-level edits included, so
+    # every clause number the report cites is the agreement's
+    doc = build_tree(data, library, variation_edits(scheme, data))
     old = old_doc = changes = None
     if variation_from is not None:
         old = load_scheme(variation_from)
-        old_doc = build_tree(old, library)
+        old_doc = build_tree(old, library, variation_edits(variation_from, old))
         _, lines = read_yaml(scheme)
         changes = compute_changes(
             old,
