@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from s75docs.assemble.builder import assemble
 from s75docs.assemble.edits import apply_edits
@@ -15,6 +16,9 @@ from s75docs.model.edits import Edit
 from s75docs.model.loader import format_path, load_edits, load_scheme, read_yaml
 from s75docs.model.scheme import SchemeFile
 from s75docs.render.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from s75docs.reports.context import DeedSummary
 from s75docs.transforms import run_all
 
 FORMATS = ("docx", "md", "html", "pdf")
@@ -264,6 +268,9 @@ def report(
             str(scheme),
             lines,
         )
+    deed = None
+    if variation_from is not None and old is not None and old_doc is not None:
+        deed = _deed_summary(scheme, variation_from, old, old_doc, data, doc)
     details = load_meeting(meeting, data, report_kind)
     writer = ReportWriter(
         report_kind,
@@ -275,6 +282,7 @@ def report(
         old_doc=old_doc,
         changes=changes,
         bcf_policy=dict(library.data.get("bcf") or {}),
+        deed=deed,
     )
     context = build_context(writer)
     if template is not None:
@@ -289,3 +297,38 @@ def report(
         target = target / f"{scheme.stem}{suffix}-{report_kind.value}-report.docx"
     write_atomic(target, result)
     return target
+
+
+def _deed_summary(
+    scheme: Path,
+    old_scheme: Path,
+    old: SchemeFile,
+    old_doc: Document,
+    new: SchemeFile,
+    new_doc: Document,
+) -> DeedSummary:
+    """The deed's own count of variations, and its wording edits described for a report."""
+    from s75docs.doctree.nodes import Item, inline_text
+    from s75docs.reports.context import DeedSummary
+    from s75docs.variation.cite import CitationIndex
+    from s75docs.variation.vary import compute
+
+    variation = compute(old, old_doc, new, new_doc)
+    edits = variation_edits(scheme, new)[len(variation_edits(old_scheme, old)) :]
+    before, after = CitationIndex(old_doc), CitationIndex(new_doc)
+    wording: list[str] = []
+    for edit, _loc in edits:
+        label = edit.label if edit.action in ("insert_after", "append_to") else edit.target
+        index, doc = (before, old_doc) if edit.action == "delete" else (after, new_doc)
+        node = next((n for n in doc.walk() if isinstance(n, Item) and n.label == label), None)
+        if node is None or id(node) not in index.by_node:
+            continue
+        cite = index.by_node[id(node)].text
+        opening = " ".join(inline_text(node.inlines).split()[:12])
+        if edit.action == "delete":
+            wording.append(f"deletes {cite}")
+        else:
+            verb = "replaces" if edit.action == "replace" else "inserts a new"
+            wording.append(f"{verb} {cite} (“{opening} …”)")
+    return DeedSummary(len(variation.changes.changes), wording)
+

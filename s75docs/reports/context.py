@@ -182,6 +182,14 @@ def _bullets(points: list[str]) -> list[Point]:
 # ---------------------------------------------------------------- the writer
 
 
+@dataclass
+class DeedSummary:
+    """What the deed of variation itself says, so the report cannot disagree with it."""
+
+    variations: int  # its numbered variations
+    wording: list[str]  # wording changes agreed outside the scheme data ("inserts ...")
+
+
 class ReportWriter:
     """Writes every section of one report; each method returns that section's blocks."""
 
@@ -197,8 +205,10 @@ class ReportWriter:
         old_doc: Document | None = None,
         changes: Changes | None = None,
         bcf_policy: dict[str, Any] | None = None,
+        deed: DeedSummary | None = None,
     ) -> None:
         self.kind = kind
+        self.deed = deed
         self.meeting = meeting
         self.data = data
         self.doc = doc
@@ -979,6 +989,21 @@ class ReportWriter:
                     " as it stands, as the deed does, unless it says otherwise.",
                 )
             )
+        if self.deed is not None:
+            count = _plural(self.deed.variations, "numbered variation")
+            text = (
+                f"The deed makes these changes in {count}, which also carry the changes through"
+                " to the lists of schemes, the totals and the cross-references that depend on"
+                " them."
+            )
+            if self.deed.wording:
+                several = len(self.deed.wording) > 1
+                text += (
+                    f" It also makes {'changes' if several else 'a change'} of wording that the"
+                    f" partners have agreed and that {'are' if several else 'is'} not described"
+                    " above: it " + join_and(self.deed.wording) + "."
+                )
+            blocks.append(Block("para", text=text))
         blocks.append(
             Block("para", text="Apart from these changes, the Agreement continues unchanged.")
         )
