@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -76,6 +77,7 @@ def main(argv: list[str]) -> int:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # soffice starts soffice.bin: kill them as a group
         )
         try:
             ctx = _connect(pipe, proc)
@@ -103,7 +105,9 @@ def main(argv: list[str]) -> int:
             try:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
     if report:
         with open(report, "w", encoding="utf-8") as handle:
             json.dump(result, handle)
