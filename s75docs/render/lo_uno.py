@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -54,20 +55,17 @@ def _texts(doc: Any) -> dict[str, Any]:
     return {"text": text, "toc": toc}
 
 
-def main(argv: list[str]) -> int:
-    src = os.path.abspath(argv[0])
-    pdf = report = None
-    if "--pdf" in argv:
-        pdf = os.path.abspath(argv[argv.index("--pdf") + 1])
-    if "--report" in argv:
-        report = os.path.abspath(argv[argv.index("--report") + 1])
-    import uno
+@contextlib.contextmanager
+def office(prefix: str = "s75lo", soffice: str = "soffice") -> Iterator[Any]:
+    """A private LibreOffice (own profile, own process group) and its component context.
 
-    with tempfile.TemporaryDirectory(prefix="s75lo-") as profile:
-        pipe = f"s75docs{os.getpid()}"
+    Other UNO scripts (the tests' readers) import this module by path and use this too.
+    """
+    with tempfile.TemporaryDirectory(prefix=f"{prefix}-") as profile:
+        pipe = f"{prefix}{os.getpid()}"
         proc = subprocess.Popen(
             [
-                "soffice",
+                soffice,
                 "--headless",
                 "--invisible",
                 "--norestore",
@@ -81,38 +79,59 @@ def main(argv: list[str]) -> int:
         )
         try:
             ctx = _connect(pipe, proc)
-            smgr = ctx.ServiceManager
-            desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-            url = uno.systemPathToFileUrl(src)
-            doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
-            result: dict[str, Any] = {"cached": _texts(doc)}
-            doc.getTextFields().refresh()
-            indexes = doc.getDocumentIndexes()
-            for i in range(indexes.getCount()):
-                indexes.getByIndex(i).update()
-            doc.getTextFields().refresh()
-            result["refreshed"] = _texts(doc)
-            bookmarks = doc.getBookmarks()
-            result["bookmarks"] = list(bookmarks.getElementNames())
-            if pdf:
-                doc.storeToURL(
-                    uno.systemPathToFileUrl(pdf), (_prop("FilterName", "writer_pdf_Export"),)
-                )
-            doc.close(True)
+            yield ctx
             with contextlib.suppress(Exception):
-                desktop.terminate()
+                desktop(ctx).terminate()
         finally:
             try:
-                proc.wait(timeout=20)
+                proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+
+
+def desktop(ctx: Any) -> Any:
+    return ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+
+
+def load_hidden(ctx: Any, path: str) -> Any:
+    """Open a document without a window (LibreOffice 7.4 can crash creating one)."""
+    import uno
+
+    url = uno.systemPathToFileUrl(os.path.abspath(path))
+    return desktop(ctx).loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
+
+
+def main(argv: list[str]) -> int:
+    src = os.path.abspath(argv[0])
+    pdf = report = None
+    if "--pdf" in argv:
+        pdf = os.path.abspath(argv[argv.index("--pdf") + 1])
+    if "--report" in argv:
+        report = os.path.abspath(argv[argv.index("--report") + 1])
+    import uno
+
+    with office() as ctx:
+        doc = load_hidden(ctx, src)
+        result: dict[str, Any] = {"cached": _texts(doc)}
+        doc.getTextFields().refresh()
+        indexes = doc.getDocumentIndexes()
+        for i in range(indexes.getCount()):
+            indexes.getByIndex(i).update()
+        doc.getTextFields().refresh()
+        result["refreshed"] = _texts(doc)
+        bookmarks = doc.getBookmarks()
+        result["bookmarks"] = list(bookmarks.getElementNames())
+        if pdf:
+            doc.storeToURL(
+                uno.systemPathToFileUrl(pdf), (_prop("FilterName", "writer_pdf_Export"),)
+            )
+        doc.close(True)
     if report:
         with open(report, "w", encoding="utf-8") as handle:
             json.dump(result, handle)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -584,12 +584,10 @@ UNO_COMMENTS = textwrap.dedent(
     """Print, for each .docx given, LibreOffice's annotations: content, author, anchor."""
     import json
     import os
-    import signal
-    import subprocess
     import sys
-    import tempfile
-    import time
 
+    sys.path.insert(0, sys.argv[1])  # the repository: s75docs.render.lo_uno needs nothing else
+    from s75docs.render import lo_uno
     import uno
 
 
@@ -598,23 +596,6 @@ UNO_COMMENTS = textwrap.dedent(
         p.Name = name
         p.Value = value
         return p
-
-
-    def connect(pipe, proc):
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local
-        )
-        deadline = time.time() + 60
-        while True:
-            try:
-                return resolver.resolve(
-                    f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
-                )
-            except Exception:
-                if time.time() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.25)
 
 
     def annotations(doc):
@@ -636,54 +617,21 @@ UNO_COMMENTS = textwrap.dedent(
 
     def main(soffice, files):
         result = {}
-        with tempfile.TemporaryDirectory(prefix="s75lo-") as profile:
-            pipe = f"s75annotate{os.getpid()}"
-            proc = subprocess.Popen(
-                [
-                    soffice,
-                    "--headless",
-                    "--invisible",
-                    "--norestore",
-                    "--nologo",
-                    f"-env:UserInstallation=file://{profile}",
-                    f"--accept=pipe,name={pipe};urp;",
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,  # soffice -> oosplash -> soffice.bin: one group
-            )
-            try:
-                ctx = connect(pipe, proc)
-                smgr = ctx.ServiceManager
-                desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-                try:
-                    for path in files:
-                        # A model without a view: Desktop.loadComponentFromURL (even
-                        # Hidden) makes a view, and a view of a document with comments
-                        # aborts soffice 7.4 headless (NoSuchElementException, signal 6).
-                        doc = smgr.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
-                        url = uno.systemPathToFileUrl(os.path.abspath(path))
-                        doc.load((prop("URL", url), prop("FilterName", "MS Word 2007 XML")))
-                        result[path] = annotations(doc)
-                        doc.close(True)
-                finally:
-                    try:
-                        desktop.terminate()
-                    except Exception:
-                        pass
-            finally:
-                try:
-                    proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    pass
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+        with lo_uno.office("s75annotate", soffice) as ctx:
+            smgr = ctx.ServiceManager
+            for path in files:
+                # A model without a view: Desktop.loadComponentFromURL (even Hidden) makes
+                # a view, and a view of a document with comments aborts soffice 7.4
+                # headless (NoSuchElementException, signal 6).
+                doc = smgr.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
+                url = uno.systemPathToFileUrl(os.path.abspath(path))
+                doc.load((prop("URL", url), prop("FilterName", "MS Word 2007 XML")))
+                result[path] = annotations(doc)
+                doc.close(True)
         print(json.dumps(result))
 
 
-    main(sys.argv[1], sys.argv[2:])
+    main(sys.argv[2], sys.argv[3:])
     '''
 )
 
@@ -694,7 +642,13 @@ def lo_annotations(
     script = tmp_path / "lo_comments.py"
     script.write_text(UNO_COMMENTS, encoding="utf-8")
     done = subprocess.run(
-        [str(libreoffice.python), str(script), str(libreoffice.soffice), *map(str, files)],
+        [
+            str(libreoffice.python),
+            str(script),
+            str(REPO),
+            str(libreoffice.soffice),
+            *map(str, files),
+        ],
         capture_output=True,
         check=False,
         timeout=300,

@@ -52,36 +52,19 @@ def read(doc):
 def main(argv):
     jobs = [(argv[i], argv[i + 1]) for i in range(2, len(argv), 2)]
     results = []
-    with tempfile.TemporaryDirectory(prefix="s75bl-") as profile:
-        pipe = f"s75bl{os.getpid()}"
-        proc = subprocess.Popen(
-            ["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-             f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            ctx = lo_uno._connect(pipe, proc)
-            smgr = ctx.ServiceManager
-            desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-            dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
-            for path, action in jobs:
-                url = uno.systemPathToFileUrl(os.path.abspath(path))
-                hidden = (lo_uno._prop("Hidden", True),)
-                doc = desktop.loadComponentFromURL(url, "_blank", 0, hidden)
-                loaded = read(doc)
-                if action in COMMANDS:
-                    frame = doc.getCurrentController().getFrame()
-                    dispatcher.executeDispatch(frame, COMMANDS[action], "", 0, ())
-                result = read(doc) if action in COMMANDS else loaded
-                result["redlines_on_load"] = loaded["redlines"]
-                results.append(result)
-                doc.close(True)
-            with contextlib.suppress(Exception):
-                desktop.terminate()
-        finally:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with lo_uno.office("s75bl") as ctx:
+        smgr = ctx.ServiceManager
+        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        for path, action in jobs:
+            doc = lo_uno.load_hidden(ctx, path)
+            loaded = read(doc)
+            if action in COMMANDS:
+                frame = doc.getCurrentController().getFrame()
+                dispatcher.executeDispatch(frame, COMMANDS[action], "", 0, ())
+            result = read(doc) if action in COMMANDS else loaded
+            result["redlines_on_load"] = loaded["redlines"]
+            results.append(result)
+            doc.close(True)
     with open(argv[1], "w", encoding="utf-8") as handle:
         json.dump(results, handle)
 

@@ -4,46 +4,20 @@
 
 For each document, in body order: paragraphs (text and paragraph style) and tables (rows of
 cell text); the text of every page header; and the graphic objects with the text they are
-anchored in. One LibreOffice process serves every file. Standalone: imports nothing from
-s75docs (the system python does not have the project's dependencies).
+anchored in. One LibreOffice process serves every file. It imports only s75docs.render.lo_uno,
+which needs nothing from the project's dependencies, as the system python has none of them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
 from typing import Any
 
-
-def _prop(name: str, value: Any) -> Any:
-    import uno  # type: ignore[import-not-found]
-
-    p = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def _connect(pipe: str, proc: subprocess.Popen[bytes]) -> Any:
-    import uno
-
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local
-    )
-    deadline = time.time() + 60
-    while True:
-        try:
-            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except Exception:
-            if time.time() > deadline or proc.poll() is not None:
-                raise
-            time.sleep(0.25)
+# the repository root: s75docs/__init__.py and render/__init__.py import nothing
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+from s75docs.render import lo_uno
 
 
 def _table(table: Any) -> list[list[str]]:
@@ -98,45 +72,15 @@ def _read(doc: Any) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     out = os.path.abspath(argv[0])
     paths = [os.path.abspath(p) for p in argv[1:]]
-    import uno
-
     result: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory(prefix="s75read-") as profile:
-        pipe = f"s75read{os.getpid()}"
-        proc = subprocess.Popen(
-            [
-                "soffice",
-                "--headless",
-                "--invisible",
-                "--norestore",
-                "--nologo",
-                f"-env:UserInstallation=file://{profile}",
-                f"--accept=pipe,name={pipe};urp;",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            ctx = _connect(pipe, proc)
-            desktop = ctx.ServiceManager.createInstanceWithContext(
-                "com.sun.star.frame.Desktop", ctx
-            )
-            for path in paths:
-                url = uno.systemPathToFileUrl(path)
-                doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
-                result[path] = _read(doc)
-                doc.close(True)
-            with contextlib.suppress(Exception):
-                desktop.terminate()
-        finally:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with lo_uno.office("s75read") as ctx:
+        for path in paths:
+            doc = lo_uno.load_hidden(ctx, path)
+            result[path] = _read(doc)
+            doc.close(True)
     with open(out, "w", encoding="utf-8") as handle:
         json.dump(result, handle)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
