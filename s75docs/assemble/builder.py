@@ -286,8 +286,14 @@ def _execution(data: SchemeFile) -> list[Block]:
         else "This Agreement has been entered into on the date stated at the beginning of it."
     )
     out: list[Block] = [PageBreak(), Para(inlines=[Text(lead)], style="body")]
+    return out + execution_blocks(data, as_deed=a.execution_as_deed)
+
+
+def execution_blocks(data: SchemeFile, *, as_deed: bool) -> list[Block]:
+    """One signature block per partner, by seal, as a deed or by signature (also used by
+    the deed of variation, which every partner executes as a deed)."""
+    out: list[Block] = []
     for p in data.partners:
-        method = p.execution.value
         roles = p.signatory_roles or (
             ["Authorised signatory"]
             if p.execution is Execution.SIGNATURE
@@ -296,8 +302,8 @@ def _execution(data: SchemeFile) -> list[Block]:
         out.append(
             ExecutionBlock(
                 party=p.legal_name,
-                method=method,
-                as_deed=a.execution_as_deed,
+                method=p.execution.value,
+                as_deed=as_deed,
                 signatories=[Signatory(role=r, witness=False) for r in roles],
             )
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 
+from s75docs.assemble.builder import execution_blocks
 from s75docs.assemble.context import long_date
 from s75docs.doctree.nodes import (
     Block,
@@ -12,22 +13,18 @@ from s75docs.doctree.nodes import (
     Definition,
     DefinitionsList,
     Document,
-    ExecutionBlock,
     Inline,
     Item,
     PageBreak,
     Para,
     Recital,
     Ref,
-    Schedule,
-    Signatory,
     Term,
     TermDef,
     Text,
     Toc,
 )
-from s75docs.model.scheme import Execution, SchemeFile, VariationRecord
-from s75docs.variation.changes import Insert, Replace
+from s75docs.model.scheme import SchemeFile, VariationRecord
 from s75docs.variation.cite import CitationIndex
 from s75docs.variation.diff import parties
 from s75docs.variation.quote import annex
@@ -98,9 +95,8 @@ class DeedBuilder:
         doc.children.append(_para("Agreed terms", "heading"))
         doc.children.append(Body(children=self.clauses()))
         doc.children += self.execution()
-        for change in self.v.changes.changes:
-            if isinstance(change, Replace | Insert) and isinstance(change.new, Schedule):
-                doc.children.append(annex(change.new, self.annexes[id(change.new)]))
+        for schedule in self.v.changes.annexes:
+            doc.children.append(annex(schedule, self.annexes[id(schedule)]))
         return doc
 
     # ------------------------------------------------------------ front
@@ -334,21 +330,7 @@ class DeedBuilder:
                 " date stated at the beginning of it."
             ),
         ]
-        for p in self.new.partners:
-            roles = p.signatory_roles or (
-                ["Authorised signatory"]
-                if p.execution is Execution.SIGNATURE
-                else ["Authorised signatory", "Authorised signatory"]
-            )
-            out.append(
-                ExecutionBlock(
-                    party=p.legal_name,
-                    method=p.execution.value,
-                    as_deed=True,
-                    signatories=[Signatory(role=r) for r in roles],
-                )
-            )
-        return out
+        return out + execution_blocks(self.new, as_deed=True)
 
 
 def build_deed(variation: Variation) -> Document:

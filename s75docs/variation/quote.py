@@ -9,7 +9,6 @@ from s75docs.doctree.nodes import (
     Block,
     Definition,
     DefinitionItem,
-    DefinitionsList,
     Inline,
     Item,
     Para,
@@ -74,9 +73,7 @@ def _line(node: Block) -> str | None:
         return f"{node.number} {inline_text(node.inlines)}"
     if isinstance(node, Para):
         return inline_text(inlines_of(node))
-    if isinstance(node, Schedule | DefinitionsList):
-        return None
-    return None
+    return None  # a schedule, a definitions list or a table: no line of its own
 
 
 def annex(schedule: Schedule, number: int) -> Schedule:
