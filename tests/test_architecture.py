@@ -10,22 +10,24 @@ PACKAGE = Path(__file__).resolve().parent.parent / "s75docs"
 # what each layer may import from s75docs (besides itself)
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
+    # drafting words (lists joined with "and", dates, plurals): a leaf every layer may use
+    "words": set(),
     "diagnostics": {"errors"},
     "doctree": {"errors"},
-    "model": {"errors"},
-    "library": {"errors", "diagnostics", "model"},
+    "model": {"errors", "words"},
+    "library": {"errors", "words", "diagnostics", "model"},
     "transforms": {"errors", "doctree"},
     "render": {"errors", "doctree"},
-    "assemble": {"errors", "model", "library", "doctree"},
+    "assemble": {"errors", "words", "model", "library", "doctree"},
     # the checker reads documents into the same tree and reuses the passes; it needs the
     # dated law table (model) and atomic, deterministic file writing (render)
-    "check": {"errors", "diagnostics", "doctree", "transforms", "model", "render"},
+    "check": {"errors", "words", "diagnostics", "doctree", "transforms", "model", "render"},
     # a deed is built from two assembled trees and checked by carrying it out, which
     # renumbers and re-resolves with the passes
-    "variation": {"errors", "model", "assemble", "doctree", "transforms"},
+    "variation": {"errors", "words", "model", "assemble", "doctree", "transforms"},
     # Board reports: contexts from the model and the resolved tree (money formatted by the
     # money pass's own functions), rendered with docxtpl; pipeline does the file work
-    "reports": {"errors", "model", "assemble", "doctree", "transforms"},
+    "reports": {"errors", "words", "model", "assemble", "doctree", "transforms"},
     "pipeline": {
         "errors",
         "model",
@@ -37,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
         "reports",
         "variation",
     },
-    "cli": {"errors", "pipeline", "model", "library", "render", "check", "diagnostics"},
+    "cli": {"errors", "words", "pipeline", "model", "library", "render", "check", "diagnostics"},
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from s75docs.assemble import tables
-from s75docs.assemble.context import long_date, make_context
+from s75docs.assemble.context import make_context
 from s75docs.assemble.outline import OutlineParser, mark_lines
 from s75docs.doctree.nodes import (
     Block,
@@ -30,6 +30,7 @@ from s75docs.library.jinja import condition, render
 from s75docs.library.loader import Library
 from s75docs.library.source import Kind, Source
 from s75docs.model.scheme import Execution, Partner, Scheme, SchemeFile
+from s75docs.words import UNDATED, long_date
 
 
 class Builder:
@@ -230,7 +231,7 @@ def _partner_definition(p: Partner) -> Definition:
 
 def _cover(data: SchemeFile) -> list[Block]:
     a = data.agreement
-    dated = f"Dated {long_date(a.date)}" if a.date else "Dated ........................ 20.."
+    dated = f"Dated {long_date(a.date)}" if a.date else f"Dated {UNDATED}"
     out: list[Block] = [Para(inlines=[Text(dated)], style="centre")]
     for i, p in enumerate(data.partners):
         if i:
@@ -249,7 +250,7 @@ def _cover(data: SchemeFile) -> list[Block]:
 
 def _parties(data: SchemeFile) -> list[Block]:
     a = data.agreement
-    when = long_date(a.date) if a.date else "........................ 20.."
+    when = long_date(a.date) if a.date else UNDATED
     out: list[Block] = [
         Para(inlines=[Text(f"This Agreement is dated {when}.")], style="body"),
         Para(inlines=[Text("Parties")], style="heading"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -14,58 +13,10 @@ from s75docs.model.scheme import (
     Scheme,
     SchemeFile,
 )
+from s75docs.words import join_and, join_or, long_date, words
 
 MONEY_OPEN = "\ue000"
 MONEY_CLOSE = "\ue001"
-
-_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-
-
-def words(n: int) -> str:
-    """Small numbers in words, as agreements print periods ("six months")."""
-    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
-
-
-def join_and(items: list[str] | tuple[str, ...]) -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def join_or(items: list[str] | tuple[str, ...]) -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def long_date(day: dt.date | None) -> str:
-    if day is None:
-        return "[date]"
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def money(amount: Decimal | int | str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from s75docs.doctree.nodes import Cell, Inline, MoneyAmount, Table, Text
+from s75docs.doctree.nodes import Cell, Inline, MoneyAmount, Row, Table, Text
 from s75docs.model.scheme import Scheme, SchemeFile
 
 
@@ -31,15 +31,15 @@ def contributions_table(data: SchemeFile, scheme: Scheme) -> Table:
             lines.append((c.partner, c.line))
     order = {p.key: i for i, p in enumerate(data.partners)}
     lines.sort(key=lambda pl: order[pl[0]])
-    rows: list[list[Cell]] = []
+    rows: list[Row] = []
     for partner_key, line in lines:
         found = [c for c in scheme.contributions if c.partner == partner_key and c.line == line]
         shares = sorted({c.share.value for c in found})
-        row = [_t(data.partner(partner_key).short_name), _t(line), _t(" / ".join(shares))]
+        row = Row([_t(data.partner(partner_key).short_name), _t(line), _t(" / ".join(shares))])
         for year in years:
             row.append(_m(sum((c.amount for c in found if c.year == year), Decimal(0))))
         rows.append(row)
-    total = [_t("Total", bold=True), _t(""), _t("")]
+    total = Row([_t("Total", bold=True), _t(""), _t("")], "total")
     total += [_m(scheme.total(year), bold=True) for year in years]
     rows.append(total)
     return Table(
@@ -53,21 +53,28 @@ def contributions_table(data: SchemeFile, scheme: Scheme) -> Table:
 def summary_table(data: SchemeFile) -> Table:
     """Each scheme's contributions by partner and year, with totals by partner and overall."""
     years = data.years
-    rows: list[list[Cell]] = []
+    rows: list[Row] = []
     for scheme in data.schemes:
         for p in data.partners:
             if any(c.partner == p.key for c in scheme.contributions):
                 rows.append(
-                    [_t(scheme.name), _t(p.short_name)]
-                    + [_m(scheme.total(y, p.key)) for y in years]
+                    Row(
+                        [_t(scheme.name), _t(p.short_name)]
+                        + [_m(scheme.total(y, p.key)) for y in years]
+                    )
                 )
     for p in data.partners:
         if data.total(partner=p.key):
             rows.append(
-                [_t(f"Total: {p.short_name}", bold=True), _t("")]
-                + [_m(data.total(y, p.key), bold=True) for y in years]
+                Row(
+                    [_t(f"Total: {p.short_name}", bold=True), _t("")]
+                    + [_m(data.total(y, p.key), bold=True) for y in years],
+                    "total",
+                )
             )
-    rows.append([_t("Total", bold=True), _t("")] + [_m(data.total(y), bold=True) for y in years])
+    total = Row([_t("Total", bold=True), _t("")], "total")
+    total += [_m(data.total(y), bold=True) for y in years]
+    rows.append(total)
     return Table(
         caption="Summary of contributions",
         header=[_t("Individual Scheme"), _t("Partner"), *(_h(y) for y in years)],
@@ -78,7 +85,7 @@ def summary_table(data: SchemeFile) -> Table:
 
 def partners_table(data: SchemeFile) -> Table:
     rows = [
-        [_t(p.short_name), _t(c.name), _t(c.role), _t(c.email), _t(c.phone)]
+        Row([_t(p.short_name), _t(c.name), _t(c.role), _t(c.email), _t(c.phone)])
         for p in data.partners
         for c in p.contacts
     ]
@@ -91,7 +98,7 @@ def partners_table(data: SchemeFile) -> Table:
 
 
 def services_table(scheme: Scheme) -> Table:
-    rows = [[_t(s.name), _t(s.provider), _t(s.contract or "—")] for s in scheme.services]
+    rows = [Row([_t(s.name), _t(s.provider), _t(s.contract or "—")]) for s in scheme.services]
     return Table(
         caption=f"Services: {scheme.name}",
         header=[_t("Service"), _t("Provider"), _t("Contract")],
@@ -101,7 +108,7 @@ def services_table(scheme: Scheme) -> Table:
 
 
 def indicators_table(scheme: Scheme) -> Table:
-    rows = [[_t(i.name), _t(i.target)] for i in scheme.indicators]
+    rows = [Row([_t(i.name), _t(i.target)]) for i in scheme.indicators]
     return Table(
         caption=f"Indicators: {scheme.name}",
         header=[_t("Indicator"), _t("Target")],

@@ -16,7 +16,7 @@ from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import main_document_name, parse_xml, read_docx_parts, relationships
-from s75docs.transforms.numbering import roman
+from s75docs.doctree.numbers import roman
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from s75docs.doctree.numbers import AGREEMENT, Scheme
 from s75docs.errors import Location
 
 # ---------------------------------------------------------------- inlines
@@ -46,6 +47,9 @@ class Ref:
     form: RefForm = RefForm.FULL
     location: Location = field(default_factory=Location)
     scope: str | None = None  # the repeated unit the reference stands in (tried first)
+    # another document's labels ("varied": the agreement as varied), as Sphinx's intersphinx
+    domain: str = ""
+    also: tuple[str, ...] = ()  # further targets: a list of schedules "[[a,b,c]]"
     # filled by the resolve pass: a sequence of literal words and numbers that are fields
     parts: list[RefPart] = field(default_factory=list)
     resolved: str = ""  # the label of the node it points at (scopes applied)
@@ -69,6 +73,7 @@ class MoneyAmount:
 
     amount: Decimal
     text: str = ""
+    signed: bool = False  # a change: "+£1,000", "−£1,000" or "no change"
 
 
 @dataclass
@@ -135,7 +140,9 @@ class Item(Node):
     inlines: list[Inline] = field(default_factory=list)
     number: str = ""  # as printed at the start of the paragraph: "11.4" or "(a)"
     full_number: str = ""  # in full context: "11.4(a)"
+    path: tuple[int, ...] = ()  # the number as held: (11, 4, 1) for 11.4(a)
     toc: bool = False
+    bullet: bool = False  # a bulleted point: not counted, printed with a bullet
 
 
 @dataclass
@@ -168,14 +175,23 @@ class Cell:
     bold: bool = False
 
 
+class Row(list[Cell]):
+    """A table row: its cells, and what kind of row it is."""
+
+    def __init__(self, cells: Iterable[Cell] = (), kind: str = "") -> None:
+        super().__init__(cells)
+        self.kind = kind  # "" | "total" (printed in bold) | "heading" (a group heading)
+
+
 @dataclass
 class Table(Node):
     """A table; money cells are MoneyAmount inlines; totals are computed before display."""
 
     caption: str = ""
     header: list[Cell] = field(default_factory=list)
-    rows: list[list[Cell]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     widths: list[int] = field(default_factory=list)  # relative widths
+    number: str = ""  # "2" in a document that numbers its tables (a Board report)
 
 
 @dataclass
@@ -224,6 +240,8 @@ class Body(Node):
 class Document(Node):
     title: str = ""
     meta: dict[str, str] = field(default_factory=dict)
+    numbering: Scheme = AGREEMENT  # how the numbered provisions print
+    number_tables: bool = False  # "Table 1", "Table 2"... (Board reports)
 
     def schedules(self) -> list[Schedule]:
         return [n for n in self.walk() if isinstance(n, Schedule)]

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from s75docs.assemble.context import join_and, long_date, words
 from s75docs.errors import InputError, Location
 from s75docs.model.loader import LineMap
 from s75docs.model.scheme import (
@@ -20,6 +19,7 @@ from s75docs.model.scheme import (
     VariationRecord,
 )
 from s75docs.reports.cite import Citations
+from s75docs.words import join_and, long_date, words
 
 
 @dataclass

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from s75docs.assemble.context import join_and, long_date, words
 from s75docs.doctree.nodes import Document
 from s75docs.model.meeting import Meeting, ReportKind, deciding_partner
 from s75docs.model.scheme import (
@@ -36,6 +35,7 @@ from s75docs.reports.figures import (
     the,
     totals_table,
 )
+from s75docs.words import join_and, long_date, words
 
 ACT = "the National Health Service Act 2006"
 REGULATIONS = "the NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000"

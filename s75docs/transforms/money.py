@@ -6,6 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from s75docs.doctree.nodes import Document, MoneyAmount, Table, inline_text, inlines_of
 
+MINUS = "\u2212"
+NO_CHANGE = "no change"
+
 
 def format_pounds(amount: Decimal, *, pence: bool) -> str:
     if pence:
@@ -18,21 +21,42 @@ def format_millions(amount: Decimal) -> str:
     return f"£{value:,.3f}m"
 
 
-def format_money(doc: Document, style: str = "pounds") -> None:
+def format_amount(amount: Decimal, *, millions: bool, pence: bool, signed: bool = False) -> str:
+    """One amount as the document prints it; a signed one is a change ("+£1,000")."""
+    if signed:
+        if amount == 0:
+            return NO_CHANGE
+        sign = "+" if amount > 0 else MINUS
+        return sign + format_amount(abs(amount), millions=millions, pence=pence)
+    return format_millions(amount) if millions else format_pounds(amount, pence=pence)
+
+
+def has_pence(*docs: Document) -> bool:
+    """Whether any amount in the documents has pence (then every amount shows them)."""
+    return any(
+        a.amount != a.amount.to_integral_value()
+        for doc in docs
+        for n in doc.walk()
+        for a in inlines_of(n)
+        if isinstance(a, MoneyAmount)
+    )
+
+
+def format_money(
+    doc: Document, style: str = "pounds", *, pence: bool | None = None, note: bool = True
+) -> None:
     """Pounds (with pence only if any amount has pence) or £m to three places.
 
     In £m the rounded parts of a table may not add up to the rounded total; the table
     then carries a note saying totals are computed from unrounded amounts.
     """
     amounts = [i for n in doc.walk() for i in inlines_of(n) if isinstance(i, MoneyAmount)]
-    pence = any(a.amount != a.amount.to_integral_value() for a in amounts)
+    if pence is None:
+        pence = has_pence(doc)
+    millions = style == "millions"
     for a in amounts:
-        a.text = (
-            format_millions(a.amount)
-            if style == "millions"
-            else format_pounds(a.amount, pence=pence)
-        )
-    if style == "millions":
+        a.text = format_amount(a.amount, millions=millions, pence=pence, signed=a.signed)
+    if millions and note:
         for table in (n for n in doc.walk() if isinstance(n, Table)):
             if table.rows and _rounding_differs(table):
                 table.caption += (

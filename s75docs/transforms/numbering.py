@@ -1,4 +1,4 @@
-"""Numbering: clauses 1, 1.1, 1.1.1, (a), (i); schedules restart; recitals (A), (B)."""
+"""Numbering: clauses 1, 1.1, 1.1.1, (a), (i); schedules restart; recitals (A), (B); tables."""
 
 from __future__ import annotations
 
@@ -11,79 +11,52 @@ from s75docs.doctree.nodes import (
     Item,
     Recital,
     Schedule,
+    Table,
 )
-
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
+from s75docs.doctree.numbers import BULLET, LIMBS, RECITALS, Scheme
 
 
-def roman(n: int) -> str:
-    """Lower-case Roman numerals, as Word's lowerRoman prints them."""
-    out = ""
-    for value, letters in _ROMAN:
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
-def alpha(n: int) -> str:
-    """a..z, then aa, bb... as Word's lowerLetter does."""
-    letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
-    return letter * ((n - 1) // 26 + 1)
-
-
-def _number_items(children: list[Block], parent: Item | None) -> None:
+def _number_items(children: list[Block], parent: tuple[int, ...], scheme: Scheme) -> None:
     count = 0
     for node in children:
         if not isinstance(node, Item):
             continue
+        if node.bullet:
+            node.path = (*parent, 0)
+            node.number = node.full_number = BULLET
+            _number_items(node.children, parent, scheme)
+            continue
         count += 1
-        level = node.level
-        if level == 1:
-            node.number = str(count)
-            node.full_number = node.number
-        elif level in (2, 3):
-            assert parent is not None
-            node.number = f"{parent.full_number}.{count}"
-            node.full_number = node.number
-        else:
-            assert parent is not None
-            node.number = f"({alpha(count)})" if level == 4 else f"({roman(count)})"
-            node.full_number = parent.full_number + node.number
-        _number_items(node.children, node)
+        path = (*parent, count)
+        node.path = path
+        node.number = scheme.own(path)
+        node.full_number = scheme.full(path)
+        _number_items(node.children, path, scheme)
     for node in children:
         if not isinstance(node, Item) and node.children:
-            _number_items(node.children, parent)
+            _number_items(node.children, parent, scheme)
 
 
 def number_document(doc: Document) -> None:
-    """Set `number` and `full_number` on every numbered node."""
+    """Set `path`, `number` and `full_number` on every numbered node (and tables' numbers
+    in a document that numbers them)."""
     schedule_count = 0
     recital_count = 0
     for node in doc.children:
         if isinstance(node, Body):
-            _number_items(node.children, None)
+            _number_items(node.children, (), doc.numbering)
         elif isinstance(node, Schedule):
             schedule_count += 1
             node.number = str(schedule_count)
-            _number_items(node.children, None)
+            _number_items(node.children, (), doc.numbering)
         elif isinstance(node, Recital):
             recital_count += 1
-            node.number = f"({chr(ord('A') + recital_count - 1)})"
+            node.number = RECITALS.own((recital_count,))
+    tables = 0
     for node in doc.walk():
         if isinstance(node, Definition):
             for i, limb in enumerate(c for c in node.children if isinstance(c, DefinitionItem)):
-                limb.number = f"({alpha(i + 1)})"
+                limb.number = LIMBS.own((i + 1,))
+        elif isinstance(node, Table) and doc.number_tables:
+            tables += 1
+            node.number = str(tables)

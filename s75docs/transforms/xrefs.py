@@ -3,71 +3,100 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 
-from s75docs.doctree.nodes import Body, Document, Item, Ref, RefForm, RefPart, Schedule, inlines_of
+from s75docs.doctree.cite import Citation, CiteKind, Slot
+from s75docs.doctree.nodes import Document, Item, Ref, RefForm, RefPart, Schedule, inlines_of
 from s75docs.errors import BuildError, S75Error
-from s75docs.transforms.labels import Target
+from s75docs.transforms.labels import Labels, Target
 from s75docs.transforms.walk import Where, walk_with_context
 
 
-def _find(ref_label: str, scope: str | None, labels: dict[str, Target]) -> Target | None:
-    if scope and f"{scope}.{ref_label}" in labels:
-        return labels[f"{scope}.{ref_label}"]
-    return labels.get(ref_label)
+def _find(name: str, scope: str | None, labels: Labels) -> Target | None:
+    if scope and f"{scope}.{name}" in labels:
+        return labels[f"{scope}.{name}"]
+    return labels.get(name)
 
 
-def _number(target: Target) -> RefPart:
-    node = target.node
-    if isinstance(node, Schedule):
-        return RefPart(f"Schedule {node.number}", node.bookmark)
-    return RefPart(node.full_number, node.bookmark)
+def _parts(ref: Ref, first: Target, last: Target | None, where: Where, own: bool) -> list[RefPart]:
+    """The citation's pieces; its numbers are live fields only when the target is in the
+    same document (`own`)."""
+    cite = first.citation(last)
+    here = own and (
+        first.node is where.division
+        if isinstance(first.node, Schedule)
+        else first.division is where.division and isinstance(first.division, Schedule)
+    )
+    if isinstance(first.node, Schedule) and last is not None:
+        here = False
+    bookmarks = {
+        Slot.TARGET: first.node.bookmark,
+        Slot.END: last.node.bookmark if last is not None else None,
+        Slot.SCHEDULE: first.division.bookmark if first.division is not None else None,
+    }
+    pieces = cite.pieces(this=ref.form is RefForm.THIS, here=here)
+    return [
+        RefPart(p.text, bookmarks[p.slot] if own and p.slot is not None else None) for p in pieces
+    ]
 
 
-def _noun(target: Target, plural: bool) -> str:
-    if isinstance(target.division, Body):
-        return "Clauses" if plural else "Clause"
-    return "paragraphs" if plural else "paragraph"
+def _listed(targets: list[Target]) -> list[RefPart]:
+    """Several schedules: "Schedules 1 to 6" when they run on, else "Schedules 1, 3 and 5"."""
+    numbers = [t.node.number for t in targets if isinstance(t.node, Schedule)]
+    values = [int(n) for n in numbers if n.isdigit()]
+    name = targets[0].node.name if isinstance(targets[0].node, Schedule) else "Schedule"
+    if len(values) == len(numbers) and values == list(range(values[0], values[0] + len(values))):
+        cite = Citation(CiteKind.SCHEDULE, numbers[0], numbers[-1], name=name)
+    else:
+        cite = Citation(CiteKind.SCHEDULE, name=name, numbers=tuple(numbers))
+    return [RefPart(p.text) for p in cite.pieces()]
 
 
-def _parts(ref: Ref, first: Target, last: Target | None, where: Where) -> list[RefPart]:
-    node = first.node
-    if isinstance(node, Schedule):
-        if ref.form is RefForm.THIS or (where.division is node and last is None):
-            return [RefPart("this Schedule")]
-        return [_number(first)]  # ranges of schedules are refused by resolve_references
-    parts: list[RefPart] = []
-    if ref.form is RefForm.THIS:
-        parts.append(RefPart("this "))
-    parts.append(RefPart(_noun(first, last is not None) + " "))
-    parts.append(_number(first))
-    if last is not None:
-        parts += [RefPart(" to "), _number(last)]
-    division = first.division
-    if isinstance(division, Schedule) and ref.form is not RefForm.THIS:
-        if where.division is division:
-            parts.append(RefPart(" of this Schedule"))
-        else:
-            parts += [RefPart(" of "), RefPart(f"Schedule {division.number}", division.bookmark)]
-    return parts
+def resolve_references(
+    doc: Document, labels: Labels, external: Mapping[str, Labels] | None = None
+) -> list[S75Error]:
+    """Fill every Ref's parts; unknown, mixed or backwards references are errors.
 
-
-def resolve_references(doc: Document, labels: dict[str, Target]) -> list[S75Error]:
-    """Fill every Ref's parts; unknown, mixed or backwards references are errors."""
+    `external` holds other documents' labels by domain ("" for the one cited by default,
+    "varied" for the agreement as varied): a Board report cites its agreement so, as Sphinx
+    resolves across documents. A reference to another document is words only, never a field.
+    """
     errors: list[S75Error] = []
-    known = list(labels)
+    others = dict(external or {})
     for node, where in walk_with_context(doc):
         for ref in (i for i in inlines_of(node) if isinstance(i, Ref)):
             loc = ref.location if ref.location.file else node.location
-            first = _find(ref.target, ref.scope, labels)
-            last = _find(ref.end, ref.scope, labels) if ref.end else None
-            missing = [x for x, t in ((ref.target, first), (ref.end, last)) if x and t is None]
+            table, own = labels, True
+            if ref.domain:
+                if ref.domain not in others:
+                    errors.append(BuildError(f"unknown document '{ref.domain}:'", loc))
+                    continue
+                table, own = others[ref.domain], False
+            elif "" in others and _find(ref.target, ref.scope, labels) is None:
+                table, own = others[""], False
+            first = _find(ref.target, ref.scope, table)
+            last = _find(ref.end, ref.scope, table) if ref.end else None
+            more = [_find(name, ref.scope, table) for name in ref.also]
+            names = [ref.target, *([ref.end] if ref.end else []), *ref.also]
+            found = [first, *([last] if ref.end else []), *more]
+            missing = [name for name, t in zip(names, found, strict=True) if t is None]
             if missing or first is None:
                 for name in missing:
-                    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                    close = difflib.get_close_matches(name, list(table), n=1, cutoff=0.6)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
                     errors.append(BuildError(f"unknown label '{name}'{hint}", loc))
                 continue
-            if last is not None and isinstance(first.node, Schedule):
+            if ref.also:
+                listed = [first, *(t for t in more if t is not None)]
+                if not all(isinstance(t.node, Schedule) for t in listed):
+                    errors.append(
+                        BuildError(f"[[{','.join(names)}]]: only schedules can be listed", loc)
+                    )
+                    continue
+                ref.parts = _listed(listed)
+                ref.resolved = first.node.label or ""
+                continue
+            if last is not None and isinstance(first.node, Schedule) and own:
                 errors.append(
                     BuildError(
                         f"[[{ref.target}..{ref.end}]]: cite schedules one by one, not as a range",
@@ -84,7 +113,7 @@ def resolve_references(doc: Document, labels: dict[str, Target]) -> list[S75Erro
                 continue
             if ref.form is RefForm.THIS and isinstance(first.node, Item):
                 top = where.top
-                if top is None or (
+                if not own or top is None or (
                     top is not first.node
                     and node is not first.node
                     and not _contains(first.node, node)
@@ -95,7 +124,7 @@ def resolve_references(doc: Document, labels: dict[str, Target]) -> list[S75Erro
                         )
                     )
                     continue
-            ref.parts = _parts(ref, first, last, where)
+            ref.parts = _parts(ref, first, last, where, own)
             ref.resolved = first.node.label or ""
     return errors
 

@@ -26,11 +26,8 @@ from s75docs.doctree.nodes import (
     inlines_of,
 )
 from s75docs.errors import BuildError, S75Error
+from s75docs.transforms import Settings, transform
 from s75docs.transforms.definitions import sort_key
-from s75docs.transforms.labels import collect_labels
-from s75docs.transforms.money import format_money
-from s75docs.transforms.numbering import number_document
-from s75docs.transforms.xrefs import resolve_references
 from s75docs.variation.atoms import Vocabulary, atoms, find_all, keys, to_inlines
 from s75docs.variation.changes import (
     ChangeSet,
@@ -215,11 +212,7 @@ def apply_changes(
 
 def reresolve(doc: Document, money_format: str = "pounds") -> list[S75Error]:
     """Renumber a changed tree and bring every cross-reference and amount up to date."""
-    number_document(doc)
-    labels, errors = collect_labels(doc)
-    errors += resolve_references(doc, labels)
-    format_money(doc, money_format)
-    return errors
+    return transform(doc, Settings(money_format), definitions=False)
 
 
 def agreement_text(doc: Document) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import copy
 
-from s75docs.assemble.context import long_date
-from s75docs.doctree.nodes import Block, Cell, Document, Para, Table, Text, Toc
+from s75docs.doctree.nodes import Block, Cell, Document, Para, Row, Table, Text, Toc
 from s75docs.model.scheme import VariationRecord
+from s75docs.words import cap, join_and, long_date
 
 
 def _cell(text: str, bold: bool = False) -> Cell:
@@ -16,12 +16,14 @@ def _cell(text: str, bold: bool = False) -> Cell:
 
 def history_table(records: list[VariationRecord]) -> Table:
     rows = [
-        [
-            _cell(str(n)),
-            _cell(long_date(r.date) if r.date else "not yet dated"),
-            _cell(long_date(r.effective)),
-            _cell(r.reason[:1].upper() + r.reason[1:].rstrip(".") + "."),
-        ]
+        Row(
+            [
+                _cell(str(n)),
+                _cell(long_date(r.date) if r.date else "not yet dated"),
+                _cell(long_date(r.effective)),
+                _cell(cap(r.reason).rstrip(".") + "."),
+            ]
+        )
         for n, r in enumerate(records, start=1)
     ]
     return Table(
@@ -38,7 +40,7 @@ def conformed_copy(agreement: Document, records: list[VariationRecord]) -> Docum
     doc = copy.deepcopy(agreement)
     deeds = [f"the deed dated {long_date(r.date)}" if r.date else "a deed not yet dated"
              for r in records]
-    listed = deeds[0] if len(deeds) == 1 else ", ".join(deeds[:-1]) + " and " + deeds[-1]
+    listed = join_and(deeds)
     notice = Para(
         inlines=[
             Text(

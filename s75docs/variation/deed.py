@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 
 from s75docs.assemble.builder import execution_blocks
-from s75docs.assemble.context import long_date
 from s75docs.doctree.nodes import (
     Block,
     Body,
@@ -25,11 +24,13 @@ from s75docs.doctree.nodes import (
     Toc,
 )
 from s75docs.model.scheme import SchemeFile, VariationRecord
+from s75docs.transforms.labels import Labels
 from s75docs.variation.cite import CitationIndex
 from s75docs.variation.diff import parties
 from s75docs.variation.quote import annex
 from s75docs.variation.vary import Variation
 from s75docs.variation.wording import Wording
+from s75docs.words import UNDATED, cap, join_and, long_date
 
 ACT = "the National Health Service Act 2006"
 
@@ -48,14 +49,8 @@ def _clause(title: str, label: str, children: list[Block]) -> Item:
     return Item(level=1, title=title, label=label, toc=True, children=children)
 
 
-def _list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _deed_date(record: VariationRecord) -> str:
-    return long_date(record.date) if record.date else "........................ 20.."
+    return long_date(record.date) if record.date else UNDATED
 
 
 def earlier_wording(records: list[VariationRecord]) -> str:
@@ -64,7 +59,7 @@ def earlier_wording(records: list[VariationRecord]) -> str:
         f" {long_date(r.effective)}"
         for r in records
     ]
-    return _list(deeds)
+    return join_and(deeds)
 
 
 class DeedBuilder:
@@ -145,7 +140,8 @@ class DeedBuilder:
                     ]
                 )
             )
-        writing = self.old_index.cite_label("variation-writing")
+        found = Labels.of(self.v.old).cite("variation-writing")
+        writing = cap(found.text) if found else None
         how = "executed as a deed" if a.execution_as_deed else "signed"
         if writing:
             out.append(
@@ -176,7 +172,7 @@ class DeedBuilder:
                 + (f" (decision {ap.reference})" if ap.reference else "")
                 for ap in self.record.approvals
             ]
-            out.append(Recital(inlines=[Text(f"This Deed was approved by {_list(approvals)}.")]))
+            out.append(Recital(inlines=[Text(f"This Deed was approved by {join_and(approvals)}.")]))
         return list(out)
 
     # ------------------------------------------------------------ clauses
@@ -303,7 +299,7 @@ class DeedBuilder:
 
     def definitions(self) -> dict[str, Definition]:
         a = self.old.agreement
-        names = _list([p.legal_name for p in self.old.partners])
+        names = join_and([p.legal_name for p in self.old.partners])
         earlier = f", as varied by {earlier_wording(self.earlier)}" if self.earlier else ""
         return {
             "Agreement": Definition(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Hashable, Sequence
 
+from s75docs.doctree.cite import CiteKind
 from s75docs.doctree.nodes import (
     Block,
     Body,
@@ -178,7 +179,7 @@ class Differ:
         out += words
         if isinstance(o, Item) and isinstance(n, Item):
             out += self.sequence(o.children, n.children, cite)
-            if o.level == 1 and cite.kind == "clause" and _too_many(out, o, CLAUSE_LIMIT):
+            if o.level == 1 and cite.kind is CiteKind.CLAUSE and _too_many(out, o, CLAUSE_LIMIT):
                 return [Replace(cite, n, self.new_index.cite(n))]
         elif _limb_keys(o, self.old_vocab) != _limb_keys(n, self.new_vocab):
             return [Replace(cite, n, self.new_index.cite(n))]

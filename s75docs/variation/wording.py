@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from s75docs.doctree.cite import CiteKind
 from s75docs.doctree.nodes import Block, Item, Para, Recital, Schedule, Table, Text
 from s75docs.variation.atoms import Atom, is_figure, text_of
 from s75docs.variation.changes import (
@@ -20,10 +21,7 @@ from s75docs.variation.changes import (
 )
 from s75docs.variation.cite import Citation, CitationIndex
 from s75docs.variation.quote import CLOSE, OPEN, freeze, quoted
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+from s75docs.words import cap
 
 
 def q(text: str) -> str:
@@ -49,7 +47,7 @@ def _short(cite: Citation | None) -> str:
     """How a new provision is named where it goes: 'Clause 4.2.7', 'paragraph 2.1.7'."""
     if cite is None:
         return "provision"
-    if cite.kind == "paragraph":
+    if cite.kind is CiteKind.PARAGRAPH:
         return f"paragraph {cite.number}"
     return cite.text
 
@@ -114,7 +112,7 @@ class Wording:
                 quoted(c.new),
             )
         assert isinstance(c, Delete)
-        if c.target.kind == "schedule":
+        if c.target.kind is CiteKind.SCHEDULE:
             return self.item(f"{cap(c.target.text)} ({self._title(c.target)}) is deleted.")
         return self.item(f"{cap(c.target.text)} is deleted.")
 
@@ -138,6 +136,6 @@ class Wording:
             )
         if isinstance(c.new, Table):
             return self.item(f"The following table is inserted {where}:", [freeze(c.new)])
-        if isinstance(c.new, Item | Recital) or (c.new_cite and c.new_cite.kind == "party"):
+        if isinstance(c.new, Item | Recital) or (c.new_cite and c.new_cite.kind is CiteKind.PARTY):
             return self.item(f"A new {_short(c.new_cite)} is inserted {where}:", quoted(c.new))
         return self.item(f"The following paragraph is inserted {where}:", quoted(c.new))

@@ -26,6 +26,7 @@ from s75docs.doctree.nodes import (
     Item,
     PageBreak,
     Para,
+    Row,
     Schedule,
     Table,
     Text,
@@ -542,7 +543,7 @@ def _table(rows: list[tuple[str, str]], caption: str = "") -> Table:
     return Table(
         caption=caption,
         header=[Cell([Text("Partner")]), Cell([Text("Amount")])],
-        rows=[[Cell([Text(a)]), Cell([Text(b)])] for a, b in rows],
+        rows=[Row([Cell([Text(a)]), Cell([Text(b)])]) for a, b in rows],
     )
 
 

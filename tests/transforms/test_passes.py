@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from s75docs.doctree.nodes import Definition, Item, Ref
+from s75docs.doctree.numbers import alpha, roman
 from s75docs.doctree.pformat import pformat
 from s75docs.errors import ErrorList
 from s75docs.library.loader import load_library
@@ -15,7 +16,6 @@ from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree
 from s75docs.transforms.definitions import sort_key
 from s75docs.transforms.money import format_millions, format_pounds
-from s75docs.transforms.numbering import alpha, roman
 from tests.helpers import MINI, mini_library, mini_scheme, mini_tree, write_library
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from s75docs.check.context import Context, Place
 from s75docs.doctree.nodes import Body, Definition, Item, Schedule
-from s75docs.transforms.numbering import alpha, roman
+from s75docs.doctree.numbers import alpha, roman
 
 
 def _ordinal(item: Item) -> int | None:
