@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
+from s75docs.assemble.markup import money
 from s75docs.model.scheme import (
     FLEXIBILITY_NAMES,
     Flexibility,
@@ -14,14 +14,6 @@ from s75docs.model.scheme import (
     SchemeFile,
 )
 from s75docs.words import join_and, join_or, long_date, words
-
-MONEY_OPEN = "\ue000"
-MONEY_CLOSE = "\ue001"
-
-
-def money(amount: Decimal | int | str) -> str:
-    """A money marker the outline parser turns into a MoneyAmount (formatted by the money pass)."""
-    return f"{MONEY_OPEN}{Decimal(str(amount))}{MONEY_CLOSE}"
 
 
 def term(partner: Partner) -> str:

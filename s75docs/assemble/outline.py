@@ -1,40 +1,22 @@
-"""Parse a rendered library body (numbered outline + inline markup) into tree nodes."""
+"""Parse a rendered library body (numbered outline, bullets, tables, directives) into nodes."""
 
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, field
 
-from s75docs.assemble.context import MONEY_CLOSE, MONEY_OPEN
-from s75docs.doctree.nodes import (
-    Block,
-    Inline,
-    Item,
-    MoneyAmount,
-    Para,
-    Ref,
-    RefForm,
-    Term,
-    TermDef,
-    Text,
-)
+from s75docs.assemble.markup import parse_inlines
+from s75docs.assemble.pipe_table import caption, parse_table
+from s75docs.doctree.nodes import Block, Item, Para
 from s75docs.errors import InputError, Location
 
 LINE_MARK = "\ue002"
 LINE_MARK_END = "\ue003"
 
-_INLINE = re.compile(
-    r"\[\[(?P<ref>[^\]]+)\]\]"
-    r"|\*\*(?P<def>[^*]+)\*\*"
-    r"|\*(?P<term>[^*\s][^*]*)\*(?P<suffix>(?:es|s)\b)?"
-    rf"|{MONEY_OPEN}(?P<money>[^{MONEY_CLOSE}]+){MONEY_CLOSE}"
-)
 _LABEL = re.compile(r"^\{#(?P<label>[a-z0-9][a-z0-9.-]*)\}\s*")
 _HEADING_LABEL = re.compile(r"\s*\{#(?P<label>[a-z0-9][a-z0-9.-]*)\}\s*$")
-_NAME = r"[a-z0-9](?:[a-z0-9-]|\.(?!\.))*"
-_REF_BODY = re.compile(rf"^(?P<a>{_NAME})(?:\.\.(?P<b>{_NAME}))?(?:\|(?P<form>this))?$")
 _MARKED = re.compile(rf"{LINE_MARK}(\d+){LINE_MARK_END}")
 
 Directive = Callable[[str, dict[str, str], Location], list[Block]]
@@ -56,48 +38,17 @@ def mark_lines(body: str) -> str:
     return "\n".join(out)
 
 
-def parse_inlines(text: str, location: Location, scope: str | None = None) -> list[Inline]:
-    """Split text into Text, Ref, Term, TermDef and MoneyAmount inlines."""
-    out: list[Inline] = []
-    pos = 0
-    for match in _INLINE.finditer(text):
-        if match.start() > pos:
-            out.append(Text(text[pos : match.start()]))
-        pos = match.end()
-        if match.group("ref") is not None:
-            body = match.group("ref").strip()
-            m = _REF_BODY.match(body)
-            if not m:
-                raise InputError(f"malformed cross-reference [[{body}]]", location)
-            out.append(
-                Ref(
-                    target=m.group("a"),
-                    end=m.group("b"),
-                    form=RefForm.THIS if m.group("form") else RefForm.FULL,
-                    location=location,
-                    scope=scope,
-                )
-            )
-        elif match.group("def") is not None:
-            out.append(TermDef(match.group("def").strip()))
-        elif match.group("term") is not None:
-            name = match.group("term").strip()
-            out.append(Term(name, name + (match.group("suffix") or "")))
-        else:
-            out.append(MoneyAmount(Decimal(match.group("money"))))
-    if pos < len(text):
-        out.append(Text(text[pos:]))
-    return _merge_text(out)
-
-
-def _merge_text(inlines: list[Inline]) -> list[Inline]:
-    out: list[Inline] = []
-    for node in inlines:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return out
+def directive_call(content: str, loc: Location) -> tuple[str, dict[str, str]]:
+    """':: name key=value key="two words"' -> (name, params)."""
+    try:
+        name, *args = shlex.split(content[3:])
+    except ValueError as exc:
+        raise InputError(f"directive: {exc}", loc) from None
+    params: dict[str, str] = {}
+    for arg in args:
+        key, eq, value = arg.partition("=")
+        params[key] = value if eq else ""
+    return name, params
 
 
 @dataclass
@@ -106,6 +57,14 @@ class _Open:
     indent: int
     parts: list[str]
     location: Location
+
+
+@dataclass
+class _Table:
+    indent: int
+    lines: list[tuple[str, Location]] = field(default_factory=list)
+    title: str = ""
+    label: str | None = None
 
 
 class OutlineParser:
@@ -136,86 +95,130 @@ class OutlineParser:
         return f"{self.scope}.{raw}" if self.scope and self.prefix_labels else raw
 
     def parse(self, rendered: str) -> list[Block]:
-        top: list[Block] = []
-        stack: list[tuple[int, Item]] = []  # (indent, item)
-        heading: Item | None = None
-        current: _Open | None = None
+        return _Parse(self).run(rendered)
+
+
+class _Parse:
+    """One pass over the rendered lines, holding what is open."""
+
+    def __init__(self, parser: OutlineParser) -> None:
+        self.p = parser
+        self.top: list[Block] = []
+        self.stack: list[tuple[int, Item]] = []  # (indent, item)
+        self.heading: Item | None = None
+        self.current: _Open | None = None
+        self.table: _Table | None = None
+        self.caption: tuple[str, str | None] | None = None
+
+    def flush(self) -> None:
+        if self.current is not None:
+            current = self.current
+            text = " ".join(part.strip() for part in current.parts if part.strip())
+            current.node.inlines = parse_inlines(text, current.location, self.p.scope)
+            self.current = None
+        if self.table is not None:
+            table = self.table
+            self.table = None
+            label = self.p._label(table.label) if table.label else None
+            built = parse_table(table.lines, table.title, label, self.p.scope)
+            self.container_for(table.indent).append(built)
+
+    def container_for(self, indent: int) -> list[Block]:
+        while self.stack and self.stack[-1][0] >= indent:
+            self.stack.pop()
+        if self.stack:
+            return self.stack[-1][1].children
+        return self.heading.children if self.heading is not None else self.top
+
+    def run(self, rendered: str) -> list[Block]:
         last_line = 1
-
-        def flush() -> None:
-            nonlocal current
-            if current is not None:
-                text = " ".join(p.strip() for p in current.parts if p.strip())
-                current.node.inlines = parse_inlines(text, current.location, self.scope)
-                current = None
-
-        def container_for(indent: int) -> list[Block]:
-            while stack and stack[-1][0] >= indent:
-                stack.pop()
-            if stack:
-                return stack[-1][1].children
-            return heading.children if heading is not None else top
-
         for raw in rendered.split("\n"):
             marks = _MARKED.findall(raw)
             line_no = int(marks[-1]) if marks else None
             line = _MARKED.sub("", raw).rstrip()
             if line_no is not None:
                 last_line = line_no
-            loc = Location(self.file, (line_no or last_line) + self.line_offset)
+            loc = Location(self.p.file, (line_no or last_line) + self.p.line_offset)
             if not line.strip():
-                flush()
+                self.flush()
                 continue
-            indent = len(line) - len(line.lstrip(" "))
-            content = line.strip()
-            if content.startswith("## ") and self.headings:
-                flush()
-                stack.clear()
-                title = content[3:].strip()
-                label = None
-                m = _HEADING_LABEL.search(title)
-                if m:
-                    label = self._label(m.group("label"))
-                    title = title[: m.start()].strip()
-                heading = Item(level=self.base, title=title, label=label, location=loc)
-                top.append(heading)
-                continue
-            if content.startswith(":: "):
-                flush()
-                name, *args = content[3:].split()
-                params = {k: v for k, _, v in (a.partition("=") for a in args)}
-                container_for(indent).extend(self.directive(name, params, loc))
-                continue
-            if content.startswith("- ") or content == "-":
-                flush()
-                if indent % 2:
-                    raise InputError("indent numbered paragraphs by two spaces per level", loc)
-                level = self.base + (1 if heading is not None else 0) + indent // 2
-                if level > self.max_level:
-                    raise InputError(f"numbered paragraph nested too deep (level {level})", loc)
-                parent_level = stack[-1][1].level if stack else None
-                text = content[2:]
-                label = None
-                m = _LABEL.match(text)
-                if m:
-                    label = self._label(m.group("label"))
-                    text = text[m.end() :]
-                item = Item(level=level, label=label, location=loc)
-                target = container_for(indent)
-                if parent_level is not None and stack and level > stack[-1][1].level + 1:
-                    raise InputError("numbered paragraph skips a level", loc)
-                if not stack and heading is None and level != self.base and not top:
-                    raise InputError("first numbered paragraph must not be indented", loc)
-                target.append(item)
-                stack.append((indent, item))
-                current = _Open(item, indent, [text], loc)
-                continue
-            if current is not None and indent >= current.indent:
-                current.parts.append(content)
-                continue
-            flush()
+            self.line(line, loc)
+        self.flush()
+        if self.caption is not None:
+            raise InputError("a 'Table:' caption must be followed by its table", loc)
+        return self.top
+
+    def line(self, line: str, loc: Location) -> None:
+        indent = len(line) - len(line.lstrip(" "))
+        content = line.strip()
+        if content.startswith("|"):
+            self.table_row(indent, content, loc)
+            return
+        if self.table is not None:
+            self.flush()
+        if self.caption is not None:
+            raise InputError("a 'Table:' caption must be followed by its table", loc)
+        found = caption(content) if content.startswith("Table:") else None
+        if found is not None:
+            self.flush()
+            self.caption = found
+        elif content.startswith("## ") and self.p.headings:
+            self.open_heading(content, loc)
+        elif content.startswith(":: "):
+            self.flush()
+            name, params = directive_call(content, loc)
+            self.container_for(indent).extend(self.p.directive(name, params, loc))
+        elif content.startswith(("- ", "* ")) or content in ("-", "*"):
+            self.open_item(indent, content, loc)
+        elif self.current is not None and indent >= self.current.indent:
+            self.current.parts.append(content)
+        else:
+            self.flush()
             para = Para(location=loc)
-            container_for(indent + 1 if stack and indent > stack[-1][0] else indent).append(para)
-            current = _Open(para, indent, [content], loc)
-        flush()
-        return top
+            nested = self.stack and indent > self.stack[-1][0]
+            self.container_for(indent + 1 if nested else indent).append(para)
+            self.current = _Open(para, indent, [content], loc)
+
+    def table_row(self, indent: int, content: str, loc: Location) -> None:
+        if self.table is None:
+            self.flush()
+            title, label = self.caption or ("", None)
+            self.caption = None
+            self.table = _Table(indent, title=title, label=label)
+        self.table.lines.append((content, loc))
+
+    def open_heading(self, content: str, loc: Location) -> None:
+        self.flush()
+        self.stack.clear()
+        title = content[3:].strip()
+        label = None
+        m = _HEADING_LABEL.search(title)
+        if m:
+            label = self.p._label(m.group("label"))
+            title = title[: m.start()].strip()
+        self.heading = Item(level=self.p.base, title=title, label=label, location=loc)
+        self.top.append(self.heading)
+
+    def open_item(self, indent: int, content: str, loc: Location) -> None:
+        self.flush()
+        if indent % 2:
+            raise InputError("indent numbered paragraphs by two spaces per level", loc)
+        level = self.p.base + (1 if self.heading is not None else 0) + indent // 2
+        if level > self.p.max_level:
+            raise InputError(f"numbered paragraph nested too deep (level {level})", loc)
+        parent_level = self.stack[-1][1].level if self.stack else None
+        text = content[2:]
+        label = None
+        m = _LABEL.match(text)
+        if m:
+            label = self.p._label(m.group("label"))
+            text = text[m.end() :]
+        item = Item(level=level, label=label, location=loc, bullet=content.startswith("*"))
+        target = self.container_for(indent)
+        if parent_level is not None and self.stack and level > self.stack[-1][1].level + 1:
+            raise InputError("numbered paragraph skips a level", loc)
+        if not self.stack and self.heading is None and level != self.p.base and not self.top:
+            raise InputError("first numbered paragraph must not be indented", loc)
+        target.append(item)
+        self.stack.append((indent, item))
+        self.current = _Open(item, indent, [text], loc)

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from s75docs.assemble.context import money
-from s75docs.assemble.outline import OutlineParser, mark_lines, parse_inlines
+from s75docs.assemble.markup import money, parse_inlines
+from s75docs.assemble.outline import OutlineParser, mark_lines
 from s75docs.doctree.nodes import Block, Item, MoneyAmount, Para, Ref, RefForm, Term, TermDef, Text
 from s75docs.errors import InputError, Location
 
