@@ -6,6 +6,7 @@ from typing import Any
 
 from s75docs.assemble import tables
 from s75docs.assemble.context import make_context
+from s75docs.assemble.directives import Call, Directives
 from s75docs.assemble.outline import OutlineParser, mark_lines
 from s75docs.doctree.nodes import (
     Block,
@@ -26,6 +27,7 @@ from s75docs.doctree.nodes import (
     Toc,
 )
 from s75docs.errors import ErrorList, InputError, Location, S75Error
+from s75docs.library.directives import AGREEMENT
 from s75docs.library.jinja import condition, render
 from s75docs.library.loader import Library
 from s75docs.library.source import Kind, Source
@@ -43,31 +45,40 @@ class Builder:
         self.ctx = make_context(data, library_data=library.data)
 
     # ------------------------------------------------------------ directives
-    def _directive(self, scheme: Scheme | None) -> Any:
-        def run(name: str, params: dict[str, str], loc: Location) -> list[Block]:
-            target = scheme
-            if "scheme" in params:
-                found = [s for s in self.data.schemes if s.id == params["scheme"]]
-                if not found:
-                    raise InputError(f"directive {name}: no scheme '{params['scheme']}'", loc)
-                target = found[0]
-            if name == "definitions":
-                return [self._definitions(loc)]
-            if name == "summary-table":
-                return [tables.summary_table(self.data)]
-            if name == "partners-table":
-                return [tables.partners_table(self.data)]
-            if name in ("contributions-table", "services-table", "indicators-table"):
-                if target is None:
-                    raise InputError(f"directive {name} needs a scheme (scheme=ID)", loc)
-                if name == "contributions-table":
-                    return [tables.contributions_table(self.data, target)]
-                if name == "services-table":
-                    return [tables.services_table(target)] if target.services else []
-                return [tables.indicators_table(target)] if target.indicators else []
-            raise InputError(f"unknown directive ':: {name}'", loc)
+    def _directives(self, scheme: Scheme | None) -> Directives:
+        def target(call: Call) -> Scheme:
+            wanted = call.params.get("scheme")
+            if wanted is None:
+                if scheme is None:
+                    message = f"directive {call.name} needs a scheme (scheme=ID)"
+                    raise InputError(message, call.location)
+                return scheme
+            found = [s for s in self.data.schemes if s.id == wanted]
+            if not found:
+                raise InputError(f"directive {call.name}: no scheme '{wanted}'", call.location)
+            return found[0]
 
-        return run
+        def services(call: Call) -> list[Block]:
+            chosen = target(call)
+            return [tables.services_table(chosen)] if chosen.services else []
+
+        def indicators(call: Call) -> list[Block]:
+            chosen = target(call)
+            return [tables.indicators_table(chosen)] if chosen.indicators else []
+
+        return Directives(
+            AGREEMENT,
+            {
+                "definitions": lambda call: [self._definitions(call.location)],
+                "summary-table": lambda call: [tables.summary_table(self.data)],
+                "partners-table": lambda call: [tables.partners_table(self.data)],
+                "contributions-table": lambda call: [
+                    tables.contributions_table(self.data, target(call))
+                ],
+                "services-table": services,
+                "indicators-table": indicators,
+            },
+        )
 
     # ------------------------------------------------------------ pieces
     def _parse(
@@ -84,7 +95,7 @@ class Builder:
         parser = OutlineParser(
             str(src.path),
             src.body_line - 1,
-            self._directive(scheme),
+            self._directives(scheme),
             headings=headings,
             base=base,
             scope=scope,

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
+from s75docs.assemble.directives import none_allowed
 from s75docs.assemble.outline import OutlineParser
 from s75docs.doctree.nodes import Block, Document, Item, Node
 from s75docs.errors import ErrorList, InputError, Location, S75Error
 from s75docs.model.edits import Edit
 
 
-def _no_directives(name: str, params: dict[str, str], loc: Location) -> list[Block]:
-    raise InputError(f"':: {name}' cannot be used in an edit", loc)
-
-
 def _outline(text: str, level: int, loc: Location) -> list[Block]:
-    parser = OutlineParser(loc.file, (loc.line or 1) - 1, _no_directives, headings=False,
+    parser = OutlineParser(loc.file, (loc.line or 1) - 1, none_allowed, headings=False,
                            base=level)
     return parser.parse(text)
 

@@ -4,32 +4,28 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 from collections import defaultdict
 from pathlib import Path
 
 from s75docs.diagnostics import Diagnostic
 from s75docs.errors import Location, S75Error
+from s75docs.library.directives import AGREEMENT, REPORT, unknown
 from s75docs.library.jinja import syntax_error
 from s75docs.library.loader import Library, default_dirs, library_files
 from s75docs.library.source import Kind, Source, parse_source
 
 _DECL = re.compile(r"^\s*-\s+\{#([a-z0-9][a-z0-9.-]*)\}|\{#([a-z0-9][a-z0-9.-]*)\}\s*$")
 _REF = re.compile(r"\[\[([^\]]+)\]\]")
+# a report's helpers that name labels of the agreement: ref("a", "b"), refs(...), cites(...)
+_HELPER = re.compile(r"\b(?:ref|refs|cites)\(([^)]*)\)")
+_QUOTED = re.compile(r"[\"']([a-z0-9:][a-z0-9.:-]*)[\"']")
 _TERM = re.compile(r"(?<!\*)\*([^*\s][^*]*)\*(?!\*)")
-_DIRECTIVE = re.compile(r"^\s*::\s+(\S+)")
 _TYPED = re.compile(
     r"\b(Clauses?|Schedules?|[Pp]aragraphs?|Parts?|Appendix|Appendices|Annex(?:es)?)"
     r"\s+(\d+(?:\.\d+)*)"
 )
 _STATUTE_TAIL = re.compile(r"^[^.;]{0,80}?\b(Act \d{4}|Regulations \d{4}|Regulations|Order \d{4})")
-DIRECTIVES = {
-    "definitions",
-    "contributions-table",
-    "summary-table",
-    "partners-table",
-    "services-table",
-    "indicators-table",
-}
 
 
 def _strip_jinja(line: str) -> str:
@@ -45,7 +41,7 @@ def lint_library(dirs: list[Path] | None = None) -> list[Diagnostic]:
     for directory in stack:
         for path in library_files(directory):
             try:
-                src = parse_source(path)
+                src = parse_source(path, root=directory)
             except S75Error as exc:
                 if path.resolve() in report_for:
                     diagnostics.append(Diagnostic("lib-front-matter", exc.message, exc.location))
@@ -119,6 +115,10 @@ def _lint_source(
         loc = src.location(n)
         for m in _REF.finditer(line):
             out += _check_ref(m.group(1), loc, labels, local, repeat_labels)
+        if src.kind is Kind.REPORT:
+            for m in _HELPER.finditer(line):
+                for name in _QUOTED.findall(m.group(1)):
+                    out += _check_ref(name, loc, labels, local, repeat_labels)
         plain = _strip_jinja(line)
         for m in _TERM.finditer(plain.replace("**", "")):
             name = m.group(1).strip()
@@ -136,7 +136,8 @@ def _lint_source(
                     )
                 )
         stripped = line.strip()
-        if stripped.endswith("%}") and not stripped.startswith("{%"):
+        swallows = stripped.endswith("%}") and not stripped.endswith("+%}")  # +%} keeps it
+        if swallows and not stripped.startswith("{%"):
             out.append(
                 Diagnostic(
                     "lib-outline",
@@ -145,9 +146,10 @@ def _lint_source(
                     "put the tag on its own line or use an inline {{ x if c else '' }}",
                 )
             )
-        d = _DIRECTIVE.match(line)
-        if d and d.group(1) not in DIRECTIVES:
-            out.append(Diagnostic("lib-outline", f"unknown directive ':: {d.group(1)}'", loc))
+        if line.strip().startswith(":: "):
+            problem = _directive_problem(line, src.kind)
+            if problem:
+                out.append(Diagnostic("lib-outline", problem, loc))
         for m in _TYPED.finditer(plain):
             if _STATUTE_TAIL.match(plain[m.end() :]):
                 continue  # "Schedule 1 to the Data Protection Act 2018" cites a statute
@@ -162,6 +164,15 @@ def _lint_source(
     return out
 
 
+def _directive_problem(line: str, kind: Kind) -> str | None:
+    try:
+        name, *args = shlex.split(_strip_jinja(line).strip()[3:])
+    except ValueError as exc:
+        return f"directive: {exc}"
+    params = {k: v for k, _, v in (a.partition("=") for a in args)}
+    return unknown(name, params, REPORT if kind is Kind.REPORT else AGREEMENT)
+
+
 def _check_ref(
     body: str,
     loc: Location,
@@ -170,8 +181,9 @@ def _check_ref(
     repeat_labels: set[str],
 ) -> list[Diagnostic]:
     target = body.split("|")[0]
+    target = target.split(":", 1)[1] if ":" in target.split("..")[0] else target
     out: list[Diagnostic] = []
-    for name in target.split(".."):
+    for name in re.split(r"\.\.|,", target):
         name = name.strip()
         if "{{" in name:
             prefix = name.split("{{")[0].rstrip("-")

@@ -59,7 +59,7 @@ def load_library(extra: list[Path] | None = None, *, defaults: bool = True) -> L
     for directory in dirs:
         local: dict[str, Source] = {}
         for path in library_files(directory):
-            src = parse_source(path)
+            src = parse_source(path, root=directory)
             key = f"{src.kind.value}:{src.id}"
             if key in local:
                 raise InputError(

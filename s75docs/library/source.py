@@ -21,6 +21,7 @@ class Kind(StrEnum):
     SCHEDULE = "schedule"
     DEFINITION = "definition"
     RECITALS = "recitals"
+    REPORT = "report"  # wording of a Board report: a section, its title, front sheet...
 
 
 class FrontMatter(BaseModel):
@@ -38,6 +39,9 @@ class FrontMatter(BaseModel):
     label: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
     toc: bool = True
     notes: str = ""
+    # a report file: the part of the report it writes (a section id such as "legal", or
+    # "title", "summary", "appendix", "changes")
+    part: str = Field(default="", pattern=r"^([a-z][a-z0-9-]*)?$")
 
 
 @dataclass(frozen=True)
@@ -64,18 +68,24 @@ class Source:
 
 
 def _kind_from_path(path: Path) -> Kind:
+    """From the folders between the library folder and the file (all of them when the
+    library folder is not known)."""
     parts = {p.lower() for p in path.parts[:-1]}
     if "definitions" in parts:
         return Kind.DEFINITION
     if "recitals" in parts:
         return Kind.RECITALS
+    if any(p.startswith("report") for p in parts):
+        return Kind.REPORT
     if any(p.startswith("schedule") for p in parts):
         return Kind.SCHEDULE
     return Kind.CLAUSE
 
 
-def parse_source(path: Path, text: str | None = None) -> Source:
-    """Split front matter from body and validate the front matter."""
+def parse_source(path: Path, text: str | None = None, root: Path | None = None) -> Source:
+    """Split front matter from body and validate the front matter. `root` is the library
+    folder: its name and the folders inside it decide what kind of file this is, never the
+    folders it stands in."""
     if text is None:
         try:
             text = path.read_text(encoding="utf-8")
@@ -111,10 +121,18 @@ def parse_source(path: Path, text: str | None = None) -> Source:
         else:
             msg = f"{key}: {err['msg']}"
         raise InputError(f"front matter: {msg}", Location(str(path), line)) from None
-    kind = meta.kind or _kind_from_path(path)
+    inside = path
+    if root is not None and path.is_relative_to(root):
+        inside = Path(root.name) / path.relative_to(root)  # the library folder's own name too
+    kind = meta.kind or _kind_from_path(inside)
     if kind is Kind.DEFINITION and not meta.term:
         raise InputError("a definition needs 'term'", Location(str(path), 2, "term"))
     if kind is not Kind.DEFINITION and not meta.title:
         raise InputError("a clause or schedule needs 'title'", Location(str(path), 2, "title"))
+    if kind is Kind.REPORT and not meta.part:
+        raise InputError(
+            "a report file needs 'part' (the section it writes, e.g. 'legal')",
+            Location(str(path), 2, "part"),
+        )
     body = "\n".join(lines[end + 1 :]) + "\n"
     return Source(meta=meta, kind=kind, body=body, path=path, body_line=end + 2)

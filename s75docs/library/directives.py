@@ -1,0 +1,72 @@
+"""The directives library text may use (':: name key=value'), for the builders and the lint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+AGREEMENT = "agreement"  # an agreement's clauses and schedules
+REPORT = "report"  # a Board report's sections
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a directive inserts, which parameters it takes and where it may stand."""
+
+    summary: str
+    params: frozenset[str] = field(default_factory=frozenset)
+    documents: frozenset[str] = frozenset({AGREEMENT})
+
+
+def _spec(summary: str, *params: str, document: str = AGREEMENT) -> Spec:
+    return Spec(summary, frozenset(params), frozenset({document}))
+
+
+DIRECTIVES: dict[str, Spec] = {
+    "definitions": _spec("the definitions, generated from the terms the agreement uses"),
+    "summary-table": _spec("every scheme's contributions by partner and year, with totals"),
+    "partners-table": _spec("each partner's Authorised Officers and contacts"),
+    "contributions-table": _spec(
+        "one scheme's contributions by partner, service line and year", "scheme"
+    ),
+    "services-table": _spec("one scheme's services, providers and contracts", "scheme"),
+    "indicators-table": _spec("one scheme's indicators and targets", "scheme"),
+    "contributions-by-partner": _spec(
+        "each partner's contributions by year, with the total", "caption", document=REPORT
+    ),
+    "contributions-by-line": _spec(
+        "every contribution by partner, scheme and service line", "caption", document=REPORT
+    ),
+    "contributions-by-scheme": _spec(
+        "each scheme's total by year (as varied, in a variation)", "caption", document=REPORT
+    ),
+    "totals-before-after": _spec(
+        "each partner's totals by year before and after a variation", "caption", document=REPORT
+    ),
+    "lines-changed": _spec(
+        "every contribution line a variation changes, adds or removes", "caption", document=REPORT
+    ),
+    "changes": _spec(
+        "what a deed of variation does, one point each (from the report's 'changes' part);"
+        " 'bullets' for bullet points, 'end' and 'last' the punctuation after each point and"
+        " the last",
+        "bullets",
+        "end",
+        "last",
+        document=REPORT,
+    ),
+}
+
+
+def unknown(name: str, params: dict[str, str], document: str) -> str | None:
+    """Why a directive call cannot stand in this kind of document, or None if it can."""
+    spec = DIRECTIVES.get(name)
+    if spec is None:
+        return f"unknown directive ':: {name}'"
+    if document not in spec.documents:
+        where = " or ".join(sorted(spec.documents))
+        return f"':: {name}' belongs in {where} text, not in {document} text"
+    extra = sorted(set(params) - spec.params)
+    if extra:
+        allowed = ", ".join(sorted(spec.params)) or "none"
+        return f"':: {name}' takes no parameter '{extra[0]}' (it takes: {allowed})"
+    return None
