@@ -1,17 +1,31 @@
-"""One variation: the two versions, the changes between them, checked by carrying them out."""
+"""One variation: the two versions, the changes between them (the deed's, and the data's for
+its report), worked out once and checked by carrying them out."""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from s75docs.doctree.nodes import Document
+from s75docs.doctree.nodes import Document, Item, inline_text
+from s75docs.model.edits import Edit
 from s75docs.model.scheme import SchemeFile
 from s75docs.variation.apply import VariationError, agreement_text, apply_changes
 from s75docs.variation.atoms import Vocabulary
 from s75docs.variation.changes import ChangeSet
 from s75docs.variation.diff import Differ
+from s75docs.variation.facts import DataChanges, data_changes
 from s75docs.variation.parties import pair_partners
+
+OPENING_WORDS = 12  # how much of an edited provision a report quotes
+
+
+@dataclass(frozen=True)
+class WordingEdit:
+    """A clause-level edit the partners agreed (beyond the data), as a report describes it."""
+
+    action: str  # replace | insert_after | append_to | delete
+    label: str  # the provision: in the agreement as varied, or as it stands if deleted
+    opening: str  # its first words
 
 
 @dataclass
@@ -23,12 +37,35 @@ class Variation:
     changes: ChangeSet
     old_vocab: Vocabulary
     new_vocab: Vocabulary
+    facts: DataChanges | None = None  # None until the new data records this variation
+    wording: list[WordingEdit] = field(default_factory=list)
 
 
-def compute(old_data: SchemeFile, old: Document, new_data: SchemeFile, new: Document) -> Variation:
+def compute(
+    old_data: SchemeFile,
+    old: Document,
+    new_data: SchemeFile,
+    new: Document,
+    edits: list[Edit] | None = None,
+) -> Variation:
+    """The deed's changes and, when the new data records the variation, the data's."""
     old_vocab, new_vocab, substitutions = pair_partners(old_data, new_data)
     changes = Differ(old, new, old_vocab, new_vocab).run(substitutions)
-    return Variation(old_data, new_data, old, new, changes, old_vocab, new_vocab)
+    facts = None
+    if len(new_data.variations) > len(old_data.variations):
+        facts = data_changes(old_data, old, new_data, new)
+    wording = [w for w in (_wording(e, old, new) for e in edits or []) if w is not None]
+    return Variation(old_data, new_data, old, new, changes, old_vocab, new_vocab, facts, wording)
+
+
+def _wording(edit: Edit, old: Document, new: Document) -> WordingEdit | None:
+    label = edit.label if edit.action in ("insert_after", "append_to") else edit.target
+    doc = old if edit.action == "delete" else new
+    node = next((n for n in doc.walk() if isinstance(n, Item) and n.label == label), None)
+    if node is None or label is None:
+        return None
+    opening = " ".join(inline_text(node.inlines).split()[:OPENING_WORDS])
+    return WordingEdit(edit.action, label, opening)
 
 
 def verify(variation: Variation) -> Document:
