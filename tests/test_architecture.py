@@ -10,16 +10,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "s75docs"
 # what each layer may import from s75docs (besides itself)
 ALLOWED: dict[str, set[str]] = {
     "errors": set(),
+    # atomic writing and reproducible Word packages, for every layer that writes files
+    "files": {"errors"},
     "diagnostics": {"errors"},
     "doctree": {"errors"},
     "model": {"errors"},
     "library": {"errors", "diagnostics", "model"},
     "transforms": {"errors", "doctree"},
-    "render": {"errors", "doctree"},
+    "render": {"errors", "doctree", "files"},
     "assemble": {"errors", "model", "library", "doctree"},
     # the checker reads documents into the same tree and reuses the passes; it needs the
-    # dated law table (model) and atomic, deterministic file writing (render)
-    "check": {"errors", "diagnostics", "doctree", "transforms", "model", "render"},
+    # dated law table (model)
+    "check": {"errors", "diagnostics", "doctree", "transforms", "model", "files"},
     # a deed is built from two assembled trees and checked by carrying it out, which
     # renumbers and re-resolves with the passes
     "variation": {"errors", "model", "assemble", "doctree", "transforms"},
@@ -28,6 +30,7 @@ ALLOWED: dict[str, set[str]] = {
     "reports": {"errors", "model", "assemble", "doctree", "transforms"},
     "pipeline": {
         "errors",
+        "files",
         "model",
         "library",
         "assemble",
@@ -37,7 +40,7 @@ ALLOWED: dict[str, set[str]] = {
         "reports",
         "variation",
     },
-    "cli": {"errors", "pipeline", "model", "library", "render", "check", "diagnostics"},
+    "cli": {"errors", "files", "pipeline", "model", "library", "check", "diagnostics"},
 }
 
 

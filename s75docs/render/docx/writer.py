@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +34,7 @@ from s75docs.doctree.nodes import (
     Toc,
 )
 from s75docs.errors import UsageError
+from s75docs.files import build_timestamp, normalise_zip
 from s75docs.render.common import toc_entries
 from s75docs.render.docx import _oxml as x
 from s75docs.render.docx.styles import ensure_styles
@@ -53,7 +51,6 @@ _PARA_STYLES = {
 }
 # the text indent of each Item level (ilvl 0..4) in the legal list, for unnumbered paras
 _TEXT_INDENT = [720, 720, 1559, 2268, 2977]
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 class DocxWriter:
@@ -373,27 +370,6 @@ class DocxWriter:
         stamp = build_timestamp()
         props.created = stamp
         props.modified = stamp
-
-
-def build_timestamp() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime(2000, 1, 1)
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
 
 
 def render_docx(doc: Document, reference: Path | None = None) -> bytes:
