@@ -51,6 +51,8 @@ _PARA_STYLES = {
 }
 # the text indent of each Item level (ilvl 0..4) in the legal list, for unnumbered paras
 _TEXT_INDENT = [720, 720, 1559, 2268, 2977]
+# a contents entry: the number, a tab to the title, a dotted tab to the page number
+_TOC_TABS = (x.Tab("left", 1440), x.Tab("right", 9000, "dot"))
 
 
 class DocxWriter:
@@ -302,11 +304,7 @@ class DocxWriter:
                 f'<w:hyperlink w:anchor="{x.esc(e.bookmark or "")}" w:history="1">'
                 f"{label}{page}</w:hyperlink>"
             )
-            tabs = (
-                '<w:tabs><w:tab w:val="left" w:pos="1440"/>'
-                '<w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'
-            )
-            ppr = x.ppr(self.style("toc 1")).replace("</w:pPr>", f"{tabs}</w:pPr>")
+            ppr = x.ppr(self.style("toc 1"), tabs=_TOC_TABS)
             self.out(f"<w:p>{ppr}{start}{link}{end}</w:p>")
 
     # ------------------------------------------------------------ document
