@@ -37,6 +37,7 @@ from s75docs.errors import UsageError
 from s75docs.files import build_timestamp, normalise_zip
 from s75docs.render.common import toc_entries
 from s75docs.render.docx import _oxml as x
+from s75docs.render.docx.lists import ListRegistry
 from s75docs.render.docx.styles import ensure_styles
 from s75docs.render.markdown import execution_wording
 
@@ -50,6 +51,8 @@ _PARA_STYLES = {
     "party-entry": "S75 Body",
 }
 # the text indent of each Item level (ilvl 0..4) in the legal list, for unnumbered paras
+# the writer's lists, by name (see lists.py)
+LEGAL, SCHEDULES, RECITALS, LIMBS = "S75 Legal", "S75 Schedule", "S75 Recitals", "S75 Limbs"
 _TEXT_INDENT = [720, 720, 1559, 2268, 2977]
 # a contents entry: the number, a tab to the title, a dotted tab to the page number
 _TOC_TABS = (x.Tab("left", 1440), x.Tab("right", 9000, "dot"))
@@ -66,44 +69,18 @@ class DocxWriter:
         self.parts: list[str] = []
         self.bookmark_id = 0
         self.other_heads: dict[str, int] = {}
-        self._numbering_setup()
+        self.lists = ListRegistry(self.word.part.numbering_part.element)
+        self._define_lists()
 
-    # ------------------------------------------------------------ numbering
-    def _numbering_setup(self) -> None:
-        numbering = self.word.part.numbering_part.element
-        abstract_ids = [
-            int(a.get(qn("w:abstractNumId"))) for a in numbering.iterfind(qn("w:abstractNum"))
-        ]
-        num_ids = [int(n.get(qn("w:numId"))) for n in numbering.iterfind(qn("w:num"))]
-        self._next_abstract = max(abstract_ids, default=-1) + 1
-        self._next_num = max(num_ids, default=0) + 1
-        self._numbering = numbering
-        self.legal = self._add_abstract(x.LEGAL_LEVELS, "S75 Legal")
-        self.schedule_head = self._add_abstract([("decimal", "Schedule %1", 0, 0)], "S75 Schedule")
-        self.recitals = self._add_abstract([("upperLetter", "(%1)", 720, 720)], "S75 Recitals")
-        self.limbs = self._add_abstract([("lowerLetter", "(%1)", 1440, 720)], "S75 Limbs")
-        self.body_num = self._add_num(self.legal)
-        self.schedule_head_num = self._add_num(self.schedule_head)
-        self.recital_num = self._add_num(self.recitals)
-
-    def _add_abstract(self, levels: list[tuple[str, str, int, int]], name: str) -> int:
-        ident = self._next_abstract
-        self._next_abstract += 1
-        element = etree.fromstring(x.abstract_num(ident, levels, name))
-        first_num = self._numbering.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(element)
-        else:
-            self._numbering.append(element)
-        return ident
-
-    def _add_num(self, abstract: int, restart_levels: int = 0) -> int:
-        ident = self._next_num
-        self._next_num += 1
-        self._numbering.append(
-            etree.fromstring(x.num(ident, abstract, restart_levels=restart_levels))
-        )
-        return ident
+    def _define_lists(self) -> None:
+        lists = self.lists
+        lists.define(LEGAL, x.LEGAL_LEVELS)
+        lists.define(SCHEDULES, [("decimal", "Schedule %1", 0, 0)])
+        lists.define(RECITALS, [("upperLetter", "(%1)", 720, 720)])
+        lists.define(LIMBS, [("lowerLetter", "(%1)", 1440, 720)])
+        self.body_num = lists.instance(LEGAL)
+        self.schedule_head_num = lists.instance(SCHEDULES)
+        self.recital_num = lists.instance(RECITALS)
 
     # ------------------------------------------------------------ helpers
     def out(self, xml: str) -> None:
@@ -200,7 +177,7 @@ class DocxWriter:
         content = self.bookmarked(node.bookmark, x.break_run() + x.run(node.title))
         self.para("S75 Schedule Heading", content, num=(0, self._heading_num(node.name)))
         # each schedule is a new instance of the legal list, restarting every level at 1
-        num_id = self._add_num(self.legal, restart_levels=5)
+        num_id = self.lists.instance(LEGAL, restarts=5)
         for child in node.children:
             self.block(child, num_id)
 
@@ -209,8 +186,8 @@ class DocxWriter:
         if name == "Schedule":
             return self.schedule_head_num
         if name not in self.other_heads:
-            abstract = self._add_abstract([("decimal", f"{name} %1", 0, 0)], f"S75 {name}")
-            self.other_heads[name] = self._add_num(abstract)
+            self.lists.define(f"S75 {name}", [("decimal", f"{name} %1", 0, 0)])
+            self.other_heads[name] = self.lists.instance(f"S75 {name}")
         return self.other_heads[name]
 
     def definition(self, node: Definition) -> None:
@@ -218,7 +195,7 @@ class DocxWriter:
         self.para("S75 Definition", body, indent=720)
         limbs = [c for c in node.children if isinstance(c, DefinitionItem)]
         if limbs:
-            num_id = self._add_num(self.limbs, restart_levels=1)
+            num_id = self.lists.instance(LIMBS, restarts=1)
             for limb in limbs:
                 self.para("S75 Definition Limb", self.inlines(limb.inlines), num=(0, num_id))
 
