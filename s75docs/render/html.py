@@ -27,7 +27,6 @@ from s75docs.doctree.nodes import (
     Toc,
 )
 from s75docs.render.common import toc_entries
-from s75docs.render.markdown import execution_wording
 
 _CSS = """
 body{font-family:Arial,Helvetica,sans-serif;max-width:50em;margin:2em auto;line-height:1.45;
@@ -129,7 +128,8 @@ class HtmlWriter:
             self.table(node)
         elif isinstance(node, ExecutionBlock):
             self.out(f'<div class="sig"><p><strong>{escape(node.party)}</strong></p>')
-            self.out(f"<p>{escape(execution_wording(node))}</p>")
+            # node.instruction is for a copy to be executed; a web page is only read
+            self.out(f"<p>{escape(node.wording)}</p>")
             for s in node.signatories:
                 self.out(f'<div class="line"></div><p>{escape(s.role)}</p>')
             self.out("</div>")

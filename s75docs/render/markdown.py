@@ -159,25 +159,11 @@ class MarkdownWriter:
     def execution(self, node: ExecutionBlock) -> None:
         self.out(f"**{_esc(node.party)}**")
         self.out()
-        self.out(execution_wording(node))
+        self.out(_esc(node.wording))  # node.instruction is for a copy to be executed
         self.out()
         for s in node.signatories:
             self.out(f"Signature: ______________________  {s.role}")
             self.out()
-
-
-def execution_wording(node: ExecutionBlock) -> str:
-    if node.method == "seal":
-        return (
-            f"The common seal of {node.party} was affixed to this deed in the presence of:"
-            if node.as_deed
-            else f"The common seal of {node.party} was affixed in the presence of:"
-        )
-    if node.method == "deed":
-        return f"Executed as a deed by {node.party} acting by two authorised signatories:"
-    if node.as_deed:
-        return f"Executed as a deed by {node.party} acting by its authorised signatory:"
-    return f"Signed for and on behalf of {node.party} by its authorised signatory:"
 
 
 def render_markdown(doc: Document) -> str:

@@ -39,7 +39,6 @@ from s75docs.render.common import toc_entries
 from s75docs.render.docx import _oxml as x
 from s75docs.render.docx.lists import ListRegistry
 from s75docs.render.docx.styles import ensure_styles
-from s75docs.render.markdown import execution_wording
 
 _PARA_STYLES = {
     "title": "S75 Title",
@@ -250,9 +249,9 @@ class DocxWriter:
 
     def execution(self, node: ExecutionBlock) -> None:
         self.para("S75 Signature", x.run(node.party, bold=True), keep_next=True)
-        self.para("S75 Signature", x.run(execution_wording(node)), keep_next=True)
-        if node.method == "seal":
-            self.para("S75 Signature", x.run("Affix the common seal here"), keep_next=True)
+        self.para("S75 Signature", x.run(node.wording), keep_next=True)
+        if node.instruction:
+            self.para("S75 Signature", x.run(node.instruction), keep_next=True)
         for signatory in node.signatories:
             self.para("S75 Signature", "", keep_next=True)
             self.para(
