@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from s75docs.doctree.nodes import (
-    Block,
     Body,
+    Cited,
     Definition,
     DefinitionItem,
     DefinitionsList,
@@ -24,6 +24,7 @@ from s75docs.doctree.nodes import (
     Text,
     Toc,
 )
+from s75docs.doctree.visitor import NodeVisitor
 from s75docs.render.common import toc_entries
 
 _ESCAPE = str.maketrans({"*": r"\*", "_": r"\_", "[": r"\[", "]": r"\]", "`": r"\`", "|": r"\|"})
@@ -33,23 +34,16 @@ def _esc(text: str) -> str:
     return text.translate(_ESCAPE)
 
 
-def inlines_md(inlines: list[Inline]) -> str:
-    out: list[str] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            out.append(_esc(node.text))
-        elif isinstance(node, Term):
-            out.append(_esc(node.display))
-        elif isinstance(node, TermDef):
-            out.append(f"**{_esc(node.name)}**")
-        elif isinstance(node, Ref):
-            out.append(f"[{_esc(node.text)}](#{node.resolved})")
-        elif isinstance(node, MoneyAmount):
-            out.append(_esc(node.text))
-    return "".join(out)
+_PARA_MARKUP = {
+    "title": "# {}",
+    "heading": "## {}",
+    "party": "**{}**",
+    "subtitle": "*{}*",
+    "quote": "> {}",
+}
 
 
-class MarkdownWriter:
+class MarkdownWriter(NodeVisitor):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.lines: list[str] = []
@@ -58,71 +52,80 @@ class MarkdownWriter:
         self.lines.append(text)
 
     def text(self, inlines: list[Inline]) -> str:
-        return inlines_md(inlines)
+        return self.dispatch_inlines(inlines)
 
     def write(self) -> str:
-        for node in self.doc.children:
-            self.block(node)
+        self.dispatch(self.doc)
         text = "\n".join(self.lines)
         while "\n\n\n" in text:
             text = text.replace("\n\n\n", "\n\n")
         return text.strip() + "\n"
 
-    def block(self, node: Block) -> None:
-        if isinstance(node, Para):
-            body = self.text(node.inlines)
-            if node.style == "title":
-                self.out(f"# {body}")
-            elif node.style == "heading":
-                self.out(f"## {body}")
-            elif node.style == "party":
-                self.out(f"**{body}**")
-            elif node.style == "subtitle":
-                self.out(f"*{body}*")
-            elif node.style == "quote":
-                self.out(f"> {body}")
-            else:
-                self.out(body)
-            self.out()
-        elif isinstance(node, Toc):
-            self.out(f"## {node.title}")
-            self.out()
-            for e in toc_entries(self.doc):
-                self.out(f"- [{_esc(e.number)} {_esc(e.title)}](#{e.label})")
-            self.out()
-        elif isinstance(node, PageBreak):
-            self.out()
-        elif isinstance(node, Recital):
-            self.out(f"{node.number} {self.text(node.inlines)}")
-            self.out()
-        elif isinstance(node, Body):
-            for child in node.children:
-                self.block(child)
-        elif isinstance(node, Schedule):
-            self.out(f'<a id="{node.label}"></a>')
-            self.out()
-            self.out(f"## {node.name} {node.number}: {_esc(node.title)}")
-            self.out()
-            for child in node.children:
-                self.block(child)
-        elif isinstance(node, Item):
-            self.item(node)
-        elif isinstance(node, DefinitionsList):
-            for child in node.children:
-                self.block(child)
-        elif isinstance(node, Definition):
-            self.out(f"> **{_esc(node.term)}** {self.text(node.inlines)}")
-            for limb in node.children:
-                if isinstance(limb, DefinitionItem):
-                    self.out(">")
-                    self.out(f"> {limb.number} {self.text(limb.inlines)}")
-            self.out()
-        elif isinstance(node, Table):
-            self.table(node)
-        elif isinstance(node, ExecutionBlock):
-            self.execution(node)
+    # ------------------------------------------------------------ inlines
+    def visit_Text(self, node: Text) -> str:
+        return _esc(node.text)
 
-    def item(self, node: Item) -> None:
+    def visit_Term(self, node: Term) -> str:
+        return _esc(node.display)
+
+    def visit_TermDef(self, node: TermDef) -> str:
+        return f"**{_esc(node.name)}**"
+
+    def visit_Ref(self, node: Ref) -> str:
+        return f"[{_esc(node.text)}](#{node.resolved})"
+
+    def visit_MoneyAmount(self, node: MoneyAmount) -> str:
+        return _esc(node.text)
+
+    def visit_Cited(self, node: Cited) -> str:
+        return _esc(node.text)
+
+    # ------------------------------------------------------------ blocks
+    def visit_Document(self, node: Document) -> None:
+        self.dispatch_children(node)
+
+    def visit_Body(self, node: Body) -> None:
+        self.dispatch_children(node)
+
+    def visit_DefinitionsList(self, node: DefinitionsList) -> None:
+        self.dispatch_children(node)
+
+    def visit_Para(self, node: Para) -> None:
+        self.out(_PARA_MARKUP.get(node.style, "{}").format(self.text(node.inlines)))
+        self.out()
+
+    def visit_Toc(self, node: Toc) -> None:
+        self.out(f"## {node.title}")
+        self.out()
+        for e in toc_entries(self.doc):
+            self.out(f"- [{_esc(e.number)} {_esc(e.title)}](#{e.label})")
+        self.out()
+
+    def visit_PageBreak(self, node: PageBreak) -> None:
+        self.out()
+
+    def visit_Recital(self, node: Recital) -> None:
+        self.out(f"{node.number} {self.text(node.inlines)}")
+        self.out()
+
+    def visit_Schedule(self, node: Schedule) -> None:
+        self.out(f'<a id="{node.label}"></a>')
+        self.out()
+        self.out(f"## {node.name} {node.number}: {_esc(node.title)}")
+        self.out()
+        self.dispatch_children(node)
+
+    def visit_Definition(self, node: Definition) -> None:
+        self.out(f"> **{_esc(node.term)}** {self.text(node.inlines)}")
+        self.dispatch_children(node)
+        self.out()
+
+    def visit_DefinitionItem(self, node: DefinitionItem) -> None:
+        """A limb, inside its definition's quoted block."""
+        self.out(">")
+        self.out(f"> {node.number} {self.text(node.inlines)}")
+
+    def visit_Item(self, node: Item) -> None:
         anchor = f'<a id="{node.label}"></a>' if node.label else ""
         if node.level == 1 and node.title:
             self.out(f"### {anchor}{node.number} {_esc(node.title)}")
@@ -135,10 +138,9 @@ class MarkdownWriter:
             heading = f"**{_esc(node.title)}** " if node.title else ""
             self.out(f"{indent}{anchor}{node.number} {heading}{self.text(node.inlines)}".rstrip())
             self.out()
-        for child in node.children:
-            self.block(child)
+        self.dispatch_children(node)
 
-    def table(self, node: Table) -> None:
+    def visit_Table(self, node: Table) -> None:
         if node.caption:
             self.out(f"*{_esc(node.caption)}*")
             self.out()
@@ -156,7 +158,7 @@ class MarkdownWriter:
             self.out("| " + " | ".join(cells) + " |")
         self.out()
 
-    def execution(self, node: ExecutionBlock) -> None:
+    def visit_ExecutionBlock(self, node: ExecutionBlock) -> None:
         self.out(f"**{_esc(node.party)}**")
         self.out()
         self.out(_esc(node.wording))  # node.instruction is for a copy to be executed

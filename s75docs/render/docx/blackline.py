@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -101,14 +101,14 @@ class _Capture(DocxWriter):
     def bookmarked(self, name: str | None, content: str) -> str:
         return content
 
-    def block(self, node: Block, num_id: int, level: int = 0) -> None:
+    def dispatch(self, node: Document | Block, *args: Any, **kwargs: Any) -> None:
         if isinstance(node, Toc):
             self._after_toc = True  # the contents and the page break that follows it
             return
         skip = self._after_toc and isinstance(node, PageBreak)
         self._after_toc = False
         if not skip:
-            super().block(node, num_id, level)
+            super().dispatch(node, *args, **kwargs)
 
     def blocks(self) -> list[_Block]:
         return [self._describe(el) for el in self.body_elements()]

@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from s75docs.doctree.nodes import (
-    Block,
     Body,
+    Cited,
     Definition,
     DefinitionItem,
     DefinitionsList,
@@ -33,6 +33,7 @@ from s75docs.doctree.nodes import (
     Text,
     Toc,
 )
+from s75docs.doctree.visitor import NodeVisitor
 from s75docs.errors import UsageError
 from s75docs.files import build_timestamp, normalise_zip
 from s75docs.render.common import toc_entries
@@ -57,7 +58,7 @@ _TEXT_INDENT = [720, 720, 1559, 2268, 2977]
 _TOC_TABS = (x.Tab("left", 1440), x.Tab("right", 9000, "dot"))
 
 
-class DocxWriter:
+class DocxWriter(NodeVisitor):
     def __init__(self, doc: Document, reference: Path | None = None) -> None:
         self.doc = doc
         try:
@@ -89,19 +90,7 @@ class DocxWriter:
         return self.styles[name]
 
     def inlines(self, inlines: list[Inline], *, bold: bool = False) -> str:
-        out: list[str] = []
-        for node in inlines:
-            if isinstance(node, Text):
-                out.append(x.run(node.text, bold=bold))
-            elif isinstance(node, Term):
-                out.append(x.run(node.display, bold=bold))
-            elif isinstance(node, TermDef):
-                out.append(x.run(node.name, bold=True))
-            elif isinstance(node, Ref):
-                out.append(self.ref(node, bold=bold))
-            elif isinstance(node, MoneyAmount):
-                out.append(x.run(node.text, bold=bold))
-        return "".join(out)
+        return self.dispatch_inlines(inlines, bold=bold)
 
     def ref(self, node: Ref, *, bold: bool = False) -> str:
         """A cross-reference: its words as runs, its numbers as REF fields."""
@@ -120,42 +109,54 @@ class DocxWriter:
     def para(self, style: str, content: str, **kw: Any) -> None:
         self.out(f"<w:p>{x.ppr(self.style(style), **kw)}{content}</w:p>")
 
+    # ------------------------------------------------------------ inlines
+    def visit_Text(self, node: Text, *, bold: bool = False) -> str:
+        return x.run(node.text, bold=bold)
+
+    def visit_Term(self, node: Term, *, bold: bool = False) -> str:
+        return x.run(node.display, bold=bold)
+
+    def visit_TermDef(self, node: TermDef, *, bold: bool = False) -> str:
+        return x.run(node.name, bold=True)
+
+    def visit_Ref(self, node: Ref, *, bold: bool = False) -> str:
+        return self.ref(node, bold=bold)
+
+    def visit_MoneyAmount(self, node: MoneyAmount, *, bold: bool = False) -> str:
+        return x.run(node.text, bold=bold)
+
+    def visit_Cited(self, node: Cited, *, bold: bool = False) -> str:
+        return x.run(node.text, bold=bold)
+
     # ------------------------------------------------------------ blocks
+    # every block visit takes the list its numbered paragraphs continue (num_id) and the
+    # level of the provision it stands in (0 outside any), for the indent of plain text
     def write_blocks(self) -> None:
-        for node in self.doc.children:
-            self.block(node, num_id=self.body_num)
+        self.dispatch(self.doc, self.body_num, 0)
 
-    def block(self, node: Block, num_id: int, level: int = 0) -> None:
-        if isinstance(node, Para):
-            style = _PARA_STYLES.get(node.style, "S75 Body")
-            indent = _TEXT_INDENT[level - 1] if level else None
-            if node.style == "quote":  # text quoted in a deed: set in from the margin
-                indent = (indent or 720) + 720
-            self.para(style, self.inlines(node.inlines), indent=indent)
-        elif isinstance(node, Toc):
-            self.toc(node)
-        elif isinstance(node, PageBreak):
-            self.out(x.page_break())
-        elif isinstance(node, Recital):
-            self.para("S75 Recital", self.inlines(node.inlines), num=(0, self.recital_num))
-        elif isinstance(node, Body):
-            for child in node.children:
-                self.block(child, self.body_num)
-        elif isinstance(node, Schedule):
-            self.schedule(node)
-        elif isinstance(node, Item):
-            self.item(node, num_id)
-        elif isinstance(node, DefinitionsList):
-            for child in node.children:
-                self.block(child, num_id, level)
-        elif isinstance(node, Definition):
-            self.definition(node)
-        elif isinstance(node, Table):
-            self.table(node)
-        elif isinstance(node, ExecutionBlock):
-            self.execution(node)
+    def visit_Document(self, node: Document, num_id: int, level: int) -> None:
+        self.dispatch_children(node, num_id, level)
 
-    def item(self, node: Item, num_id: int) -> None:
+    def visit_Body(self, node: Body, num_id: int, level: int) -> None:
+        self.dispatch_children(node, self.body_num, 0)
+
+    def visit_DefinitionsList(self, node: DefinitionsList, num_id: int, level: int) -> None:
+        self.dispatch_children(node, num_id, level)
+
+    def visit_Para(self, node: Para, num_id: int, level: int) -> None:
+        style = _PARA_STYLES.get(node.style, "S75 Body")
+        indent = _TEXT_INDENT[level - 1] if level else None
+        if node.style == "quote":  # text quoted in a deed: set in from the margin
+            indent = (indent or 720) + 720
+        self.para(style, self.inlines(node.inlines), indent=indent)
+
+    def visit_PageBreak(self, node: PageBreak, num_id: int, level: int) -> None:
+        self.out(x.page_break())
+
+    def visit_Recital(self, node: Recital, num_id: int, level: int) -> None:
+        self.para("S75 Recital", self.inlines(node.inlines), num=(0, self.recital_num))
+
+    def visit_Item(self, node: Item, num_id: int, level: int) -> None:
         ilvl = node.level - 1
         if node.title and not node.inlines:
             style = (
@@ -169,16 +170,13 @@ class DocxWriter:
             head = x.run(node.title + ". ", bold=True) if node.title else ""
             content = self.bookmarked(node.bookmark, head + self.inlines(node.inlines))
             self.para(f"S75 Level {node.level}", content, num=(ilvl, num_id))
-        for child in node.children:
-            self.block(child, num_id, node.level)
+        self.dispatch_children(node, num_id, node.level)
 
-    def schedule(self, node: Schedule) -> None:
+    def visit_Schedule(self, node: Schedule, num_id: int, level: int) -> None:
         content = self.bookmarked(node.bookmark, x.break_run() + x.run(node.title))
         self.para("S75 Schedule Heading", content, num=(0, self._heading_num(node.name)))
         # each schedule is a new instance of the legal list, restarting every level at 1
-        num_id = self.lists.instance(LEGAL, restarts=5)
-        for child in node.children:
-            self.block(child, num_id)
+        self.dispatch_children(node, self.lists.instance(LEGAL, restarts=5), 0)
 
     def _heading_num(self, name: str) -> int:
         """Schedules number "Schedule 1"...; a deed's annexes get their own "Annex 1" list."""
@@ -189,16 +187,16 @@ class DocxWriter:
             self.other_heads[name] = self.lists.instance(f"S75 {name}")
         return self.other_heads[name]
 
-    def definition(self, node: Definition) -> None:
+    def visit_Definition(self, node: Definition, num_id: int, level: int) -> None:
         body = x.run(node.term, bold=True) + x.run(" ") + self.inlines(node.inlines)
         self.para("S75 Definition", body, indent=720)
-        limbs = [c for c in node.children if isinstance(c, DefinitionItem)]
-        if limbs:
-            num_id = self.lists.instance(LIMBS, restarts=1)
-            for limb in limbs:
-                self.para("S75 Definition Limb", self.inlines(limb.inlines), num=(0, num_id))
+        if node.children:  # its limbs (a), (b)... restart in each definition
+            self.dispatch_children(node, self.lists.instance(LIMBS, restarts=1), 0)
 
-    def table(self, node: Table) -> None:
+    def visit_DefinitionItem(self, node: DefinitionItem, num_id: int, level: int) -> None:
+        self.para("S75 Definition Limb", self.inlines(node.inlines), num=(0, num_id))
+
+    def visit_Table(self, node: Table, num_id: int, level: int) -> None:
         if node.caption:
             self.para("S75 Table Caption", x.run(node.caption))
         total = sum(node.widths) or len(node.header) or 1
@@ -247,7 +245,7 @@ class DocxWriter:
         )
         self.para("S75 Body", "")
 
-    def execution(self, node: ExecutionBlock) -> None:
+    def visit_ExecutionBlock(self, node: ExecutionBlock, num_id: int, level: int) -> None:
         self.para("S75 Signature", x.run(node.party, bold=True), keep_next=True)
         self.para("S75 Signature", x.run(node.wording), keep_next=True)
         if node.instruction:
@@ -264,7 +262,7 @@ class DocxWriter:
             self.para("S75 Signature", x.run("Date:"), keep_next=True)
         self.para("S75 Body", "")
 
-    def toc(self, node: Toc) -> None:
+    def visit_Toc(self, node: Toc, num_id: int, level: int) -> None:
         self.para("S75 Heading", x.run(node.title))
         entries = toc_entries(self.doc)
         instruction = 'TOC \\h \\z \\t "S75 Clause Heading,1,S75 Schedule Heading,1"'
