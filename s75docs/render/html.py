@@ -5,29 +5,21 @@ from __future__ import annotations
 from html import escape
 
 from s75docs.doctree.nodes import (
-    Body,
-    Cited,
     Definition,
     DefinitionItem,
-    DefinitionsList,
     Document,
     ExecutionBlock,
-    Inline,
     Item,
-    MoneyAmount,
     PageBreak,
     Para,
     Recital,
     Ref,
     Schedule,
     Table,
-    Term,
     TermDef,
-    Text,
     Toc,
 )
-from s75docs.doctree.visitor import NodeVisitor
-from s75docs.render.common import toc_entries
+from s75docs.render.common import TextWriter, toc_entries
 
 _CSS = """
 body{font-family:Arial,Helvetica,sans-serif;max-width:50em;margin:2em auto;line-height:1.45;
@@ -44,7 +36,7 @@ caption{font-style:italic;text-align:left;padding:.3em 0}h2.clause,h2.schedule{f
 """
 
 
-class HtmlWriter(NodeVisitor):
+class HtmlWriter(TextWriter):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.parts: list[str] = []
@@ -52,8 +44,8 @@ class HtmlWriter(NodeVisitor):
     def out(self, text: str) -> None:
         self.parts.append(text)
 
-    def text(self, inlines: list[Inline]) -> str:
-        return self.dispatch_inlines(inlines)
+    def escape(self, text: str) -> str:
+        return escape(text)
 
     def write(self) -> str:
         self.out("<!DOCTYPE html>")
@@ -64,34 +56,13 @@ class HtmlWriter(NodeVisitor):
         return "\n".join(self.parts) + "\n"
 
     # ------------------------------------------------------------ inlines
-    def visit_Text(self, node: Text) -> str:
-        return escape(node.text)
-
-    def visit_Term(self, node: Term) -> str:
-        return escape(node.display)
-
     def visit_TermDef(self, node: TermDef) -> str:
         return f"<strong>{escape(node.name)}</strong>"
 
     def visit_Ref(self, node: Ref) -> str:
         return f'<a class="xref" href="#{escape(node.resolved)}">{escape(node.text)}</a>'
 
-    def visit_MoneyAmount(self, node: MoneyAmount) -> str:
-        return escape(node.text)
-
-    def visit_Cited(self, node: Cited) -> str:
-        return escape(node.text)
-
     # ------------------------------------------------------------ blocks
-    def visit_Document(self, node: Document) -> None:
-        self.dispatch_children(node)
-
-    def visit_Body(self, node: Body) -> None:
-        self.dispatch_children(node)
-
-    def visit_DefinitionsList(self, node: DefinitionsList) -> None:
-        self.dispatch_children(node)
-
     def visit_Para(self, node: Para) -> None:
         body = self.text(node.inlines)
         if node.style == "title":

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 from s75docs.doctree.nodes import (
-    Body,
-    Cited,
     Definition,
     DefinitionItem,
-    DefinitionsList,
     Document,
     ExecutionBlock,
-    Inline,
     Item,
-    MoneyAmount,
     PageBreak,
     Para,
     Recital,
     Ref,
     Schedule,
     Table,
-    Term,
     TermDef,
-    Text,
     Toc,
 )
-from s75docs.doctree.visitor import NodeVisitor
-from s75docs.render.common import toc_entries
+from s75docs.render.common import TextWriter, toc_entries
 
 _ESCAPE = str.maketrans({"*": r"\*", "_": r"\_", "[": r"\[", "]": r"\]", "`": r"\`", "|": r"\|"})
 
@@ -43,7 +35,7 @@ _PARA_MARKUP = {
 }
 
 
-class MarkdownWriter(NodeVisitor):
+class MarkdownWriter(TextWriter):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.lines: list[str] = []
@@ -51,8 +43,8 @@ class MarkdownWriter(NodeVisitor):
     def out(self, text: str = "") -> None:
         self.lines.append(text)
 
-    def text(self, inlines: list[Inline]) -> str:
-        return self.dispatch_inlines(inlines)
+    def escape(self, text: str) -> str:
+        return _esc(text)
 
     def write(self) -> str:
         self.dispatch(self.doc)
@@ -62,34 +54,13 @@ class MarkdownWriter(NodeVisitor):
         return text.strip() + "\n"
 
     # ------------------------------------------------------------ inlines
-    def visit_Text(self, node: Text) -> str:
-        return _esc(node.text)
-
-    def visit_Term(self, node: Term) -> str:
-        return _esc(node.display)
-
     def visit_TermDef(self, node: TermDef) -> str:
         return f"**{_esc(node.name)}**"
 
     def visit_Ref(self, node: Ref) -> str:
         return f"[{_esc(node.text)}](#{node.resolved})"
 
-    def visit_MoneyAmount(self, node: MoneyAmount) -> str:
-        return _esc(node.text)
-
-    def visit_Cited(self, node: Cited) -> str:
-        return _esc(node.text)
-
     # ------------------------------------------------------------ blocks
-    def visit_Document(self, node: Document) -> None:
-        self.dispatch_children(node)
-
-    def visit_Body(self, node: Body) -> None:
-        self.dispatch_children(node)
-
-    def visit_DefinitionsList(self, node: DefinitionsList) -> None:
-        self.dispatch_children(node)
-
     def visit_Para(self, node: Para) -> None:
         self.out(_PARA_MARKUP.get(node.style, "{}").format(self.text(node.inlines)))
         self.out()
