@@ -167,7 +167,7 @@ def new(directory: Path, force: bool) -> None:
     """Write a commented starter scheme to DIRECTORY/scheme.yaml."""
     from importlib.resources import files
 
-    from s75docs.render.atomic import write_atomic
+    from s75docs.files import write_atomic
 
     target = directory / "scheme.yaml"
     if target.exists() and not force:
@@ -210,7 +210,7 @@ def check(document: Path, fmt: str, output: Path | None, fail_on: str, as_of: An
     cross-references, numbering faults, defined terms, placeholders, money and stale law."""
     from s75docs.check.report import as_json, as_text, reaches
     from s75docs.check.run import check_document
-    from s75docs.render.atomic import write_atomic
+    from s75docs.files import write_atomic
 
     if fmt == "docx" and (output is None or document.suffix.lower() != ".docx"):
         raise UsageError("--format docx needs a .docx input and -o OUT.docx")

@@ -10,12 +10,12 @@ from s75docs.assemble.builder import assemble
 from s75docs.assemble.edits import apply_edits
 from s75docs.doctree.nodes import Document, inline_text, inlines_of
 from s75docs.errors import BuildError, ErrorList, InputError, Location, S75Error, UsageError
+from s75docs.files import write_atomic
 from s75docs.library.loader import Library, load_library
 from s75docs.model.currency import stale_citations
 from s75docs.model.edits import Edit
 from s75docs.model.loader import format_path, load_edits, load_scheme, read_yaml
 from s75docs.model.scheme import SchemeFile
-from s75docs.render.atomic import write_atomic
 
 if TYPE_CHECKING:
     from s75docs.reports.context import DeedSummary
@@ -234,9 +234,9 @@ def report(
     libraries: list[Path] | None = None,
 ) -> Path:
     """A Board report approving the agreement (or, with variation_from, a deed of variation)."""
+    from s75docs.files import build_timestamp, normalise_zip
     from s75docs.model.loader import read_yaml
     from s75docs.model.meeting import ReportKind, load_meeting
-    from s75docs.render.docx.writer import build_timestamp, normalise_zip
     from s75docs.reports.changes import compute_changes
     from s75docs.reports.cite import Citations
     from s75docs.reports.context import ReportWriter, build_context

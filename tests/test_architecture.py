@@ -12,16 +12,18 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     # drafting words (lists joined with "and", dates, plurals): a leaf every layer may use
     "words": set(),
+    # atomic writing and reproducible Word packages, for every layer that writes files
+    "files": {"errors"},
     "diagnostics": {"errors"},
     "doctree": {"errors"},
     "model": {"errors", "words"},
     "library": {"errors", "words", "diagnostics", "model"},
     "transforms": {"errors", "doctree"},
-    "render": {"errors", "doctree"},
+    "render": {"errors", "doctree", "files"},
     "assemble": {"errors", "words", "model", "library", "doctree"},
     # the checker reads documents into the same tree and reuses the passes; it needs the
-    # dated law table (model) and atomic, deterministic file writing (render)
-    "check": {"errors", "words", "diagnostics", "doctree", "transforms", "model", "render"},
+    # dated law table (model)
+    "check": {"errors", "words", "diagnostics", "doctree", "transforms", "model", "files"},
     # a deed is built from two assembled trees and checked by carrying it out, which
     # renumbers and re-resolves with the passes
     "variation": {"errors", "words", "model", "assemble", "doctree", "transforms"},
@@ -30,6 +32,7 @@ ALLOWED: dict[str, set[str]] = {
     "reports": {"errors", "words", "model", "assemble", "doctree", "transforms"},
     "pipeline": {
         "errors",
+        "files",
         "model",
         "library",
         "assemble",
@@ -39,7 +42,7 @@ ALLOWED: dict[str, set[str]] = {
         "reports",
         "variation",
     },
-    "cli": {"errors", "words", "pipeline", "model", "library", "render", "check", "diagnostics"},
+    "cli": {"errors", "words", "files", "pipeline", "model", "library", "check", "diagnostics"},
 }
 
 

@@ -69,31 +69,23 @@ def test_a_failing_build_leaves_no_output(tmp_path: Path) -> None:
 def test_a_failing_writer_leaves_no_output_and_no_temp_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import s75docs.render.atomic as atomic
+    import s75docs.files as files
 
     class Boom(Exception):
         pass
 
-    def explode(*_: object) -> None:
-        raise Boom
+    class FakeOs:
+        """The real os, except that the final rename fails."""
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(os, name)
+
+        def replace(self, *_: object) -> None:
+            raise Boom
 
     target = tmp_path / "out.md"
     target.write_text("previous version", encoding="utf-8")
-    monkeypatch.setattr(
-        atomic,
-        "os",
-        type(
-            "FakeOs",
-            (),
-            {
-                "replace": explode,
-                "fdopen": os.fdopen,
-                "unlink": os.unlink,
-                "chmod": os.chmod,
-                "umask": os.umask,
-            },
-        ),
-    )
+    monkeypatch.setattr(files, "os", FakeOs())
     with pytest.raises(Boom):
         build(SCHEME, target)
     assert target.read_text(encoding="utf-8") == "previous version"

@@ -26,7 +26,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 
-from s75docs.render.docx.writer import normalise_zip
+from s75docs.files import normalise_zip
 
 KINDS = ("cabinet", "executive", "hwb", "icb-board")
 OUT = Path(__file__).resolve().parents[1] / "s75docs" / "data" / "report_templates"

@@ -16,6 +16,7 @@ from s75docs.doctree.nodes import (
     DefinitionsList,
     Document,
     ExecutionBlock,
+    ExecutionMethod,
     Item,
     PageBreak,
     Para,
@@ -314,12 +315,25 @@ def execution_blocks(data: SchemeFile, *, as_deed: bool) -> list[Block]:
         out.append(
             ExecutionBlock(
                 party=p.legal_name,
-                method=p.execution.value,
-                as_deed=as_deed,
-                signatories=[Signatory(role=r, witness=False) for r in roles],
+                method=ExecutionMethod(p.execution.value),
+                wording=_attestation(p.legal_name, p.execution, as_deed=as_deed),
+                instruction="Affix the common seal here" if p.execution is Execution.SEAL else "",
+                signatories=[Signatory(role=r) for r in roles],
             )
         )
     return out
+
+
+def _attestation(party: str, how: Execution, *, as_deed: bool) -> str:
+    """The words above a partner's signatures: how it executes, and whether as a deed."""
+    if how is Execution.SEAL:
+        deed = " to this deed" if as_deed else ""
+        return f"The common seal of {party} was affixed{deed} in the presence of:"
+    if how is Execution.DEED:
+        return f"Executed as a deed by {party} acting by two authorised signatories:"
+    if as_deed:
+        return f"Executed as a deed by {party} acting by its authorised signatory:"
+    return f"Signed for and on behalf of {party} by its authorised signatory:"
 
 
 def assemble(data: SchemeFile, library: Library) -> Document:

@@ -26,8 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.errors import Location, UsageError
-from s75docs.render.atomic import write_atomic
-from s75docs.render.docx.writer import normalise_zip
+from s75docs.files import normalise_zip, write_atomic
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -194,19 +194,27 @@ class Table(Node):
     number: str = ""  # "2" in a document that numbers its tables (a Board report)
 
 
+class ExecutionMethod(Enum):
+    SEAL = "seal"  # a council's common seal
+    DEED = "deed"  # as a deed, by two authorised signatories
+    SIGNATURE = "signature"  # under hand, by an authorised signatory
+
+
 @dataclass
 class Signatory:
     role: str
-    witness: bool = False
 
 
 @dataclass
 class ExecutionBlock(Node):
-    """How one partner executes: under seal, as a deed, or by signature."""
+    """One partner's signature block. The builder sets every word of it; writers print them."""
 
     party: str = ""
-    method: str = "signature"  # seal | deed | signature
-    as_deed: bool = False
+    method: ExecutionMethod = ExecutionMethod.SIGNATURE
+    wording: str = ""  # the attestation above the signatures ("Executed as a deed by ...")
+    # a direction for the copy that is executed ("Affix the common seal here"): printed in
+    # Word, the format that is executed; left out of pages that are only read
+    instruction: str = ""
     signatories: list[Signatory] = field(default_factory=list)
 
 

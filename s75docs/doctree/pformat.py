@@ -73,7 +73,7 @@ def pformat(node: Document | Block, indent: int = 0) -> str:
         rows += [[inline_text(c.inlines) for c in r] for r in node.rows]
         text = " / ".join(" | ".join(r) for r in rows)
     elif isinstance(node, ExecutionBlock):
-        attrs.append(f"{node.party} by {node.method}")
+        attrs.append(f"{node.party} by {node.method.value}")
     elif isinstance(node, DefinitionsList):
         attrs.append(f"{len(node.library)} available")
     line = f"{pad}{name}" + (f" {' '.join(attrs)}" if attrs else "") + (f": {text}" if text else "")

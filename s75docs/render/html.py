@@ -5,29 +5,21 @@ from __future__ import annotations
 from html import escape
 
 from s75docs.doctree.nodes import (
-    Block,
-    Body,
     Definition,
     DefinitionItem,
-    DefinitionsList,
     Document,
     ExecutionBlock,
-    Inline,
     Item,
-    MoneyAmount,
     PageBreak,
     Para,
     Recital,
     Ref,
     Schedule,
     Table,
-    Term,
     TermDef,
-    Text,
     Toc,
 )
-from s75docs.render.common import toc_entries
-from s75docs.render.markdown import execution_wording
+from s75docs.render.common import TextWriter, toc_entries
 
 _CSS = """
 body{font-family:Arial,Helvetica,sans-serif;max-width:50em;margin:2em auto;line-height:1.45;
@@ -44,23 +36,7 @@ caption{font-style:italic;text-align:left;padding:.3em 0}h2.clause,h2.schedule{f
 """
 
 
-def inlines_html(inlines: list[Inline]) -> str:
-    out: list[str] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            out.append(escape(node.text))
-        elif isinstance(node, Term):
-            out.append(escape(node.display))
-        elif isinstance(node, TermDef):
-            out.append(f"<strong>{escape(node.name)}</strong>")
-        elif isinstance(node, Ref):
-            out.append(f'<a class="xref" href="#{escape(node.resolved)}">{escape(node.text)}</a>')
-        elif isinstance(node, MoneyAmount):
-            out.append(escape(node.text))
-    return "".join(out)
-
-
-class HtmlWriter:
+class HtmlWriter(TextWriter):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.parts: list[str] = []
@@ -68,73 +44,78 @@ class HtmlWriter:
     def out(self, text: str) -> None:
         self.parts.append(text)
 
+    def escape(self, text: str) -> str:
+        return escape(text)
+
     def write(self) -> str:
         self.out("<!DOCTYPE html>")
         self.out('<html lang="en-GB"><head><meta charset="utf-8">')
         self.out(f"<title>{escape(self.doc.title)}</title><style>{_CSS}</style></head><body>")
-        for node in self.doc.children:
-            self.block(node)
+        self.dispatch(self.doc)
         self.out("</body></html>")
         return "\n".join(self.parts) + "\n"
 
-    def block(self, node: Block) -> None:
-        if isinstance(node, Para):
-            body = inlines_html(node.inlines)
-            if node.style == "title":
-                self.out(f"<h1>{body}</h1>")
-            elif node.style == "heading":
-                self.out(f"<h2>{body}</h2>")
-            else:
-                self.out(f'<p class="{escape(node.style)}">{body}</p>')
-        elif isinstance(node, Toc):
-            self.out(f"<nav><h2>{escape(node.title)}</h2><ol style='list-style:none'>")
-            for e in toc_entries(self.doc):
-                self.out(
-                    f'<li><a href="#{escape(e.label or "")}">{escape(e.number)}'
-                    f" {escape(e.title)}</a></li>"
-                )
-            self.out("</ol></nav>")
-        elif isinstance(node, PageBreak):
-            self.out('<div class="pb"></div>')
-        elif isinstance(node, Recital):
-            self.out(
-                f'<p class="num recital"><span class="n">{node.number}</span>'
-                f"<span>{inlines_html(node.inlines)}</span></p>"
-            )
-        elif isinstance(node, Body | DefinitionsList):
-            for child in node.children:
-                self.block(child)
-        elif isinstance(node, Schedule):
-            self.out(
-                f'<section id="{escape(node.label or "")}"><h2 class="schedule">'
-                f"{escape(node.name)} {node.number}: {escape(node.title)}</h2>"
-            )
-            for child in node.children:
-                self.block(child)
-            self.out("</section>")
-        elif isinstance(node, Item):
-            self.item(node)
-        elif isinstance(node, Definition):
-            self.out(
-                f'<p class="def"><strong>{escape(node.term)}</strong> '
-                f"{inlines_html(node.inlines)}</p>"
-            )
-            for limb in node.children:
-                if isinstance(limb, DefinitionItem):
-                    self.out(
-                        f'<p class="num limb"><span class="n">{limb.number}</span>'
-                        f"<span>{inlines_html(limb.inlines)}</span></p>"
-                    )
-        elif isinstance(node, Table):
-            self.table(node)
-        elif isinstance(node, ExecutionBlock):
-            self.out(f'<div class="sig"><p><strong>{escape(node.party)}</strong></p>')
-            self.out(f"<p>{escape(execution_wording(node))}</p>")
-            for s in node.signatories:
-                self.out(f'<div class="line"></div><p>{escape(s.role)}</p>')
-            self.out("</div>")
+    # ------------------------------------------------------------ inlines
+    def visit_TermDef(self, node: TermDef) -> str:
+        return f"<strong>{escape(node.name)}</strong>"
 
-    def item(self, node: Item) -> None:
+    def visit_Ref(self, node: Ref) -> str:
+        return f'<a class="xref" href="#{escape(node.resolved)}">{escape(node.text)}</a>'
+
+    # ------------------------------------------------------------ blocks
+    def visit_Para(self, node: Para) -> None:
+        body = self.text(node.inlines)
+        if node.style == "title":
+            self.out(f"<h1>{body}</h1>")
+        elif node.style == "heading":
+            self.out(f"<h2>{body}</h2>")
+        else:
+            self.out(f'<p class="{escape(node.style)}">{body}</p>')
+
+    def visit_Toc(self, node: Toc) -> None:
+        self.out(f"<nav><h2>{escape(node.title)}</h2><ol style='list-style:none'>")
+        for e in toc_entries(self.doc):
+            self.out(
+                f'<li><a href="#{escape(e.label or "")}">{escape(e.number)}'
+                f" {escape(e.title)}</a></li>"
+            )
+        self.out("</ol></nav>")
+
+    def visit_PageBreak(self, node: PageBreak) -> None:
+        self.out('<div class="pb"></div>')
+
+    def visit_Recital(self, node: Recital) -> None:
+        self._numbered("recital", node.number, self.text(node.inlines))
+
+    def visit_Schedule(self, node: Schedule) -> None:
+        self.out(
+            f'<section id="{escape(node.label or "")}"><h2 class="schedule">'
+            f"{escape(node.name)} {node.number}: {escape(node.title)}</h2>"
+        )
+        self.dispatch_children(node)
+        self.out("</section>")
+
+    def visit_Definition(self, node: Definition) -> None:
+        self.out(
+            f'<p class="def"><strong>{escape(node.term)}</strong> {self.text(node.inlines)}</p>'
+        )
+        self.dispatch_children(node)
+
+    def visit_DefinitionItem(self, node: DefinitionItem) -> None:
+        self._numbered("limb", node.number, self.text(node.inlines))
+
+    def visit_ExecutionBlock(self, node: ExecutionBlock) -> None:
+        self.out(f'<div class="sig"><p><strong>{escape(node.party)}</strong></p>')
+        # node.instruction is for a copy to be executed; a web page is only read
+        self.out(f"<p>{escape(node.wording)}</p>")
+        for s in node.signatories:
+            self.out(f'<div class="line"></div><p>{escape(s.role)}</p>')
+        self.out("</div>")
+
+    def _numbered(self, kind: str, number: str, body: str) -> None:
+        self.out(f'<p class="num {kind}"><span class="n">{number}</span><span>{body}</span></p>')
+
+    def visit_Item(self, node: Item) -> None:
         ident = f' id="{escape(node.label)}"' if node.label else ""
         if node.level == 1 and node.title:
             self.out(
@@ -142,29 +123,28 @@ class HtmlWriter:
                 f"{escape(node.title)}</h2>"
             )
             if node.inlines:
-                self.out(f"<p>{inlines_html(node.inlines)}</p>")
+                self.out(f"<p>{self.text(node.inlines)}</p>")
         else:
             title = f"<strong>{escape(node.title)}</strong> " if node.title else ""
             self.out(
                 f'<p class="num l{node.level}"{ident}><span class="n">{node.number}</span>'
-                f"<span>{title}{inlines_html(node.inlines)}</span></p>"
+                f"<span>{title}{self.text(node.inlines)}</span></p>"
             )
-        for child in node.children:
-            self.block(child)
+        self.dispatch_children(node)
 
-    def table(self, node: Table) -> None:
+    def visit_Table(self, node: Table) -> None:
         self.out("<table>")
         if node.caption:
             self.out(f"<caption>{escape(node.caption)}</caption>")
         self.out(
             "<thead><tr>"
-            + "".join(f"<th>{inlines_html(c.inlines)}</th>" for c in node.header)
+            + "".join(f"<th>{self.text(c.inlines)}</th>" for c in node.header)
             + "</tr></thead><tbody>"
         )
         for row in node.rows:
             cells = []
             for c in row:
-                body = inlines_html(c.inlines)
+                body = self.text(c.inlines)
                 body = f"<strong>{body}</strong>" if c.bold and body else body
                 cls = ' class="r"' if c.align == "right" else ""
                 cells.append(f"<td{cls}>{body}</td>")

@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 from s75docs.doctree.nodes import (
-    Block,
-    Body,
     Definition,
     DefinitionItem,
-    DefinitionsList,
     Document,
     ExecutionBlock,
-    Inline,
     Item,
-    MoneyAmount,
     PageBreak,
     Para,
     Recital,
     Ref,
     Schedule,
     Table,
-    Term,
     TermDef,
-    Text,
     Toc,
 )
-from s75docs.render.common import toc_entries
+from s75docs.render.common import TextWriter, toc_entries
 
 _ESCAPE = str.maketrans({"*": r"\*", "_": r"\_", "[": r"\[", "]": r"\]", "`": r"\`", "|": r"\|"})
 
@@ -33,23 +26,16 @@ def _esc(text: str) -> str:
     return text.translate(_ESCAPE)
 
 
-def inlines_md(inlines: list[Inline]) -> str:
-    out: list[str] = []
-    for node in inlines:
-        if isinstance(node, Text):
-            out.append(_esc(node.text))
-        elif isinstance(node, Term):
-            out.append(_esc(node.display))
-        elif isinstance(node, TermDef):
-            out.append(f"**{_esc(node.name)}**")
-        elif isinstance(node, Ref):
-            out.append(f"[{_esc(node.text)}](#{node.resolved})")
-        elif isinstance(node, MoneyAmount):
-            out.append(_esc(node.text))
-    return "".join(out)
+_PARA_MARKUP = {
+    "title": "# {}",
+    "heading": "## {}",
+    "party": "**{}**",
+    "subtitle": "*{}*",
+    "quote": "> {}",
+}
 
 
-class MarkdownWriter:
+class MarkdownWriter(TextWriter):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.lines: list[str] = []
@@ -57,72 +43,60 @@ class MarkdownWriter:
     def out(self, text: str = "") -> None:
         self.lines.append(text)
 
-    def text(self, inlines: list[Inline]) -> str:
-        return inlines_md(inlines)
+    def escape(self, text: str) -> str:
+        return _esc(text)
 
     def write(self) -> str:
-        for node in self.doc.children:
-            self.block(node)
+        self.dispatch(self.doc)
         text = "\n".join(self.lines)
         while "\n\n\n" in text:
             text = text.replace("\n\n\n", "\n\n")
         return text.strip() + "\n"
 
-    def block(self, node: Block) -> None:
-        if isinstance(node, Para):
-            body = self.text(node.inlines)
-            if node.style == "title":
-                self.out(f"# {body}")
-            elif node.style == "heading":
-                self.out(f"## {body}")
-            elif node.style == "party":
-                self.out(f"**{body}**")
-            elif node.style == "subtitle":
-                self.out(f"*{body}*")
-            elif node.style == "quote":
-                self.out(f"> {body}")
-            else:
-                self.out(body)
-            self.out()
-        elif isinstance(node, Toc):
-            self.out(f"## {node.title}")
-            self.out()
-            for e in toc_entries(self.doc):
-                self.out(f"- [{_esc(e.number)} {_esc(e.title)}](#{e.label})")
-            self.out()
-        elif isinstance(node, PageBreak):
-            self.out()
-        elif isinstance(node, Recital):
-            self.out(f"{node.number} {self.text(node.inlines)}")
-            self.out()
-        elif isinstance(node, Body):
-            for child in node.children:
-                self.block(child)
-        elif isinstance(node, Schedule):
-            self.out(f'<a id="{node.label}"></a>')
-            self.out()
-            self.out(f"## {node.name} {node.number}: {_esc(node.title)}")
-            self.out()
-            for child in node.children:
-                self.block(child)
-        elif isinstance(node, Item):
-            self.item(node)
-        elif isinstance(node, DefinitionsList):
-            for child in node.children:
-                self.block(child)
-        elif isinstance(node, Definition):
-            self.out(f"> **{_esc(node.term)}** {self.text(node.inlines)}")
-            for limb in node.children:
-                if isinstance(limb, DefinitionItem):
-                    self.out(">")
-                    self.out(f"> {limb.number} {self.text(limb.inlines)}")
-            self.out()
-        elif isinstance(node, Table):
-            self.table(node)
-        elif isinstance(node, ExecutionBlock):
-            self.execution(node)
+    # ------------------------------------------------------------ inlines
+    def visit_TermDef(self, node: TermDef) -> str:
+        return f"**{_esc(node.name)}**"
 
-    def item(self, node: Item) -> None:
+    def visit_Ref(self, node: Ref) -> str:
+        return f"[{_esc(node.text)}](#{node.resolved})"
+
+    # ------------------------------------------------------------ blocks
+    def visit_Para(self, node: Para) -> None:
+        self.out(_PARA_MARKUP.get(node.style, "{}").format(self.text(node.inlines)))
+        self.out()
+
+    def visit_Toc(self, node: Toc) -> None:
+        self.out(f"## {node.title}")
+        self.out()
+        for e in toc_entries(self.doc):
+            self.out(f"- [{_esc(e.number)} {_esc(e.title)}](#{e.label})")
+        self.out()
+
+    def visit_PageBreak(self, node: PageBreak) -> None:
+        self.out()
+
+    def visit_Recital(self, node: Recital) -> None:
+        self.out(f"{node.number} {self.text(node.inlines)}")
+        self.out()
+
+    def visit_Schedule(self, node: Schedule) -> None:
+        self.out(f'<a id="{node.label}"></a>')
+        self.out()
+        self.out(f"## {node.name} {node.number}: {_esc(node.title)}")
+        self.out()
+        self.dispatch_children(node)
+
+    def visit_Definition(self, node: Definition) -> None:
+        self.out(f"> **{_esc(node.term)}** {self.text(node.inlines)}")
+        self.dispatch_children(node)
+        self.out()
+
+    def visit_DefinitionItem(self, node: DefinitionItem) -> None:
+        """A limb, inside its definition's quoted block."""
+        self.out(">")
+        self.out(f"> {node.number} {self.text(node.inlines)}")
+
+    def visit_Item(self, node: Item) -> None:
         anchor = f'<a id="{node.label}"></a>' if node.label else ""
         if node.level == 1 and node.title:
             self.out(f"### {anchor}{node.number} {_esc(node.title)}")
@@ -135,10 +109,9 @@ class MarkdownWriter:
             heading = f"**{_esc(node.title)}** " if node.title else ""
             self.out(f"{indent}{anchor}{node.number} {heading}{self.text(node.inlines)}".rstrip())
             self.out()
-        for child in node.children:
-            self.block(child)
+        self.dispatch_children(node)
 
-    def table(self, node: Table) -> None:
+    def visit_Table(self, node: Table) -> None:
         if node.caption:
             self.out(f"*{_esc(node.caption)}*")
             self.out()
@@ -156,28 +129,14 @@ class MarkdownWriter:
             self.out("| " + " | ".join(cells) + " |")
         self.out()
 
-    def execution(self, node: ExecutionBlock) -> None:
+    def visit_ExecutionBlock(self, node: ExecutionBlock) -> None:
         self.out(f"**{_esc(node.party)}**")
         self.out()
-        self.out(execution_wording(node))
+        self.out(_esc(node.wording))  # node.instruction is for a copy to be executed
         self.out()
         for s in node.signatories:
             self.out(f"Signature: ______________________  {s.role}")
             self.out()
-
-
-def execution_wording(node: ExecutionBlock) -> str:
-    if node.method == "seal":
-        return (
-            f"The common seal of {node.party} was affixed to this deed in the presence of:"
-            if node.as_deed
-            else f"The common seal of {node.party} was affixed in the presence of:"
-        )
-    if node.method == "deed":
-        return f"Executed as a deed by {node.party} acting by two authorised signatories:"
-    if node.as_deed:
-        return f"Executed as a deed by {node.party} acting by its authorised signatory:"
-    return f"Signed for and on behalf of {node.party} by its authorised signatory:"
 
 
 def render_markdown(doc: Document) -> str:

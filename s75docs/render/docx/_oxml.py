@@ -6,6 +6,8 @@ each element through python-docx's object API.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
 from xml.sax.saxutils import escape as _escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -81,24 +83,41 @@ def bookmark_end(ident: int) -> str:
     return f'<w:bookmarkEnd w:id="{ident}"/>'
 
 
+class Tab(NamedTuple):
+    """A tab stop: `align` left | right | center | decimal, at `pos` twips from the margin."""
+
+    align: str
+    pos: int
+    leader: str | None = None  # dot | hyphen | underscore ...
+
+
 def ppr(
     style: str,
     *,
     num: tuple[int, int] | None = None,
+    tabs: Sequence[Tab] = (),
     indent: int | None = None,
     keep_next: bool = False,
     align: str | None = None,
 ) -> str:
+    """Paragraph properties, in the order the schema requires (CT_PPr)."""
     inner = f'<w:pStyle w:val="{esc(style)}"/>'
     if keep_next:
         inner += "<w:keepNext/>"
     if num is not None:
         inner += f'<w:numPr><w:ilvl w:val="{num[0]}"/><w:numId w:val="{num[1]}"/></w:numPr>'
+    if tabs:
+        inner += "<w:tabs>" + "".join(_tab(t) for t in tabs) + "</w:tabs>"
     if indent is not None:
         inner += f'<w:ind w:left="{indent}" w:hanging="0"/>'
     if align:
         inner += f'<w:jc w:val="{align}"/>'
     return f"<w:pPr>{inner}</w:pPr>"
+
+
+def _tab(tab: Tab) -> str:
+    leader = f' w:leader="{tab.leader}"' if tab.leader else ""
+    return f'<w:tab w:val="{tab.align}"{leader} w:pos="{tab.pos}"/>'
 
 
 # ------------------------------------------------------------------ numbering

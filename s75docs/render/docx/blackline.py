@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -87,34 +87,7 @@ class _Block:
     words: list[str] = field(default_factory=list)
 
 
-class _Lists(DocxWriter):
-    """The writer, remembering each list it defines by name (ids differ between builds)."""
-
-    def _numbering_setup(self) -> None:
-        self.abstracts: dict[str, tuple[int, list[tuple[str, str, int, int]]]] = {}
-        self.num_defs: dict[int, tuple[str, int]] = {}  # numId -> (list name, restarts)
-        self._abstract_names: dict[int, str] = {}
-        super()._numbering_setup()
-
-    def _add_abstract(self, levels: list[tuple[str, str, int, int]], name: str) -> int:
-        ident = super()._add_abstract(levels, name)
-        self.abstracts[name] = (ident, levels)
-        self._abstract_names[ident] = name
-        return ident
-
-    def _add_num(self, abstract: int, restart_levels: int = 0) -> int:
-        ident = super()._add_num(abstract, restart_levels)
-        self.num_defs[ident] = (self._abstract_names.get(abstract, str(abstract)), restart_levels)
-        return ident
-
-    def add_list(self, name: str, levels: list[tuple[str, str, int, int]], restarts: int) -> int:
-        """A new instance of the named list, defining the list first if need be."""
-        if name not in self.abstracts:
-            self._add_abstract(levels, name)
-        return self._add_num(self.abstracts[name][0], restarts)
-
-
-class _Capture(_Lists):
+class _Capture(DocxWriter):
     """The normal writer's block walk, kept as elements: references as plain text, no
     bookmarks, no contents list."""
 
@@ -128,14 +101,14 @@ class _Capture(_Lists):
     def bookmarked(self, name: str | None, content: str) -> str:
         return content
 
-    def block(self, node: Block, num_id: int, level: int = 0) -> None:
+    def dispatch(self, node: Document | Block, *args: Any, **kwargs: Any) -> None:
         if isinstance(node, Toc):
             self._after_toc = True  # the contents and the page break that follows it
             return
         skip = self._after_toc and isinstance(node, PageBreak)
         self._after_toc = False
         if not skip:
-            super().block(node, num_id, level)
+            super().dispatch(node, *args, **kwargs)
 
     def blocks(self) -> list[_Block]:
         return [self._describe(el) for el in self.body_elements()]
@@ -153,13 +126,14 @@ class _Capture(_Lists):
             found = ppr.find(f"{qn('w:numPr')}/{qn('w:numId')}")
             if found is not None and num is not None:
                 # the kind of list, not which instance of it
-                found.set(_VAL, "{}:{}".format(*self.num_defs.get(num, ("?", num))))
+                listed = self.lists.instances.get(num)
+                found.set(_VAL, f"{listed.name}:{listed.restarts}" if listed else f"?:{num}")
             shape = _xml(ppr)
         content = "".join(_xml(child) for child in el if child.tag != _PPR)
         return _Block(el, num, shape, shape + content, text)
 
 
-class _ComparisonWriter(_Lists):
+class _ComparisonWriter(DocxWriter):
     """The output package: the normal writer's styles, numbering, footer and properties."""
 
     elements: list[etree._Element]
@@ -330,9 +304,9 @@ class _Merger:
             mapped = self.old_to_new.get(block.num)
             key = ("new", mapped) if mapped is not None else ("old", block.num)
         if key not in self.merged_num:
-            name, restart = capture.num_defs[block.num]
-            levels = capture.abstracts[name][1]
-            self.merged_num[key] = self.writer.add_list(name, levels, restart)
+            listed = capture.lists.instances[block.num]
+            self.writer.lists.define(listed.name, capture.lists.levels(listed.name))
+            self.merged_num[key] = self.writer.lists.instance(listed.name, listed.restarts)
         return self.merged_num[key]
 
     # -------------------------------------------------------------- the body

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +12,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from s75docs.doctree.nodes import (
-    Block,
     Body,
+    Cited,
     Definition,
     DefinitionItem,
     DefinitionsList,
@@ -36,11 +33,13 @@ from s75docs.doctree.nodes import (
     Text,
     Toc,
 )
+from s75docs.doctree.visitor import NodeVisitor
 from s75docs.errors import UsageError
+from s75docs.files import build_timestamp, normalise_zip
 from s75docs.render.common import toc_entries
 from s75docs.render.docx import _oxml as x
+from s75docs.render.docx.lists import ListRegistry
 from s75docs.render.docx.styles import ensure_styles
-from s75docs.render.markdown import execution_wording
 
 _PARA_STYLES = {
     "title": "S75 Title",
@@ -52,11 +51,14 @@ _PARA_STYLES = {
     "party-entry": "S75 Body",
 }
 # the text indent of each Item level (ilvl 0..4) in the legal list, for unnumbered paras
+# the writer's lists, by name (see lists.py)
+LEGAL, SCHEDULES, RECITALS, LIMBS = "S75 Legal", "S75 Schedule", "S75 Recitals", "S75 Limbs"
 _TEXT_INDENT = [720, 720, 1559, 2268, 2977]
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# a contents entry: the number, a tab to the title, a dotted tab to the page number
+_TOC_TABS = (x.Tab("left", 1440), x.Tab("right", 9000, "dot"))
 
 
-class DocxWriter:
+class DocxWriter(NodeVisitor):
     def __init__(self, doc: Document, reference: Path | None = None) -> None:
         self.doc = doc
         try:
@@ -67,44 +69,18 @@ class DocxWriter:
         self.parts: list[str] = []
         self.bookmark_id = 0
         self.other_heads: dict[str, int] = {}
-        self._numbering_setup()
+        self.lists = ListRegistry(self.word.part.numbering_part.element)
+        self._define_lists()
 
-    # ------------------------------------------------------------ numbering
-    def _numbering_setup(self) -> None:
-        numbering = self.word.part.numbering_part.element
-        abstract_ids = [
-            int(a.get(qn("w:abstractNumId"))) for a in numbering.iterfind(qn("w:abstractNum"))
-        ]
-        num_ids = [int(n.get(qn("w:numId"))) for n in numbering.iterfind(qn("w:num"))]
-        self._next_abstract = max(abstract_ids, default=-1) + 1
-        self._next_num = max(num_ids, default=0) + 1
-        self._numbering = numbering
-        self.legal = self._add_abstract(x.LEGAL_LEVELS, "S75 Legal")
-        self.schedule_head = self._add_abstract([("decimal", "Schedule %1", 0, 0)], "S75 Schedule")
-        self.recitals = self._add_abstract([("upperLetter", "(%1)", 720, 720)], "S75 Recitals")
-        self.limbs = self._add_abstract([("lowerLetter", "(%1)", 1440, 720)], "S75 Limbs")
-        self.body_num = self._add_num(self.legal)
-        self.schedule_head_num = self._add_num(self.schedule_head)
-        self.recital_num = self._add_num(self.recitals)
-
-    def _add_abstract(self, levels: list[tuple[str, str, int, int]], name: str) -> int:
-        ident = self._next_abstract
-        self._next_abstract += 1
-        element = etree.fromstring(x.abstract_num(ident, levels, name))
-        first_num = self._numbering.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(element)
-        else:
-            self._numbering.append(element)
-        return ident
-
-    def _add_num(self, abstract: int, restart_levels: int = 0) -> int:
-        ident = self._next_num
-        self._next_num += 1
-        self._numbering.append(
-            etree.fromstring(x.num(ident, abstract, restart_levels=restart_levels))
-        )
-        return ident
+    def _define_lists(self) -> None:
+        lists = self.lists
+        lists.define(LEGAL, x.LEGAL_LEVELS)
+        lists.define(SCHEDULES, [("decimal", "Schedule %1", 0, 0)])
+        lists.define(RECITALS, [("upperLetter", "(%1)", 720, 720)])
+        lists.define(LIMBS, [("lowerLetter", "(%1)", 1440, 720)])
+        self.body_num = lists.instance(LEGAL)
+        self.schedule_head_num = lists.instance(SCHEDULES)
+        self.recital_num = lists.instance(RECITALS)
 
     # ------------------------------------------------------------ helpers
     def out(self, xml: str) -> None:
@@ -114,19 +90,7 @@ class DocxWriter:
         return self.styles[name]
 
     def inlines(self, inlines: list[Inline], *, bold: bool = False) -> str:
-        out: list[str] = []
-        for node in inlines:
-            if isinstance(node, Text):
-                out.append(x.run(node.text, bold=bold))
-            elif isinstance(node, Term):
-                out.append(x.run(node.display, bold=bold))
-            elif isinstance(node, TermDef):
-                out.append(x.run(node.name, bold=True))
-            elif isinstance(node, Ref):
-                out.append(self.ref(node, bold=bold))
-            elif isinstance(node, MoneyAmount):
-                out.append(x.run(node.text, bold=bold))
-        return "".join(out)
+        return self.dispatch_inlines(inlines, bold=bold)
 
     def ref(self, node: Ref, *, bold: bool = False) -> str:
         """A cross-reference: its words as runs, its numbers as REF fields."""
@@ -145,42 +109,54 @@ class DocxWriter:
     def para(self, style: str, content: str, **kw: Any) -> None:
         self.out(f"<w:p>{x.ppr(self.style(style), **kw)}{content}</w:p>")
 
+    # ------------------------------------------------------------ inlines
+    def visit_Text(self, node: Text, *, bold: bool = False) -> str:
+        return x.run(node.text, bold=bold)
+
+    def visit_Term(self, node: Term, *, bold: bool = False) -> str:
+        return x.run(node.display, bold=bold)
+
+    def visit_TermDef(self, node: TermDef, *, bold: bool = False) -> str:
+        return x.run(node.name, bold=True)
+
+    def visit_Ref(self, node: Ref, *, bold: bool = False) -> str:
+        return self.ref(node, bold=bold)
+
+    def visit_MoneyAmount(self, node: MoneyAmount, *, bold: bool = False) -> str:
+        return x.run(node.text, bold=bold)
+
+    def visit_Cited(self, node: Cited, *, bold: bool = False) -> str:
+        return x.run(node.text, bold=bold)
+
     # ------------------------------------------------------------ blocks
+    # every block visit takes the list its numbered paragraphs continue (num_id) and the
+    # level of the provision it stands in (0 outside any), for the indent of plain text
     def write_blocks(self) -> None:
-        for node in self.doc.children:
-            self.block(node, num_id=self.body_num)
+        self.dispatch(self.doc, self.body_num, 0)
 
-    def block(self, node: Block, num_id: int, level: int = 0) -> None:
-        if isinstance(node, Para):
-            style = _PARA_STYLES.get(node.style, "S75 Body")
-            indent = _TEXT_INDENT[level - 1] if level else None
-            if node.style == "quote":  # text quoted in a deed: set in from the margin
-                indent = (indent or 720) + 720
-            self.para(style, self.inlines(node.inlines), indent=indent)
-        elif isinstance(node, Toc):
-            self.toc(node)
-        elif isinstance(node, PageBreak):
-            self.out(x.page_break())
-        elif isinstance(node, Recital):
-            self.para("S75 Recital", self.inlines(node.inlines), num=(0, self.recital_num))
-        elif isinstance(node, Body):
-            for child in node.children:
-                self.block(child, self.body_num)
-        elif isinstance(node, Schedule):
-            self.schedule(node)
-        elif isinstance(node, Item):
-            self.item(node, num_id)
-        elif isinstance(node, DefinitionsList):
-            for child in node.children:
-                self.block(child, num_id, level)
-        elif isinstance(node, Definition):
-            self.definition(node)
-        elif isinstance(node, Table):
-            self.table(node)
-        elif isinstance(node, ExecutionBlock):
-            self.execution(node)
+    def visit_Document(self, node: Document, num_id: int, level: int) -> None:
+        self.dispatch_children(node, num_id, level)
 
-    def item(self, node: Item, num_id: int) -> None:
+    def visit_Body(self, node: Body, num_id: int, level: int) -> None:
+        self.dispatch_children(node, self.body_num, 0)
+
+    def visit_DefinitionsList(self, node: DefinitionsList, num_id: int, level: int) -> None:
+        self.dispatch_children(node, num_id, level)
+
+    def visit_Para(self, node: Para, num_id: int, level: int) -> None:
+        style = _PARA_STYLES.get(node.style, "S75 Body")
+        indent = _TEXT_INDENT[level - 1] if level else None
+        if node.style == "quote":  # text quoted in a deed: set in from the margin
+            indent = (indent or 720) + 720
+        self.para(style, self.inlines(node.inlines), indent=indent)
+
+    def visit_PageBreak(self, node: PageBreak, num_id: int, level: int) -> None:
+        self.out(x.page_break())
+
+    def visit_Recital(self, node: Recital, num_id: int, level: int) -> None:
+        self.para("S75 Recital", self.inlines(node.inlines), num=(0, self.recital_num))
+
+    def visit_Item(self, node: Item, num_id: int, level: int) -> None:
         ilvl = node.level - 1
         if node.title and not node.inlines:
             style = (
@@ -194,36 +170,33 @@ class DocxWriter:
             head = x.run(node.title + ". ", bold=True) if node.title else ""
             content = self.bookmarked(node.bookmark, head + self.inlines(node.inlines))
             self.para(f"S75 Level {node.level}", content, num=(ilvl, num_id))
-        for child in node.children:
-            self.block(child, num_id, node.level)
+        self.dispatch_children(node, num_id, node.level)
 
-    def schedule(self, node: Schedule) -> None:
+    def visit_Schedule(self, node: Schedule, num_id: int, level: int) -> None:
         content = self.bookmarked(node.bookmark, x.break_run() + x.run(node.title))
         self.para("S75 Schedule Heading", content, num=(0, self._heading_num(node.name)))
         # each schedule is a new instance of the legal list, restarting every level at 1
-        num_id = self._add_num(self.legal, restart_levels=5)
-        for child in node.children:
-            self.block(child, num_id)
+        self.dispatch_children(node, self.lists.instance(LEGAL, restarts=5), 0)
 
     def _heading_num(self, name: str) -> int:
         """Schedules number "Schedule 1"...; a deed's annexes get their own "Annex 1" list."""
         if name == "Schedule":
             return self.schedule_head_num
         if name not in self.other_heads:
-            abstract = self._add_abstract([("decimal", f"{name} %1", 0, 0)], f"S75 {name}")
-            self.other_heads[name] = self._add_num(abstract)
+            self.lists.define(f"S75 {name}", [("decimal", f"{name} %1", 0, 0)])
+            self.other_heads[name] = self.lists.instance(f"S75 {name}")
         return self.other_heads[name]
 
-    def definition(self, node: Definition) -> None:
+    def visit_Definition(self, node: Definition, num_id: int, level: int) -> None:
         body = x.run(node.term, bold=True) + x.run(" ") + self.inlines(node.inlines)
         self.para("S75 Definition", body, indent=720)
-        limbs = [c for c in node.children if isinstance(c, DefinitionItem)]
-        if limbs:
-            num_id = self._add_num(self.limbs, restart_levels=1)
-            for limb in limbs:
-                self.para("S75 Definition Limb", self.inlines(limb.inlines), num=(0, num_id))
+        if node.children:  # its limbs (a), (b)... restart in each definition
+            self.dispatch_children(node, self.lists.instance(LIMBS, restarts=1), 0)
 
-    def table(self, node: Table) -> None:
+    def visit_DefinitionItem(self, node: DefinitionItem, num_id: int, level: int) -> None:
+        self.para("S75 Definition Limb", self.inlines(node.inlines), num=(0, num_id))
+
+    def visit_Table(self, node: Table, num_id: int, level: int) -> None:
         if node.caption:
             self.para("S75 Table Caption", x.run(node.caption))
         total = sum(node.widths) or len(node.header) or 1
@@ -272,11 +245,11 @@ class DocxWriter:
         )
         self.para("S75 Body", "")
 
-    def execution(self, node: ExecutionBlock) -> None:
+    def visit_ExecutionBlock(self, node: ExecutionBlock, num_id: int, level: int) -> None:
         self.para("S75 Signature", x.run(node.party, bold=True), keep_next=True)
-        self.para("S75 Signature", x.run(execution_wording(node)), keep_next=True)
-        if node.method == "seal":
-            self.para("S75 Signature", x.run("Affix the common seal here"), keep_next=True)
+        self.para("S75 Signature", x.run(node.wording), keep_next=True)
+        if node.instruction:
+            self.para("S75 Signature", x.run(node.instruction), keep_next=True)
         for signatory in node.signatories:
             self.para("S75 Signature", "", keep_next=True)
             self.para(
@@ -289,7 +262,7 @@ class DocxWriter:
             self.para("S75 Signature", x.run("Date:"), keep_next=True)
         self.para("S75 Body", "")
 
-    def toc(self, node: Toc) -> None:
+    def visit_Toc(self, node: Toc, num_id: int, level: int) -> None:
         self.para("S75 Heading", x.run(node.title))
         entries = toc_entries(self.doc)
         instruction = 'TOC \\h \\z \\t "S75 Clause Heading,1,S75 Schedule Heading,1"'
@@ -305,11 +278,7 @@ class DocxWriter:
                 f'<w:hyperlink w:anchor="{x.esc(e.bookmark or "")}" w:history="1">'
                 f"{label}{page}</w:hyperlink>"
             )
-            tabs = (
-                '<w:tabs><w:tab w:val="left" w:pos="1440"/>'
-                '<w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'
-            )
-            ppr = x.ppr(self.style("toc 1")).replace("</w:pPr>", f"{tabs}</w:pPr>")
+            ppr = x.ppr(self.style("toc 1"), tabs=_TOC_TABS)
             self.out(f"<w:p>{ppr}{start}{link}{end}</w:p>")
 
     # ------------------------------------------------------------ document
@@ -373,27 +342,6 @@ class DocxWriter:
         stamp = build_timestamp()
         props.created = stamp
         props.modified = stamp
-
-
-def build_timestamp() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime(2000, 1, 1)
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
 
 
 def render_docx(doc: Document, reference: Path | None = None) -> bytes:
