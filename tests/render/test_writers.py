@@ -33,7 +33,7 @@ from s75docs.render.markdown import MarkdownWriter, render_markdown
 
 WRITERS: list[type[NodeVisitor]] = [MarkdownWriter, HtmlWriter, DocxWriter]
 # classes held inside a node and written by that node's own visit method
-PARTS = {nodes.RefPart, nodes.Cell, nodes.Signatory}
+PARTS = {nodes.RefPart, nodes.Cell, nodes.Row, nodes.Signatory}
 W_P, W_T = qn("w:p"), qn("w:t")
 
 
