@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from s75docs.assemble.builder import assemble
 from s75docs.assemble.edits import apply_edits
@@ -16,10 +17,10 @@ from s75docs.model.currency import stale_citations
 from s75docs.model.edits import Edit
 from s75docs.model.loader import format_path, load_edits, load_scheme, read_yaml
 from s75docs.model.scheme import SchemeFile
+from s75docs.transforms import run_all
 
 if TYPE_CHECKING:
-    from s75docs.reports.context import DeedSummary
-from s75docs.transforms import run_all
+    from s75docs.variation.vary import Variation
 
 FORMATS = ("docx", "md", "html", "pdf")
 
@@ -37,7 +38,7 @@ def build_tree(
     if edits:
         apply_edits(doc, edits)
     run_all(doc, data.agreement.money_format)
-    check_currency(doc, data)
+    check_currency(doc, data.agreement.date or data.agreement.commencement)
     return doc
 
 
@@ -119,6 +120,19 @@ class VaryResult:
     changes: int
 
 
+def load_variation(old: Path, new: Path, library: Library) -> Variation:
+    """Both versions built (with their clause-level edits) and compared, once, for the deed
+    and for the report alike."""
+    from s75docs.variation.vary import compute
+
+    before, after = load_scheme(old), load_scheme(new)
+    before_edits, after_edits = variation_edits(old, before), variation_edits(new, after)
+    old_doc = build_tree(before, library, before_edits)
+    new_doc = build_tree(after, library, after_edits)
+    edits = [edit for edit, _ in after_edits[len(before_edits) :]]
+    return compute(before, old_doc, after, new_doc, edits)
+
+
 def vary(
     old: Path,
     new: Path,
@@ -138,26 +152,26 @@ def vary(
     from s75docs.render.docx.blackline import render_comparison
     from s75docs.variation.conformed import conformed_copy
     from s75docs.variation.deed import build_deed
-    from s75docs.variation.vary import compute, verify
+    from s75docs.variation.vary import verify
 
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    before, after = load_and_build(old, libraries), load_and_build(new, libraries)
-    variation = compute(before.data, before.doc, after.data, after.doc)
+    variation = load_variation(old, new, load_library(libraries or []))
     if not variation.changes:
         return VaryResult([], 0)
-    _check_records(old, before.data, new, after.data)
+    check_records(old, variation.old_data, new, variation.new_data)
     verify(variation)
-    record = after.data.variations[-1]
+    after = variation.new_data
+    record = after.variations[-1]
     deed = build_deed(variation)
-    run_all(deed, after.data.agreement.money_format)
-    conformed = conformed_copy(after.doc, after.data.variations)
+    run_all(deed, after.agreement.money_format)
+    conformed = conformed_copy(variation.new, after.variations)
     when = record.date or record.effective
     outputs: dict[str, bytes] = {
         "comparison.docx": render_comparison(
-            before.doc,
-            after.doc,
+            variation.old,
+            variation.new,
             author="s75docs",
             date=dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC),
             reference_docx=reference_docx,
@@ -173,8 +187,9 @@ def vary(
     return VaryResult(written, len(variation.changes.changes))
 
 
-def _check_records(old: Path, before: SchemeFile, new: Path, after: SchemeFile) -> None:
-    """NEW must describe the same agreement as OLD, with one more variation record."""
+def check_records(old: Path, before: SchemeFile, new: Path, after: SchemeFile) -> None:
+    """NEW must describe the same agreement as OLD, with one more variation record that
+    takes effect while the agreement runs."""
     made = before.agreement.date
     if made is None:
         raise InputError(
@@ -194,6 +209,13 @@ def _check_records(old: Path, before: SchemeFile, new: Path, after: SchemeFile) 
             " effective, reason, approvals), keeping the earlier ones as they are",
             _field(new, "variations"),
         )
+    effective = after.variations[-1].effective
+    if effective < before.agreement.commencement:
+        raise InputError(
+            f"the variation takes effect on {effective}, before the Agreement starts"
+            f" ({before.agreement.commencement})",
+            _field(new, "variations", count, "effective"),
+        )
 
 
 def _field(path: Path, *keys: str | int) -> Location:
@@ -206,22 +228,80 @@ def _loc(path: Path) -> Location:
     return Location(str(path))
 
 
-def check_currency(doc: Document, data: SchemeFile) -> None:
-    """Refuse to emit an abolished body or repealed statute in an agreement made after its end."""
-    made = data.agreement.date or data.agreement.commencement
+def check_currency(doc: Document, made: dt.date, what: str = "agreement") -> None:
+    """Refuse to emit an abolished body or repealed statute in a document made after its end."""
     errors: list[S75Error] = []
     for node in doc.walk():
         text = inline_text(inlines_of(node))
         for cite in stale_citations(text, made):
             errors.append(
                 BuildError(
-                    f"'{cite.text}' is {cite.entry.describe()}, before this agreement"
+                    f"'{cite.text}' is {cite.entry.describe()}, before this {what}"
                     f" ({made}): use {cite.entry.replacement}",
                     node.location,
                 )
             )
     if errors:
         raise ErrorList(errors)
+
+
+def report_context(
+    scheme: Path,
+    meeting: Path,
+    kind: str,
+    variation_from: Path | None = None,
+    libraries: list[Path] | None = None,
+) -> dict[str, Any]:
+    """Build the report's tree from the report library and return the context its Word
+    template is filled with."""
+    from s75docs.model.meeting import ReportKind, load_meeting
+    from s75docs.reports.build import ReportBuilder
+    from s75docs.reports.context import template_context
+    from s75docs.reports.facts import Cited
+    from s75docs.transforms import Settings
+    from s75docs.transforms.labels import Labels
+    from s75docs.transforms.money import has_pence
+
+    try:
+        report_kind = ReportKind(kind)
+    except ValueError:
+        choices = ", ".join(k.value for k in ReportKind)
+        raise UsageError(f"unknown report kind '{kind}' (choose from {choices})") from None
+    for path in (scheme, meeting, variation_from):
+        if path is not None and not path.is_file():
+            raise UsageError("no such file", _loc(path))
+    library = load_library(libraries or [])
+    variation = None
+    if variation_from is not None:
+        variation = load_variation(variation_from, scheme, library)
+        check_records(variation_from, variation.old_data, scheme, variation.new_data)
+        if not variation.changes:
+            raise InputError(
+                "the two scheme files describe the same agreement: there is nothing to vary",
+                _field(scheme, "variations", len(variation.new_data.variations) - 1),
+            )
+        data, doc, old_doc = variation.new_data, variation.new, variation.old
+    else:
+        data = load_scheme(scheme)
+        # the agreement exactly as `build` and `vary` make it, clause-level edits included,
+        # so every clause number the report cites is the agreement's
+        doc = old_doc = build_tree(data, library, variation_edits(scheme, data))
+    details = load_meeting(meeting, data, report_kind)
+    # a variation report cites the agreement as it stands (as the deed does), by default
+    cited = Cited(now=Labels.of(old_doc), varied=Labels.of(doc))
+    money_format = data.agreement.money_format
+    pence = has_pence(doc, old_doc)
+    settings = Settings(
+        money_format,
+        pence=pence,
+        external={"": cited.now, "varied": cited.varied},
+        rounding_note=False,
+    )
+    built = ReportBuilder(
+        report_kind, details, data, library, cited, settings, variation=variation
+    ).build()
+    check_currency(built.doc, details.date, "report")
+    return template_context(built, millions=money_format == "millions", pence=pence)
 
 
 def report(
@@ -235,100 +315,20 @@ def report(
 ) -> Path:
     """A Board report approving the agreement (or, with variation_from, a deed of variation)."""
     from s75docs.files import build_timestamp, normalise_zip
-    from s75docs.model.loader import read_yaml
-    from s75docs.model.meeting import ReportKind, load_meeting
-    from s75docs.reports.changes import compute_changes
-    from s75docs.reports.cite import Citations
-    from s75docs.reports.context import ReportWriter, build_context
+    from s75docs.model.meeting import ReportKind
     from s75docs.reports.render import default_template, render_report, template_bytes
 
-    try:
-        report_kind = ReportKind(kind)
-    except ValueError:
-        choices = ", ".join(k.value for k in ReportKind)
-        raise UsageError(f"unknown report kind '{kind}' (choose from {choices})") from None
-    for path in (scheme, meeting, variation_from, template):
-        if path is not None and not path.is_file():
-            raise UsageError("no such file", _loc(path))
-    library = load_library(libraries or [])
-    data = load_scheme(scheme)
-    # the agreement exactly as `build` and `vary` make it, clause-level edits included, so
-    # every clause number the report cites is the agreement's
-    doc = build_tree(data, library, variation_edits(scheme, data))
-    old = old_doc = changes = None
-    if variation_from is not None:
-        old = load_scheme(variation_from)
-        old_doc = build_tree(old, library, variation_edits(variation_from, old))
-        _, lines = read_yaml(scheme)
-        changes = compute_changes(
-            old,
-            data,
-            Citations(old_doc, str(variation_from)),
-            Citations(doc, str(scheme)),
-            str(scheme),
-            lines,
-        )
-    deed = None
-    if variation_from is not None and old is not None and old_doc is not None:
-        deed = _deed_summary(scheme, variation_from, old, old_doc, data, doc)
-    details = load_meeting(meeting, data, report_kind)
-    writer = ReportWriter(
-        report_kind,
-        details,
-        data,
-        doc,
-        source=str(scheme),
-        old=old,
-        old_doc=old_doc,
-        changes=changes,
-        bcf_policy=dict(library.data.get("bcf") or {}),
-        deed=deed,
-    )
-    context = build_context(writer)
+    if template is not None and not template.is_file():
+        raise UsageError("no such file", _loc(template))
+    context = report_context(scheme, meeting, kind, variation_from, libraries)
     if template is not None:
         body, name = template_bytes(template), str(template)
     else:
-        body, name = default_template(report_kind), f"default {report_kind.value} template"
-    stamp = build_timestamp()
-    result = normalise_zip(render_report(body, context, name=name, stamp=stamp))
+        body, name = default_template(ReportKind(kind)), f"default {kind} template"
+    result = normalise_zip(render_report(body, context, name=name, stamp=build_timestamp()))
     suffix = "-variation" if variation_from is not None else ""
-    target = output or Path("out") / f"{scheme.stem}{suffix}-{report_kind.value}-report.docx"
+    target = output or Path("out") / f"{scheme.stem}{suffix}-{kind}-report.docx"
     if target.is_dir():
-        target = target / f"{scheme.stem}{suffix}-{report_kind.value}-report.docx"
+        target = target / f"{scheme.stem}{suffix}-{kind}-report.docx"
     write_atomic(target, result)
     return target
-
-
-def _deed_summary(
-    scheme: Path,
-    old_scheme: Path,
-    old: SchemeFile,
-    old_doc: Document,
-    new: SchemeFile,
-    new_doc: Document,
-) -> DeedSummary:
-    """The deed's own count of variations, and its wording edits described for a report."""
-    from s75docs.doctree.nodes import Item, inline_text
-    from s75docs.reports.context import DeedSummary
-    from s75docs.variation.cite import CitationIndex
-    from s75docs.variation.vary import compute
-
-    variation = compute(old, old_doc, new, new_doc)
-    edits = variation_edits(scheme, new)[len(variation_edits(old_scheme, old)) :]
-    before, after = CitationIndex(old_doc), CitationIndex(new_doc)
-    wording: list[str] = []
-    for edit, _loc in edits:
-        label = edit.label if edit.action in ("insert_after", "append_to") else edit.target
-        index, doc = (before, old_doc) if edit.action == "delete" else (after, new_doc)
-        node = next((n for n in doc.walk() if isinstance(n, Item) and n.label == label), None)
-        if node is None or id(node) not in index.by_node:
-            continue
-        cite = index.by_node[id(node)].text
-        opening = " ".join(inline_text(node.inlines).split()[:12])
-        if edit.action == "delete":
-            wording.append(f"deletes {cite}")
-        else:
-            verb = "replaces" if edit.action == "replace" else "inserts a new"
-            wording.append(f"{verb} {cite} (“{opening} …”)")
-    return DeedSummary(len(variation.changes.changes), wording)
-

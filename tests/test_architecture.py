@@ -27,9 +27,19 @@ ALLOWED: dict[str, set[str]] = {
     # a deed is built from two assembled trees and checked by carrying it out, which
     # renumbers and re-resolves with the passes
     "variation": {"errors", "words", "model", "assemble", "doctree", "transforms"},
-    # Board reports: contexts from the model and the resolved tree (money formatted by the
-    # money pass's own functions), rendered with docxtpl; pipeline does the file work
-    "reports": {"errors", "words", "model", "assemble", "doctree", "transforms"},
+    # Board reports are assembled like an agreement from library text (library, assemble),
+    # resolved by the passes against the agreement's labels (transforms), and read the one
+    # change model of a variation (variation); rendered with docxtpl; pipeline writes files
+    "reports": {
+        "errors",
+        "words",
+        "model",
+        "library",
+        "assemble",
+        "doctree",
+        "transforms",
+        "variation",
+    },
     "pipeline": {
         "errors",
         "files",

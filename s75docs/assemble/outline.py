@@ -51,6 +51,14 @@ def directive_call(content: str, loc: Location) -> tuple[str, dict[str, str]]:
     return name, params
 
 
+def relevel(blocks: list[Block], level: int) -> None:
+    """Numbered provisions a directive inserts take the level of the place they stand."""
+    for block in blocks:
+        if isinstance(block, Item):
+            block.level = level
+            relevel(block.children, level + 1)
+
+
 @dataclass
 class _Open:
     node: Item | Para
@@ -167,7 +175,11 @@ class _Parse:
         elif content.startswith(":: "):
             self.flush()
             name, params = directive_call(content, loc)
-            self.container_for(indent).extend(self.p.directive(name, params, loc))
+            container = self.container_for(indent)
+            holder = self.stack[-1][1] if self.stack else self.heading
+            blocks = self.p.directive(name, params, loc)
+            relevel(blocks, holder.level + 1 if holder is not None else self.p.base)
+            container.extend(blocks)
         elif content.startswith(("- ", "* ")) or content in ("-", "*"):
             self.open_item(indent, content, loc)
         elif self.current is not None and indent >= self.current.indent:

@@ -15,10 +15,21 @@ class Spec:
     summary: str
     params: frozenset[str] = field(default_factory=frozenset)
     documents: frozenset[str] = frozenset({AGREEMENT})
+    labels: bool = False  # it labels what it makes "table-<name>", for the text to cite
 
 
-def _spec(summary: str, *params: str, document: str = AGREEMENT) -> Spec:
-    return Spec(summary, frozenset(params), frozenset({document}))
+def table_label(name: str) -> str:
+    """The label a report directive gives the table it makes."""
+    return f"table-{name}"
+
+
+def _spec(summary: str, *params: str, document: str = AGREEMENT, labels: bool = False) -> Spec:
+    return Spec(summary, frozenset(params), frozenset({document}), labels)
+
+
+def _report_table(summary: str) -> Spec:
+    # a report's tables are numbered and cited ("Table 3"); an agreement's are not
+    return _spec(summary, "caption", document=REPORT, labels=True)
 
 
 DIRECTIVES: dict[str, Spec] = {
@@ -30,21 +41,19 @@ DIRECTIVES: dict[str, Spec] = {
     ),
     "services-table": _spec("one scheme's services, providers and contracts", "scheme"),
     "indicators-table": _spec("one scheme's indicators and targets", "scheme"),
-    "contributions-by-partner": _spec(
-        "each partner's contributions by year, with the total", "caption", document=REPORT
+    "contributions-by-partner": _report_table(
+        "each partner's contributions by year, with the total"
     ),
-    "contributions-by-line": _spec(
-        "every contribution by partner, scheme and service line", "caption", document=REPORT
+    "contributions-by-line": _report_table(
+        "every contribution by partner, scheme and service line"
     ),
-    "contributions-by-scheme": _spec(
-        "each scheme's total by year (as varied, in a variation)", "caption", document=REPORT
+    "contributions-by-scheme": _report_table(
+        "each scheme's total by year (as varied, in a variation)"
     ),
-    "totals-before-after": _spec(
-        "each partner's totals by year before and after a variation", "caption", document=REPORT
+    "totals-before-after": _report_table(
+        "each partner's totals by year before and after a variation"
     ),
-    "lines-changed": _spec(
-        "every contribution line a variation changes, adds or removes", "caption", document=REPORT
-    ),
+    "lines-changed": _report_table("every contribution line a variation changes, adds or removes"),
     "changes": _spec(
         "what a deed of variation does, one point each (from the report's 'changes' part);"
         " 'bullets' for bullet points, 'end' and 'last' the punctuation after each point and"

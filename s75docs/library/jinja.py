@@ -17,7 +17,7 @@ from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from s75docs.errors import BuildError, InputError
+from s75docs.errors import BuildError, InputError, Location
 from s75docs.library.source import Source
 
 _ENV = ImmutableSandboxedEnvironment(
@@ -126,3 +126,24 @@ def condition(src: Source, context: Mapping[str, Any]) -> bool:
         ) from None
     except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
         raise BuildError(f"'when' failed: {exc}", src.location(None)) from None
+
+
+def render_text(text: str, context: Mapping[str, Any], location: Location) -> str:
+    """Render a short template that is not a library file of its own (a value's wording in
+    a library data file); an error names where the text came from."""
+    try:
+        return _compiled(text).render(**context)
+    except TemplateSyntaxError as exc:
+        raise InputError(f"Jinja syntax error: {exc.message}", location) from None
+    except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise BuildError(f"template error: {exc}", location) from None
+
+
+def macros(src: Source, context: Mapping[str, Any]) -> Any:
+    """A library file of macros as a module (`phrases.rule(s)`), run with the context."""
+    try:
+        return _compiled(src.body).make_module(dict(context))
+    except TemplateSyntaxError as exc:
+        raise InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno)) from None
+    except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise BuildError(f"template error: {exc}", src.location(_line_of(exc))) from None

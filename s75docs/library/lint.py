@@ -10,7 +10,7 @@ from pathlib import Path
 
 from s75docs.diagnostics import Diagnostic
 from s75docs.errors import Location, S75Error
-from s75docs.library.directives import AGREEMENT, REPORT, unknown
+from s75docs.library.directives import AGREEMENT, DIRECTIVES, REPORT, table_label, unknown
 from s75docs.library.jinja import syntax_error
 from s75docs.library.loader import Library, default_dirs, library_files
 from s75docs.library.source import Kind, Source, parse_source
@@ -19,7 +19,10 @@ _DECL = re.compile(r"^\s*-\s+\{#([a-z0-9][a-z0-9.-]*)\}|\{#([a-z0-9][a-z0-9.-]*)
 _REF = re.compile(r"\[\[([^\]]+)\]\]")
 # a report's helpers that name labels of the agreement: ref("a", "b"), refs(...), cites(...)
 _HELPER = re.compile(r"\b(?:ref|refs|cites)\(([^)]*)\)")
-_QUOTED = re.compile(r"[\"']([a-z0-9:][a-z0-9.:-]*)[\"']")
+# a quoted label, unless it is joined to something else to make one ("scheme-" ~ s.id)
+_QUOTED = re.compile(r"(?<!~ )[\"']([a-z0-9:][a-z0-9.:-]*)[\"'](?!\s*~)")
+_DYNAMIC = re.compile(r"[\"'~]")
+_DIRECTIVE_NAME = re.compile(r"^\s*::\s+([a-z][a-z0-9-]*)")
 _TERM = re.compile(r"(?<!\*)\*([^*\s][^*]*)\*(?!\*)")
 _TYPED = re.compile(
     r"\b(Clauses?|Schedules?|[Pp]aragraphs?|Parts?|Appendix|Appendices|Annex(?:es)?)"
@@ -58,6 +61,9 @@ def lint_library(dirs: list[Path] | None = None) -> list[Diagnostic]:
         if src.meta.repeat:
             repeat_labels.add(src.label)
         for n, line in enumerate(src.body.split("\n"), start=1):
+            made = _DIRECTIVE_NAME.match(line)
+            if made and made.group(1) in DIRECTIVES and DIRECTIVES[made.group(1)].labels:
+                labels[table_label(made.group(1))].append((src, n))
             for m in _DECL.finditer(line):
                 name = m.group(1) or m.group(2)
                 if src.meta.repeat:
@@ -114,7 +120,8 @@ def _lint_source(
     for n, line in enumerate(src.body.split("\n"), start=1):
         loc = src.location(n)
         for m in _REF.finditer(line):
-            out += _check_ref(m.group(1), loc, labels, local, repeat_labels)
+            if not _DYNAMIC.search(m.group(1)):  # [[" ~ t.where ~ "]]: made when rendered
+                out += _check_ref(m.group(1), loc, labels, local, repeat_labels)
         if src.kind is Kind.REPORT:
             for m in _HELPER.finditer(line):
                 for name in _QUOTED.findall(m.group(1)):

@@ -19,7 +19,7 @@ def default_dirs() -> list[Path]:
     env = os.environ.get("S75DOCS_LIBRARY")
     if env:
         return [Path(p) for p in env.split(os.pathsep) if p]
-    return [_REPO / "clause_library", _REPO / "schedule_templates"]
+    return [_REPO / "clause_library", _REPO / "schedule_templates", _REPO / "report_library"]
 
 
 @dataclass

@@ -316,6 +316,12 @@ class SchemeFile(_Strict):
     def uses(self, flexibility: Flexibility) -> bool:
         return any(s.uses(flexibility) for s in self.schemes)
 
+    @property
+    def contributors(self) -> list[Partner]:
+        """The partners that contribute money to some scheme, in the partners' order."""
+        keys = {c.partner for s in self.schemes for c in s.contributions}
+        return [p for p in self.partners if p.key in keys]
+
     def total(self, year: str | None = None, partner: str | None = None) -> Decimal:
         return _sum(s.total(year, partner) for s in self.schemes)
 

@@ -8,6 +8,7 @@ from s75docs.doctree.nodes import Document, MoneyAmount, Table, inline_text, inl
 
 MINUS = "\u2212"
 NO_CHANGE = "no change"
+NO_AMOUNT = "\u2014"  # an em dash: no amount (a line that does not exist in that year)
 
 
 def format_pounds(amount: Decimal, *, pence: bool) -> str:

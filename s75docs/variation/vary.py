@@ -71,7 +71,9 @@ def _wording(edit: Edit, old: Document, new: Document) -> WordingEdit | None:
 def verify(variation: Variation) -> Document:
     """Carry the deed out on the old agreement; it must read exactly as the new one."""
     varied = apply_changes(
-        variation.old, variation.changes, variation.old_vocab,
+        variation.old,
+        variation.changes,
+        variation.old_vocab,
         variation.new_data.agreement.money_format,
     )
     got, want = agreement_text(varied), agreement_text(variation.new)

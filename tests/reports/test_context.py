@@ -3,6 +3,7 @@ documented, the shipped templates are the script's output, the output is reprodu
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 from pathlib import Path
@@ -10,15 +11,13 @@ from typing import Any
 
 import pytest
 
-from s75docs.errors import BuildError, InputError
+from s75docs.errors import ErrorList, InputError
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
-from s75docs.model.meeting import ReportKind, load_meeting
-from s75docs.pipeline import build_tree, load_and_build, report
-from s75docs.reports.changes import compute_changes
-from s75docs.reports.cite import Citations
-from s75docs.reports.context import ReportWriter, build_context
+from s75docs.model.meeting import ReportKind
+from s75docs.pipeline import build_tree, load_variation, report, report_context
 from s75docs.reports.render import default_template
+from s75docs.transforms.labels import Labels
 from tests.reports.conftest import FAIRHAVEN, REPO, SCHEME, SCHEME_V2
 
 MEETING = FAIRHAVEN / "meeting.yaml"
@@ -28,18 +27,20 @@ def _context(
     kind: ReportKind = ReportKind.CABINET,
     libraries: list[Path] | None = None,
     meeting: Path = MEETING,
+    scheme: Path = SCHEME,
+    old: Path | None = None,
 ) -> dict[str, Any]:
-    library = load_library(libraries or [])
-    data = load_scheme(SCHEME)
-    doc = build_tree(data, library)
-    writer = ReportWriter(
-        kind,
-        load_meeting(meeting, data, kind),
-        data,
-        doc,
-        bcf_policy=dict(library.data.get("bcf") or {}),
-    )
-    return build_context(writer)
+    """The context of a report (of a variation from `old` to SCHEME_V2 when `old` is given)."""
+    if old is not None:
+        scheme = SCHEME_V2
+    return report_context(scheme, meeting, kind.value, old, libraries)
+
+
+def _cite(doc_scheme: Path, label: str, libraries: list[Path] | None = None) -> str:
+    tree = build_tree(load_scheme(doc_scheme), load_library(libraries or []))
+    found = Labels.of(tree).cite(label)
+    assert found is not None
+    return found.text
 
 
 def _text(context: dict[str, Any]) -> str:
@@ -65,32 +66,41 @@ def test_citations_follow_the_numbering_not_typed_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     after = _text(_context(libraries=[tmp_path / "council"]))
-    default = Citations(load_and_build(SCHEME).doc)
-    moved = Citations(build_tree(load_scheme(SCHEME), load_library([tmp_path / "council"])))
-    assert default("risk-share") == "Clause 15" and moved("risk-share") == "Clause 16"
+    council = [tmp_path / "council"]
+    assert _cite(SCHEME, "risk-share") == "Clause 15"
+    assert _cite(SCHEME, "risk-share", council) == "Clause 16"
     assert "shared (Clause 15)" in before and "shared (Clause 16)" in after
-    assert f"({default('termination-notice')})" in before
-    assert f"({moved('termination-notice')})" in after
-    assert default("termination-notice") == "Clause 25.1"
-    assert moved("termination-notice") == "Clause 26.1"
+    assert _cite(SCHEME, "termination-notice") == "Clause 25.1"
+    assert _cite(SCHEME, "termination-notice", council) == "Clause 26.1"
+    assert "(Clause 25.1)" in before and "(Clause 26.1)" in after
 
 
-def test_a_missing_provision_is_a_clear_error() -> None:
-    """A council library without a provision the report cites: one line naming the label."""
-    cite = Citations(load_and_build(SCHEME).doc, "council.yaml")
-    with pytest.raises(BuildError) as info:
-        cite("no-such-provision")
-    assert str(info.value) == (
-        "council.yaml: the report cites the provision labelled 'no-such-provision', which this"
-        " agreement does not have (a council library may have replaced it)"
+def test_a_missing_provision_is_a_clear_error(tmp_path: Path) -> None:
+    """Report wording that cites a provision the agreement does not have: one line naming
+    the file, the line and the label, and no report."""
+    folder = tmp_path / "council" / "reports"
+    folder.mkdir(parents=True)
+    (folder / "conflicts.md").write_text(
+        "---\nid: report-conflicts\npart: conflicts\ntitle: Conflicts of interest\n---\n"
+        "- Members declare interests under the code ([[no-such-provision]]).\n",
+        encoding="utf-8",
     )
-    assert cite.optional("no-such-provision") == ""
+    with pytest.raises(ErrorList) as info:
+        report(
+            SCHEME,
+            FAIRHAVEN / "meeting-icb.yaml",
+            "icb-board",
+            tmp_path / "r.docx",
+            libraries=[tmp_path / "council"],
+        )
+    assert str(info.value) == f"{folder / 'conflicts.md'}:6: unknown label 'no-such-provision'"
+    assert not (tmp_path / "r.docx").exists()
 
 
 def test_changes_from_the_two_data_sets() -> None:
-    old, new = load_scheme(SCHEME), load_scheme(SCHEME_V2)
-    old_doc, new_doc = build_tree(old, load_library([])), build_tree(new, load_library([]))
-    ch = compute_changes(old, new, Citations(old_doc), Citations(new_doc))
+    variation = load_variation(SCHEME, SCHEME_V2, load_library([]))
+    ch = variation.facts
+    assert ch is not None
     assert ch.record.effective.isoformat() == "2027-04-01"
     assert [s.id for s in ch.added] == ["dementia-support"]
     assert ch.removed == []
@@ -100,22 +110,31 @@ def test_changes_from_the_two_data_sets() -> None:
         ("dementia-support", "Dementia advisers and carers' support", "2027/28"),
         ("dementia-support", "Memory assessment and post-diagnostic support", "2027/28"),
     ]
-    assert [(t.what, t.before, t.after, t.where) for t in ch.terms] == [
-        ("End of the Initial Term", "31 March 2028", "31 March 2029", "Clause 2.1"),
-        (
+    assert [(t.key, t.before, t.after) for t in ch.terms] == [
+        ("initial_term_end", dt.date(2028, 3, 31), dt.date(2029, 3, 31)),
+        ("dispute.escalation_days", 20, 15),
+        ("dispute.senior_escalation_days", 20, 15),
+    ]
+    assert ch.renumbered  # the new Scheme Specification moves the later schedules
+    table = _context(ReportKind.CABINET, meeting=FAIRHAVEN / "meeting-v2.yaml", old=SCHEME)
+    rows = [
+        [c["text"] for c in r["cells"]] for r in table["tables"]["changes"]["rows"]
+    ]
+    assert rows[:3] == [
+        ["End of the Initial Term", "31 March 2028", "31 March 2029", "Clause 2.1"],
+        [
             "Time for Authorised Officers to meet on a dispute",
             "twenty Business Days",
             "fifteen Business Days",
             "Clause 26.2",
-        ),
-        (
+        ],
+        [
             "Time for senior officers to meet on a dispute (and before it may go to mediation)",
             "twenty Business Days",
             "fifteen Business Days",
             "Clause 26.3",
-        ),
+        ],
     ]
-    assert ch.renumbered  # the new Scheme Specification moves the later schedules
 
 
 def _v2_without_record(tmp_path: Path) -> Path:
@@ -131,7 +150,9 @@ def test_a_variation_needs_its_record(tmp_path: Path) -> None:
         report(path, FAIRHAVEN / "meeting-v2.yaml", "cabinet", tmp_path / "r.docx", SCHEME)
     lines = path.read_text(encoding="utf-8").splitlines()
     first = lines.index("agreement:") + 1  # no 'variations:' key: the file's first key
-    assert str(info.value).startswith(f"{path}:{first}: variations: record this variation")
+    assert str(info.value).startswith(
+        f"{path}:{first}: variations: add one record for this variation after the 0 already made"
+    )
     assert not (tmp_path / "r.docx").exists()
 
 
@@ -170,14 +191,7 @@ def test_every_context_variable_is_documented(tmp_path: Path) -> None:
     documented = set(re.findall(r"`([a-z_<>.\[\]]+)`", docs))
     contexts = [_context(k) for k in (ReportKind.CABINET, ReportKind.HWB)]
     contexts.append(_context(ReportKind.ICB_BOARD, meeting=FAIRHAVEN / "meeting-icb.yaml"))
-    old, new = load_scheme(SCHEME), load_scheme(SCHEME_V2)
-    old_doc, new_doc = build_tree(old, load_library([])), build_tree(new, load_library([]))
-    changes = compute_changes(old, new, Citations(old_doc), Citations(new_doc))
-    meeting = load_meeting(FAIRHAVEN / "meeting-v2.yaml", new, ReportKind.CABINET)
-    writer = ReportWriter(
-        ReportKind.CABINET, meeting, new, new_doc, old=old, old_doc=old_doc, changes=changes
-    )
-    contexts.append(build_context(writer))
+    contexts.append(_context(meeting=FAIRHAVEN / "meeting-v2.yaml", old=SCHEME))
     names: set[str] = set()
     ids: set[str] = set()
     keys: set[str] = set()
@@ -221,12 +235,7 @@ def test_millions_format_and_rounding_note(tmp_path: Path) -> None:
     )
     path = tmp_path / "scheme.yaml"
     path.write_text(text, encoding="utf-8")
-    data = load_scheme(path)
-    doc = build_tree(data, load_library([]))
-    context = build_context(
-        ReportWriter(ReportKind.CABINET, load_meeting(MEETING, data, ReportKind.CABINET), data, doc)
-    )
-    body = _text(context)
+    body = _text(_context(scheme=path))
     assert "£80.099m in 2026/27" in body
     assert "£" not in re.sub(r"£[\d,]+\.\d{3}m|in £m", "", body)
     assert "totals are calculated from the unrounded amounts" in body

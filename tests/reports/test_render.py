@@ -15,7 +15,7 @@ from s75docs.doctree.nodes import Document, MoneyAmount, inlines_of
 from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import load_and_build
-from s75docs.reports.cite import Citations
+from s75docs.transforms.labels import Labels
 from tests.reports.conftest import CASES, HOUSE_HEADER, SCHEME, SCHEME_V2
 
 pytestmark = pytest.mark.libreoffice
@@ -309,17 +309,22 @@ def test_clause_numbers_are_the_agreements(lo_reports: dict[str, Any], name: str
     text = _all_text(lo_reports[name])
     cited = _citations(text)
     assert cited
-    tree = _tree(case.old or case.scheme)
-    known = {p.text for p in Citations(tree).provisions.values()}
-    known |= {p.text.split(".")[0] for p in Citations(tree).provisions.values()}
+    labels = Labels.of(_tree(case.old or case.scheme))
+    texts = [t.citation().text for t in labels.values()]
+    known = {*texts, *(t.split(".")[0] for t in texts)}
     if case.old is not None:  # the new scheme's schedule is cited "of the Agreement as varied"
-        added = Citations(_tree(case.scheme)).scheme("dementia-support")
+        added = Labels.of(_tree(case.scheme)).cite("scheme-dementia-support")
         assert added is not None
         assert f"becomes {added.text} of the Agreement as varied" in text
         known.add(added.text)
     assert cited - known == set()
     if case.old is None:
-        cite = Citations(tree)
+
+        def cite(label: str) -> str:
+            found = labels.cite(label)
+            assert found is not None
+            return found.text
+
         assert f"shared ({cite('risk-share')})" in text
         assert cite("termination-notice") in text
 
