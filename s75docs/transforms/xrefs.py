@@ -105,7 +105,8 @@ def resolve_references(
                 )
                 continue
             if last is not None and (
-                last.division is not first.division or type(last.node) is not type(first.node)
+                type(last.node) is not type(first.node)
+                or (last.division is not first.division and not isinstance(first.node, Schedule))
             ):
                 errors.append(
                     BuildError(f"range [[{ref.target}..{ref.end}]] spans different parts", loc)

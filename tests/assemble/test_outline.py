@@ -104,3 +104,25 @@ def test_malformed_outlines_name_the_line(text: str, message: str, line: int) ->
     with pytest.raises(InputError, match=message) as info:
         parse(text)
     assert info.value.location.line == line
+
+
+def test_bullets_are_points_that_are_not_counted() -> None:
+    (lead,) = parse("- Lead:\n  * first\n  * second\n")
+    assert isinstance(lead, Item)
+    bullets = [c for c in lead.children if isinstance(c, Item)]
+    assert [(b.level, b.bullet) for b in bullets] == [(3, True), (3, True)]
+
+
+def test_directive_items_take_the_level_where_they_stand() -> None:
+    def items(name: str, params: dict[str, str], loc: Location) -> list[Block]:
+        assert params == {"end": ";", "last": "; and", "bullets": ""}
+        return [Item(level=9, children=[Item(level=9)])]
+
+    parser = OutlineParser("f.md", 0, items, headings=False, base=2)
+    (lead,) = parser.parse('- Lead:\n  - point\n    :: things end=";" last="; and" bullets\n')
+    assert isinstance(lead, Item)
+    (point,) = lead.children
+    assert isinstance(point, Item)
+    (inserted,) = point.children
+    assert isinstance(inserted, Item) and inserted.level == 4
+    assert isinstance(inserted.children[0], Item) and inserted.children[0].level == 5
