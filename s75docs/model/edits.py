@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from s75docs.model.scheme import _Strict
+from s75docs.model.scheme import StrictModel
 
 ACTIONS = ("replace", "insert_after", "append_to", "delete")
 
 
-class Edit(_Strict):
+class Edit(StrictModel):
     """One edit: exactly one of replace, insert_after, append_to or delete, naming a label."""
 
     replace: str | None = Field(default=None, description="replace this provision's text")
@@ -48,5 +48,5 @@ class Edit(_Strict):
         return value
 
 
-class EditsFile(_Strict):
+class EditsFile(StrictModel):
     edits: list[Edit] = Field(min_length=1)

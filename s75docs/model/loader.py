@@ -201,7 +201,7 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def _pydantic_errors(
+def pydantic_errors(
     exc: ValidationError, name: str, lines: LineMap, root: type[BaseModel] = SchemeFile
 ) -> list[S75Error]:
     errors: list[S75Error] = []
@@ -221,9 +221,15 @@ def _pydantic_errors(
             if isinstance(got, str):
                 choices = [c.strip(" '") for c in str(expected).replace(" or ", ",").split(",")]
                 message += did_you_mean(got, choices)
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"{err.get('input')!r} is not one of {expected}"
+        elif kind == "too_short":
+            least = int(err.get("ctx", {}).get("min_length", 1))
+            message = "give at least one entry" if least == 1 else f"give at least {least} entries"
         else:
             message = err["msg"].removeprefix("Value error, ")
-            if kind in ("string_pattern_mismatch",):
+            if kind == "string_pattern_mismatch":
                 message = f"{message}, got {err.get('input')!r}"
         errors.append(InputError(message, Location(name, lines.line(loc), format_path(loc))))
     return errors
@@ -242,7 +248,7 @@ def load_scheme(path: Path | str) -> SchemeFile:
     try:
         scheme = SchemeFile.model_validate(data)
     except ValidationError as exc:
-        raise ErrorList(_pydantic_errors(exc, name, lines)) from None
+        raise ErrorList(pydantic_errors(exc, name, lines)) from None
     problems = semantic_errors(scheme, lines)
     if problems:
         raise ErrorList(
@@ -260,7 +266,7 @@ def load_edits(path: Path) -> list[tuple[Edit, Location]]:
     try:
         parsed = EditsFile.model_validate(data)
     except ValidationError as exc:
-        raise ErrorList(_pydantic_errors(exc, name, lines, EditsFile)) from None
+        raise ErrorList(pydantic_errors(exc, name, lines, EditsFile)) from None
     return [
         (edit, Location(name, lines.line(("edits", i, edit.action)), f"edits[{i}].{edit.action}"))
         for i, edit in enumerate(parsed.edits)

@@ -7,22 +7,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
-from s75docs.errors import ErrorList, InputError, Location, S75Error
+from s75docs.errors import ErrorList, InputError, Location
 from s75docs.model.loader import (
-    LineMap,
     PathKey,
-    _model_at,
     did_you_mean,
     format_path,
+    pydantic_errors,
     read_yaml,
 )
-from s75docs.model.scheme import Contact, Key, Partner, PartnerKind, SchemeFile
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+from s75docs.model.scheme import Contact, Key, Partner, PartnerKind, SchemeFile, StrictModel
 
 
 class ReportKind(StrEnum):
@@ -39,7 +34,7 @@ class ReportKind(StrEnum):
         return self is not ReportKind.ICB_BOARD
 
 
-class PreviousDecision(_Strict):
+class PreviousDecision(StrictModel):
     """A decision already taken on the matter, for 'Policy framework and previous decisions'."""
 
     body: str = Field(description="who decided, e.g. 'Cabinet'")
@@ -51,7 +46,7 @@ class PreviousDecision(_Strict):
     reference: str = Field(default="", description="minute or decision number")
 
 
-class Consultation(_Strict):
+class Consultation(StrictModel):
     """Someone consulted before the report was written, and what came of it."""
 
     consultee: str = Field(description="who was consulted, e.g. 'people who use the services'")
@@ -59,14 +54,14 @@ class Consultation(_Strict):
     outcome: str = Field(default="", description="what they said and how it was taken into account")
 
 
-class Step(_Strict):
+class Step(StrictModel):
     """One dated step in the timetable for decisions (besides those known from the data)."""
 
     date: dt.date
     event: str = Field(description="what happens, e.g. 'the ICB Board considers the agreement'")
 
 
-class Paper(_Strict):
+class Paper(StrictModel):
     """A background paper (a document relied on in writing the report)."""
 
     title: str
@@ -74,7 +69,7 @@ class Paper(_Strict):
     link: str = Field(default="", description="where it is published")
 
 
-class Implications(_Strict):
+class Implications(StrictModel):
     """Extra text for the implications sections; each replaces the standard statement,
     except equality and finance, which are added after the standard paragraphs."""
 
@@ -89,7 +84,7 @@ class Implications(_Strict):
     procurement: str = ""
 
 
-class Meeting(_Strict):
+class Meeting(StrictModel):
     """The meeting file: everything a Board report needs beyond the scheme data."""
 
     body: str = Field(description="the meeting as its agenda names it, e.g. 'Cabinet'")
@@ -142,30 +137,6 @@ class Meeting(_Strict):
     )
     implications: Implications = Implications()
     conflicts_of_interest: str = Field(default="", description="ICB Board reports")
-
-
-def _validation_errors(exc: ValidationError, name: str, lines: LineMap) -> list[S75Error]:
-    errors: list[S75Error] = []
-    for err in exc.errors():
-        loc: PathKey = tuple(err["loc"])
-        kind = err["type"]
-        if kind == "extra_forbidden":
-            parent = _model_at(Meeting, loc[:-1])
-            fields = parent.model_fields.keys() if parent else []
-            message = f"unknown key '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}"
-        elif kind == "missing":
-            message = "required field is missing"
-        elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
-            message = f"{err.get('input')!r} is not one of {expected}"
-        elif kind == "too_short":
-            message = "give at least one entry"
-        else:
-            message = err["msg"].removeprefix("Value error, ")
-            if kind == "string_pattern_mismatch":
-                message = f"{message}, got {err.get('input')!r}"
-        errors.append(InputError(message, Location(name, lines.line(loc), format_path(loc))))
-    return errors
 
 
 def deciding_partner(meeting: Meeting, data: SchemeFile, kind: ReportKind) -> Partner:
@@ -246,7 +217,7 @@ def load_meeting(
     try:
         meeting = Meeting.model_validate(raw)
     except ValidationError as exc:
-        raise ErrorList(_validation_errors(exc, name, lines)) from None
+        raise ErrorList(pydantic_errors(exc, name, lines, Meeting)) from None
     if data is not None and kind is not None:
         problems = meeting_errors(meeting, data, kind)
         if problems:

@@ -17,7 +17,7 @@ YearTotals = Annotated[dict[FinancialYear, NonNegativeMoney], BeforeValidator(un
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
@@ -108,19 +108,19 @@ class RiskRule(StrEnum):
     HOST = "host"  # the host partner bears them
 
 
-class Address(_Strict):
+class Address(StrictModel):
     lines: list[str] = Field(min_length=1)
     postcode: str
 
 
-class Contact(_Strict):
+class Contact(StrictModel):
     name: str
     role: str
     email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     phone: str = ""
 
 
-class Partner(_Strict):
+class Partner(StrictModel):
     """A party to the agreement."""
 
     key: Key
@@ -133,26 +133,26 @@ class Partner(_Strict):
     signatory_roles: list[str] = Field(default_factory=list)
 
 
-class Extension(_Strict):
+class Extension(StrictModel):
     period_months: int = Field(gt=0, le=120)
     max_extensions: int = Field(default=1, ge=1, le=10)
     notice_months: int = Field(default=6, ge=1, le=24)
 
 
-class Dispute(_Strict):
+class Dispute(StrictModel):
     escalation_days: int = Field(default=20, ge=1, le=120)
     senior_escalation_days: int = Field(default=20, ge=1, le=120)
     mediation_body: str = "the Centre for Effective Dispute Resolution"
 
 
-class Governance(_Strict):
+class Governance(StrictModel):
     health_and_wellbeing_board: str
     joint_group: str
     finance_group: str = ""
     meets: str = "at least quarterly"
 
 
-class Agreement(_Strict):
+class Agreement(StrictModel):
     """The agreement as a whole."""
 
     title: str
@@ -176,7 +176,7 @@ class Agreement(_Strict):
     )
 
 
-class DfgAllocation(_Strict):
+class DfgAllocation(StrictModel):
     """Disabled Facilities Grant passed through to a district council (two-tier areas)."""
 
     district: str = Field(description="the district council's legal name")
@@ -184,7 +184,7 @@ class DfgAllocation(_Strict):
     amount: NonNegativeMoney
 
 
-class JointPost(_Strict):
+class JointPost(StrictModel):
     """A post funded jointly by the partners (joint commissioning schedule)."""
 
     title: str
@@ -193,7 +193,7 @@ class JointPost(_Strict):
     reports_to: str = ""
 
 
-class Function(_Strict):
+class Function(StrictModel):
     """A function delegated from one partner to another."""
 
     of: Key = Field(description="the partner whose function it is")
@@ -201,13 +201,13 @@ class Function(_Strict):
     description: str
 
 
-class Service(_Strict):
+class Service(StrictModel):
     name: str
     provider: str
     contract: str = ""
 
 
-class Contribution(_Strict):
+class Contribution(StrictModel):
     """One line of money: a partner, a service line, a financial year."""
 
     partner: Key
@@ -217,19 +217,19 @@ class Contribution(_Strict):
     share: Share = Share.FIXED
 
 
-class RiskShare(_Strict):
+class RiskShare(StrictModel):
     rule: RiskRule
     split: dict[Key, Decimal] = Field(
         default_factory=dict, description="percentages by partner key for the fixed rule"
     )
 
 
-class Indicator(_Strict):
+class Indicator(StrictModel):
     name: str
     target: str
 
 
-class Scheme(_Strict):
+class Scheme(StrictModel):
     """An individual scheme: one service area under one or more flexibilities."""
 
     id: Key
@@ -267,7 +267,7 @@ class Scheme(_Strict):
         )
 
 
-class Approval(_Strict):
+class Approval(StrictModel):
     """A decision approving a variation (a Cabinet or ICB Board resolution)."""
 
     body: str = Field(description="the decision-making body, e.g. 'Fairhaven Council Cabinet'")
@@ -275,7 +275,7 @@ class Approval(_Strict):
     reference: str = Field(default="", description="minute or decision number")
 
 
-class VariationRecord(_Strict):
+class VariationRecord(StrictModel):
     """One variation of the agreement: the last record is the one the data now describes."""
 
     date: dt.date | None = Field(
@@ -293,7 +293,7 @@ class VariationRecord(_Strict):
     )
 
 
-class SchemeFile(_Strict):
+class SchemeFile(StrictModel):
     """The whole scheme file."""
 
     agreement: Agreement
