@@ -23,6 +23,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "lib-front-matter": (Severity.ERROR, "the front matter is missing or invalid"),
     "lib-outline": (Severity.ERROR, "the numbered outline is malformed"),
     "lib-duplicate-id": (Severity.WARNING, "two files in one library share an id"),
+    "lib-stale-law": (Severity.ERROR, "a repealed law or abolished body in library text"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import shlex
@@ -14,6 +15,7 @@ from s75docs.library.directives import AGREEMENT, DIRECTIVES, REPORT, table_labe
 from s75docs.library.jinja import syntax_error
 from s75docs.library.loader import Library, default_dirs, library_files
 from s75docs.library.source import Kind, Source, parse_source
+from s75docs.model.currency import stale_citations
 
 _DECL = re.compile(r"^\s*-\s+\{#([a-z0-9][a-z0-9.-]*)\}|\{#([a-z0-9][a-z0-9.-]*)\}\s*$")
 _REF = re.compile(r"\[\[([^\]]+)\]\]")
@@ -35,8 +37,9 @@ def _strip_jinja(line: str) -> str:
     return re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}", "", line)
 
 
-def lint_library(dirs: list[Path] | None = None) -> list[Diagnostic]:
-    """Lint the default library stacked with `dirs`; findings for the files linted."""
+def lint_library(dirs: list[Path] | None = None, on: dt.date | None = None) -> list[Diagnostic]:
+    """Lint the default library stacked with `dirs`; findings for the files linted. Law and
+    bodies are checked as current `on` a day (today by default)."""
     diagnostics: list[Diagnostic] = []
     stack = default_dirs() + list(dirs or [])
     report_for = {p.resolve() for d in (dirs or default_dirs()) for p in library_files(d)}
@@ -74,6 +77,7 @@ def lint_library(dirs: list[Path] | None = None) -> list[Diagnostic]:
         if src.path.resolve() not in report_for:
             continue
         diagnostics += _lint_source(src, labels, local[src.path], repeat_labels, terms)
+        diagnostics += _stale(src, on or dt.date.today())
     by_term: dict[str, list[Source]] = defaultdict(list)
     for src in sources:
         if src.kind is Kind.DEFINITION:
@@ -166,6 +170,22 @@ def _lint_source(
                     f"'{m.group(0)}' is a typed number",
                     loc,
                     "cite the provision by label: [[label]]",
+                )
+            )
+    return out
+
+
+def _stale(src: Source, on: dt.date) -> list[Diagnostic]:
+    """Library text is drafted for documents made now: it must not cite what has gone."""
+    out: list[Diagnostic] = []
+    for n, line in enumerate(src.body.split("\n"), start=1):
+        for cite in stale_citations(line, on):
+            out.append(
+                Diagnostic(
+                    "lib-stale-law",
+                    f"'{cite.text}' is {cite.entry.describe()}",
+                    src.location(n),
+                    f"use {cite.entry.replacement}",
                 )
             )
     return out

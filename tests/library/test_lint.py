@@ -87,3 +87,15 @@ def test_a_line_ending_in_a_tag_is_flagged(tmp_path: Path) -> None:
     text = "- One {% if true %}extra{% endif %}\n- Two.\n"
     (line,) = findings(tmp_path, {"clauses/a.md": f"---\nid: a\ntitle: A\n---\n{text}"})
     assert "a.md:5: error lib-outline: text ends with a Jinja tag" in line
+
+
+def test_stale_law_in_library_text(tmp_path: Path) -> None:
+    text = "---\nid: a\ntitle: A\n---\n- The *Partner*s comply with the Data Protection Act 1998.\n"
+    (line,) = findings(tmp_path, {"clauses/a.md": text})
+    assert line.endswith(
+        "a.md:5: error lib-stale-law: 'Data Protection Act 1998' is repealed with effect from"
+        " 25 May 2018 (use the UK GDPR and the Data Protection Act 2018)"
+    )
+    report = "---\nid: r\npart: other\ntitle: Other\n---\n- The CCG agrees.\n"
+    (line,) = findings(tmp_path / "r", {"reports/r.md": report})
+    assert "r.md:6: error lib-stale-law: 'CCG' is abolished with effect from 1 July 2022" in line
