@@ -16,13 +16,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
-import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -30,17 +27,23 @@ from lxml import etree
 
 from s75docs.doctree.nodes import Block, Document, PageBreak, Ref, Toc
 from s75docs.render.docx import _oxml as x
+from s75docs.render.docx.alignment import Op, Written, align, best_pairs, row_similarity
+from s75docs.render.docx.revisions import (
+    append_runs,
+    as_deleted,
+    cleaned,
+    ends_with_insertion,
+    join_adjacent_tables,
+    mark_change,
+    run_tokens,
+    starts_with_insertion,
+    text_of,
+    tokens_of_text,
+    xml_key,
+)
 from s75docs.render.docx.writer import DocxWriter
 
 COMPARISON_NOTE = "Comparison: the Agreement as varied against the Agreement as made"
-# two blocks whose words are at least this similar are one paragraph changed, not two
-SIMILAR = 0.5
-# past this many candidate pairs in one changed stretch, pair greedily instead of optimally
-_PAIRING_LIMIT = 40_000
-# figures ("£1,250,000.50", "2027/28" is three tokens), words, runs of space, punctuation
-_TOKEN = re.compile(r"£?\d+(?:[.,]\d+)*|\w+|\s+|[^\w\s]")
-
-_X = TypeVar("_X")
 _P, _R, _T, _TBL, _TR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:tr")
 _PPR, _RPR, _TRPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr")
 _INS, _DEL = qn("w:ins"), qn("w:del")
@@ -76,17 +79,6 @@ def _iso(date: dt.datetime) -> str:
 # ------------------------------------------------------------------ the two agreements
 
 
-@dataclass
-class _Block:
-    """One paragraph or table as the normal writer writes it."""
-
-    el: etree._Element
-    num: int | None  # the w:numId of a numbered paragraph
-    shape: str  # what two blocks must share to be one block changed (style, level, list)
-    sig: str  # shape and content: equal signatures are unchanged blocks
-    words: list[str] = field(default_factory=list)
-
-
 class _Capture(DocxWriter):
     """The normal writer's block walk, kept as elements: references as plain text, no
     bookmarks, no contents list."""
@@ -110,13 +102,13 @@ class _Capture(DocxWriter):
         if not skip:
             super().dispatch(node, *args, **kwargs)
 
-    def blocks(self) -> list[_Block]:
+    def blocks(self) -> list[Written]:
         return [self._describe(el) for el in self.body_elements()]
 
-    def _describe(self, el: etree._Element) -> _Block:
-        text = _tokens_of_text(_text(el))
+    def _describe(self, el: etree._Element) -> Written:
+        text = tokens_of_text(text_of(el))
         if el.tag != _P:
-            return _Block(el, None, "table", _xml(el), text)
+            return Written(el, None, "table", xml_key(el), text)
         num_el = el.find(_NUMID)
         num = int(num_el.get(_VAL, "0")) if num_el is not None else None
         ppr = el.find(_PPR)
@@ -128,9 +120,9 @@ class _Capture(DocxWriter):
                 # the kind of list, not which instance of it
                 listed = self.lists.instances.get(num)
                 found.set(_VAL, f"{listed.name}:{listed.restarts}" if listed else f"?:{num}")
-            shape = _xml(ppr)
-        content = "".join(_xml(child) for child in el if child.tag != _PPR)
-        return _Block(el, num, shape, shape + content, text)
+            shape = xml_key(ppr)
+        content = "".join(xml_key(child) for child in el if child.tag != _PPR)
+        return Written(el, num, shape, shape + content, text)
 
 
 class _ComparisonWriter(DocxWriter):
@@ -160,91 +152,6 @@ class _ComparisonWriter(DocxWriter):
         self.word.core_properties.title = f"Comparison: {self.doc.title}"
 
 
-# ------------------------------------------------------------------ alignment
-
-
-@dataclass
-class _Op:
-    kind: str  # same | changed | deleted | inserted
-    old: _Block | None = None
-    new: _Block | None = None
-
-
-def _align(old: list[_Block], new: list[_Block]) -> list[_Op]:
-    """Blocks of both agreements in reading order: unchanged, changed, deleted, inserted."""
-    matcher = SequenceMatcher(None, [b.sig for b in old], [b.sig for b in new], autojunk=False)
-    ops: list[_Op] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops += [_Op("same", a, b) for a, b in zip(old[i1:i2], new[j1:j2], strict=True)]
-        else:
-            ops += _pair(old[i1:i2], new[j1:j2])
-    return ops
-
-
-def _similarity(a: _Block, b: _Block) -> float:
-    if a.shape != b.shape:
-        return 0.0
-    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
-    if matcher.real_quick_ratio() <= SIMILAR or matcher.quick_ratio() <= SIMILAR:
-        return 0.0
-    ratio = matcher.ratio()
-    return ratio if ratio > SIMILAR else 0.0
-
-
-def _pair(old: Sequence[_Block], new: Sequence[_Block]) -> list[_Op]:
-    """A changed stretch: similar blocks paired in order (most similarity overall), the rest
-    deleted and inserted (deletions first)."""
-    pairs = _best_pairs(old, new, _similarity)
-    ops: list[_Op] = []
-    i = j = 0
-    for pi, pj in [*pairs, (len(old), len(new))]:
-        ops += [_Op("deleted", old=a) for a in old[i:pi]]
-        ops += [_Op("inserted", new=b) for b in new[j:pj]]
-        if pi < len(old):
-            ops.append(_Op("changed", old[pi], new[pj]))
-        i, j = pi + 1, pj + 1
-    return ops
-
-
-def _best_pairs(
-    old: Sequence[_X], new: Sequence[_X], score: Callable[[_X, _X], float]
-) -> list[tuple[int, int]]:
-    """Index pairs (in order in both) with the greatest total score; score 0 never pairs."""
-    n, m = len(old), len(new)
-    if n == 0 or m == 0:
-        return []
-    if n * m > _PAIRING_LIMIT:
-        out: list[tuple[int, int]] = []
-        j = 0
-        for i, a in enumerate(old):
-            for k in range(j, min(m, j + 50)):
-                if score(a, new[k]) > 0:
-                    out.append((i, k))
-                    j = k + 1
-                    break
-        return out
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    scores = [[score(a, b) for b in new] for a in old]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            value = max(best[i + 1][j], best[i][j + 1])
-            if scores[i][j] > 0:
-                value = max(value, best[i + 1][j + 1] + scores[i][j])
-            best[i][j] = value
-    out = []
-    i = j = 0
-    while i < n and j < m:
-        if scores[i][j] > 0 and best[i][j] == best[i + 1][j + 1] + scores[i][j]:
-            out.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
-    return out
-
-
 # ------------------------------------------------------------------ writing the changes
 
 
@@ -262,7 +169,7 @@ class _Merger:
         self.revision = 0
 
     # -------------------------------------------------------------- list numbering
-    def _numbering(self, ops: list[_Op]) -> list[_Op]:
+    def _numbering(self, ops: list[Op]) -> list[Op]:
         """Give each list instance of the old agreement at most one of the new agreement.
 
         A paragraph kept in both must carry one w:numId that counts right after accepting
@@ -280,21 +187,21 @@ class _Merger:
         for (o, n), _count in sorted(shared.items(), key=lambda kv: -kv[1]):
             if o not in old_to_new and n not in new_to_old:
                 old_to_new[o], new_to_old[n] = n, o
-        out: list[_Op] = []
+        out: list[Op] = []
         for op in ops:
             if op.old and op.new:
                 was, now = op.old.num, op.new.num
                 if (was is None) != (now is None) or (
                     was is not None and old_to_new.get(was) != now
                 ):
-                    out += [_Op("deleted", old=op.old), _Op("inserted", new=op.new)]
+                    out += [Op("deleted", old=op.old), Op("inserted", new=op.new)]
                     continue
             out.append(op)
         self.old_to_new = old_to_new
         self.merged_num: dict[tuple[str, int], int] = {("new", n): n for n in fixed}
         return out
 
-    def _num_for(self, block: _Block, side: str) -> int | None:
+    def _num_for(self, block: Written, side: str) -> int | None:
         if block.num is None:
             return None
         key = ("new", block.num)
@@ -311,7 +218,7 @@ class _Merger:
 
     # -------------------------------------------------------------- the body
     def elements(self) -> list[etree._Element]:
-        ops = self._numbering(_align(self.before.blocks(), self.after.blocks()))
+        ops = self._numbering(align(self.before.blocks(), self.after.blocks()))
         root = etree.fromstring(f"<w:body {x.NSDECL}/>")
         for op in ops:
             if op.kind == "same" and op.new is not None:
@@ -326,23 +233,23 @@ class _Merger:
                 else:
                     renumbered = self._renumbered(op.new, "new")
                     root.append(self._paragraph(op.old.el, renumbered))
-        _join_adjacent_tables(root)
+        join_adjacent_tables(root)
         for before, after in itertools.pairwise(root):
             if before.tag != _P or after.tag != _P:
                 continue
-            if _ends_with_insertion(before) and _starts_with_insertion(after):
+            if ends_with_insertion(before) and starts_with_insertion(after):
                 self._end_with_deletion(before)
         for ident, revision in enumerate(root.iter(qn("w:ins"), qn("w:del")), 1):
             revision.set(qn("w:id"), str(ident))
         last = root[-1] if len(root) else None
-        if last is None or last.tag == _TBL or _mark_change(last) is not None:
+        if last is None or last.tag == _TBL or mark_change(last) is not None:
             root.append(etree.fromstring(f"<w:p {x.NSDECL}>{self._ppr('S75 Body')}</w:p>"))
         return list(root)
 
     def _ppr(self, style: str) -> str:
         return x.ppr(self.writer.style(style))
 
-    def _renumbered(self, block: _Block, side: str) -> etree._Element:
+    def _renumbered(self, block: Written, side: str) -> etree._Element:
         el = copy.deepcopy(block.el)
         num = self._num_for(block, side)
         found = el.find(_NUMID)
@@ -396,7 +303,7 @@ class _Merger:
                 wrapper = self._mark(tag)
                 child.addprevious(wrapper)
             if tag == "del":
-                _as_deleted(child)
+                as_deleted(child)
             wrapper.append(child)
 
     def _end_with_deletion(self, p: etree._Element) -> None:
@@ -422,7 +329,7 @@ class _Merger:
             return
         inner = [c for c in before if c.tag != _RPR]
         last = inner[-1] if inner and inner[-1].tag == _T else None
-        words = _tokens_of_text(last.text or "") if last is not None else []
+        words = tokens_of_text(last.text or "") if last is not None else []
         if last is not None and words and (len(words) > 1 or len(inner) > 1):
             # move only the run's last word
             moved = etree.Element(_R)
@@ -439,7 +346,7 @@ class _Merger:
             moved = before
         tail[0].insert(0, moved)
         deleted = copy.deepcopy(moved)
-        _as_deleted(deleted)
+        as_deleted(deleted)
         wrapper = self._mark("del")
         wrapper.append(deleted)
         p.append(wrapper)
@@ -451,19 +358,19 @@ class _Merger:
         ppr = new.find(_PPR)
         if ppr is not None:
             out.append(copy.deepcopy(ppr))
-        a, b = _run_tokens(old), _run_tokens(new)
+        a, b = run_tokens(old), run_tokens(new)
         matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
-        for tag, old_part, new_part in _cleaned(matcher.get_opcodes(), a, b):
+        for tag, old_part, new_part in cleaned(matcher.get_opcodes(), a, b):
             if tag == "equal":
-                _append_runs(out, new_part)
+                append_runs(out, new_part)
                 continue
             if old_part:
                 wrapper = self._mark("del")
-                _append_runs(wrapper, old_part, deleted=True)
+                append_runs(wrapper, old_part, deleted=True)
                 out.append(wrapper)
             if new_part:
                 wrapper = self._mark("ins")
-                _append_runs(wrapper, new_part)
+                append_runs(wrapper, new_part)
                 out.append(wrapper)
         return out
 
@@ -474,14 +381,14 @@ class _Merger:
             out.remove(row)
         old_rows, new_rows = old.findall(_TR), new.findall(_TR)
         matcher = SequenceMatcher(
-            None, [_xml(r) for r in old_rows], [_xml(r) for r in new_rows], autojunk=False
+            None, [xml_key(r) for r in old_rows], [xml_key(r) for r in new_rows], autojunk=False
         )
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 out.extend(copy.deepcopy(r) for r in new_rows[j1:j2])
                 continue
             olds, news = old_rows[i1:i2], new_rows[j1:j2]
-            pairs = _best_pairs(olds, news, _row_similarity)
+            pairs = best_pairs(olds, news, row_similarity)
             i = j = 0
             for pi, pj in [*pairs, (len(olds), len(news))]:
                 for row in olds[i:pi]:
@@ -505,160 +412,7 @@ class _Merger:
         old_paras = [c.findall(_P) for c in old.findall(qn("w:tc"))]
         for cell, before in zip(row.findall(qn("w:tc")), old_paras, strict=True):
             for p, old_p in zip(cell.findall(_P), before, strict=True):
-                if _xml(p) != _xml(old_p):
+                if xml_key(p) != xml_key(old_p):
                     p.addprevious(self._paragraph(old_p, p))
                     cell.remove(p)
         return row
-
-
-def _row_similarity(a: etree._Element, b: etree._Element) -> float:
-    """Rows with the same cells whose words are similar are one row changed."""
-    shape_a = [len(c.findall(_P)) for c in a.findall(qn("w:tc"))]
-    shape_b = [len(c.findall(_P)) for c in b.findall(qn("w:tc"))]
-    if shape_a != shape_b:
-        return 0.0
-    words_a = [t for c in a.findall(qn("w:tc")) for t in ["|", *_tokens_of_text(_text(c))]]
-    words_b = [t for c in b.findall(qn("w:tc")) for t in ["|", *_tokens_of_text(_text(c))]]
-    ratio = SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
-    return ratio if ratio > SIMILAR else 0.0
-
-
-@dataclass(frozen=True)
-class _Token:
-    """A word, space or punctuation mark of one run, or a whole break or tab."""
-
-    key: str
-    rpr: etree._Element | None
-    text: str | None  # None for an element token
-    el: etree._Element | None = None
-
-
-def _run_tokens(p: etree._Element) -> list[_Token]:
-    out: list[_Token] = []
-    for run in p.iter(_R):
-        rpr = run.find(_RPR)
-        rkey = _xml(rpr) if rpr is not None else ""
-        for child in run:
-            if child.tag == _RPR:
-                continue
-            if child.tag == _T:
-                out += [_Token(f"{rkey}\0{w}", rpr, w) for w in _tokens_of_text(child.text or "")]
-            else:
-                out.append(_Token(f"{rkey}\0{_xml(child)}", rpr, None, child))
-    return out
-
-
-def _cleaned(
-    opcodes: Sequence[tuple[str, int, int, int, int]], a: list[_Token], b: list[_Token]
-) -> Iterator[tuple[str, list[_Token], list[_Token]]]:
-    """Opcodes as (tag, old tokens, new tokens); a space left alone between two changes
-    joins them, so "A B" -> "C D" reads as one change rather than two."""
-    parts = [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in opcodes]
-    merged: list[tuple[str, list[_Token], list[_Token]]] = []
-    for k, (tag, old, new) in enumerate(parts):
-        lone_space = (
-            tag == "equal"
-            and 0 < k < len(parts) - 1
-            and all(t.text is not None and not t.text.strip() for t in new)
-        )
-        if lone_space:
-            tag = "change"
-        if tag != "equal" and merged and merged[-1][0] != "equal":
-            _prev, old0, new0 = merged.pop()
-            merged.append(("change", old0 + old, new0 + new))
-        else:
-            merged.append((tag if tag == "equal" else "change", old, new))
-    yield from merged
-
-
-def _append_runs(parent: etree._Element, tokens: list[_Token], *, deleted: bool = False) -> None:
-    """Runs for the tokens: one run per stretch with the same run properties."""
-    run: etree._Element | None = None
-    run_key: str | None = None
-    text: etree._Element | None = None
-    for token in tokens:
-        rkey = token.key.split("\0", 1)[0]
-        if run is None or rkey != run_key:
-            run = etree.SubElement(parent, _R)
-            run_key = rkey
-            text = None
-            if token.rpr is not None:
-                run.append(copy.deepcopy(token.rpr))
-        if token.el is not None:
-            element = copy.deepcopy(token.el)
-            run.append(element)
-            text = None
-            if deleted:
-                _as_deleted(run)
-        else:
-            if text is None:
-                text = etree.SubElement(run, qn("w:delText") if deleted else _T)
-                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            text.text = (text.text or "") + (token.text or "")
-
-
-def _as_deleted(run: etree._Element) -> None:
-    for child in run:
-        if child.tag == _T:
-            child.tag = qn("w:delText")
-        elif child.tag == qn("w:instrText"):
-            child.tag = qn("w:delInstrText")
-
-
-def _join_adjacent_tables(root: etree._Element) -> None:
-    """A deleted table straight before an inserted one becomes one table of both rows (Word
-    would join two adjacent tables anyway); the later table's properties are kept."""
-    for el in list(root):
-        prev = el.getprevious()
-        if el.tag == _TBL and prev is not None and prev.tag == _TBL:
-            rows = prev.findall(_TR)
-            first = el.find(_TR)
-            for row in rows:
-                if first is not None:
-                    first.addprevious(row)
-                else:
-                    el.append(row)
-            root.remove(prev)
-
-
-def _mark_change(p: etree._Element) -> etree._Element | None:
-    """The w:ins or w:del on a paragraph's mark, if any."""
-    rpr = p.find(f"{_PPR}/{_RPR}")
-    if rpr is None:
-        return None
-    found = rpr.find(qn("w:ins"))
-    return found if found is not None else rpr.find(qn("w:del"))
-
-
-def _ends_with_insertion(p: etree._Element) -> bool:
-    """The paragraph's text ends with inserted runs while its mark is kept."""
-    mark = _mark_change(p)
-    content = [c for c in p if c.tag != _PPR]
-    return bool(content) and content[-1].tag == _INS and (mark is None or mark.tag != _INS)
-
-
-def _starts_with_insertion(p: etree._Element) -> bool:
-    content = [c for c in p if c.tag != _PPR]
-    if content:
-        return content[0].tag == _INS
-    mark = _mark_change(p)
-    return mark is not None and mark.tag == _INS
-
-
-def _text(el: etree._Element) -> str:
-    """A paragraph's text; a table's or cell's paragraphs one a line."""
-    if el.tag == _P:
-        return "".join(t.text or "" for t in el.iter(_T))
-    return "\n".join(_text(p) for p in el.iter(_P))
-
-
-def _tokens_of_text(text: str) -> list[str]:
-    return _TOKEN.findall(text)
-
-
-def _xml(el: etree._Element) -> str:
-    """A key for an element's content: tags, attributes and text, whatever the namespace
-    declarations in scope (a copied element declares fewer)."""
-    attrs = "".join(f" {k!r}={v!r}" for k, v in sorted(el.attrib.items()))
-    inner = "".join(_xml(child) for child in el)
-    return f"<{el.tag}{attrs}>{el.text or ''}{inner}</>{el.tail or ''}"
