@@ -12,16 +12,27 @@ ALLOWED: dict[str, set[str]] = {
     "errors": set(),
     # drafting words (lists joined with "and", dates, plurals): a leaf every layer may use
     "words": set(),
+    # OOXML namespaces and relationship types: the Word writer and the checker's readers
+    "ooxml": set(),
     "diagnostics": {"errors"},
     "doctree": {"errors"},
     "model": {"errors", "words"},
     "library": {"errors", "words", "diagnostics", "model"},
     "transforms": {"errors", "doctree"},
-    "render": {"errors", "doctree"},
+    "render": {"errors", "doctree", "ooxml"},
     "assemble": {"errors", "words", "model", "library", "doctree"},
     # the checker reads documents into the same tree and reuses the passes; it needs the
     # dated law table (model) and atomic, deterministic file writing (render)
-    "check": {"errors", "words", "diagnostics", "doctree", "transforms", "model", "render"},
+    "check": {
+        "errors",
+        "words",
+        "diagnostics",
+        "ooxml",
+        "doctree",
+        "transforms",
+        "model",
+        "render",
+    },
     # a deed is built from two assembled trees and checked by carrying it out, which
     # renumbers and re-resolves with the passes
     "variation": {"errors", "words", "model", "assemble", "doctree", "transforms"},

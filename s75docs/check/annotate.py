@@ -26,17 +26,10 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.errors import Location, UsageError
+from s75docs.ooxml import COMMENTS_REL, CT_NS, OFFICE_DOCUMENT_REL, PKG_REL_NS, W_NS, XML_NS
 from s75docs.render.atomic import write_atomic
 from s75docs.render.docx.writer import normalise_zip
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-OFFICE_DOCUMENT_REL = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-)
-COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 INITIALS = "S75"
 

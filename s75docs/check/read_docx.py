@@ -17,9 +17,8 @@ from lxml import etree
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import main_document_name, parse_xml, read_docx_parts, relationships
 from s75docs.doctree.numbers import roman
+from s75docs.ooxml import MC_NS, W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MAX_LEVEL = 8
 _MAX_LINKS = 8  # numStyleLink / basedOn chains longer than this are treated as cycles
 

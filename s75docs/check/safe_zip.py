@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.errors import Location, UsageError
+from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB  # on disk
@@ -23,10 +24,6 @@ _CHUNK = 1 * MB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
 MAIN_DOCUMENT = "word/document.xml"
-_OFFICE_DOCUMENT = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-)
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OTHER_PACKAGES = {
     "xl/workbook.xml": "an Excel workbook",
     "ppt/presentation.xml": "a PowerPoint presentation",
@@ -161,7 +158,7 @@ def main_document_name(parts: dict[str, bytes]) -> str:
     rels = parts.get("_rels/.rels")
     if rels is not None:
         for rel_type, target in _relationships(rels):
-            if rel_type == _OFFICE_DOCUMENT:
+            if rel_type == OFFICE_DOCUMENT_REL:
                 return resolve_target("", target)
     return MAIN_DOCUMENT
 
@@ -191,7 +188,7 @@ def _relationships(data: bytes) -> list[tuple[str, str]]:
         return []
     return [
         (rel.get("Type", ""), rel.get("Target", ""))
-        for rel in root.iter(f"{_REL_NS}Relationship")
+        for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship")
         if rel.get("TargetMode") != "External"
     ]
 

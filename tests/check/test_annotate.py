@@ -16,11 +16,12 @@ from lxml import etree
 
 from s75docs.check.annotate import Note, annotate_docx
 from s75docs.errors import UsageError
+from s75docs.ooxml import R_NS, XML_NS
+from s75docs.ooxml import W_NS as W
 from s75docs.pipeline import load_and_build, render_bytes
 from tests.conftest import LibreOffice
 
 REPO = Path(__file__).resolve().parent.parent.parent
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 AUTHOR = "s75docs check"
 COMMENT_PARTS = ("word/document.xml", "word/comments.xml")
@@ -200,7 +201,7 @@ def test_a_quote_inside_one_run_splits_it_keeping_its_formatting(
     assert {r.font.size for r in cut} == {Pt(12)}
     # spaces at the cut are kept
     t = body_paragraphs(target)[2].findall(f"{w('r')}/{w('t')}")
-    assert t[1].get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    assert t[1].get(f"{{{XML_NS}}}space") == "preserve"
 
 
 def test_a_quote_across_runs_is_anchored_on_their_boundaries(source: Path, tmp_path: Path) -> None:
@@ -487,8 +488,7 @@ def test_unbalanced_fields_are_ignored(tmp_path: Path) -> None:
 
 
 HYPERLINK = (
-    '<w:p xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships"><w:r><w:t xml:space="preserve">Read </w:t></w:r>'
+    f'<w:p xmlns:w="{W}" xmlns:r="{R_NS}"><w:r><w:t xml:space="preserve">Read </w:t></w:r>'
     '<w:hyperlink w:anchor="guidance"><w:r><w:rPr><w:u w:val="single"/></w:rPr>'
     "<w:t>the guidance</w:t></w:r></w:hyperlink>"
     '<w:r><w:t xml:space="preserve"> now.</w:t></w:r></w:p>'

@@ -14,8 +14,8 @@ import pytest
 from s75docs.check.read_docx import read_docx
 from s75docs.check.safe_zip import parse_xml, read_docx_parts
 from s75docs.errors import UsageError
+from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS, W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = (
     f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
     "<w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>"
@@ -240,10 +240,8 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_main_document_named_by_package_relationships(tmp_path: Path) -> None:
     rels = (
-        b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-        b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
-        b'formats.org/officeDocument/2006/relationships/officeDocument" '
-        b'Target="word/document2.xml"/></Relationships>'
-    )
+        f'<?xml version="1.0"?><Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1"'
+        f' Type="{OFFICE_DOCUMENT_REL}" Target="word/document2.xml"/></Relationships>'
+    ).encode()
     path = package(tmp_path / "doc2.docx", {"_rels/.rels": rels, "word/document2.xml": DOCUMENT})
     assert [p.text for p in read_docx(path)] == ["Hello"]
