@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
-from s75docs.check.safe_zip import main_document_name, parse_xml, read_docx_parts, relationships
+from s75docs.check.safe_zip import Package, open_package
 from s75docs.doctree.numbers import roman
 from s75docs.ooxml import MC_NS, W_NS
 
@@ -739,14 +739,11 @@ def _freeze(draft: _Draft) -> RawParagraph:
 
 def read_docx(path: Path) -> list[RawParagraph]:
     """Every paragraph of a .docx (body and table cells) in document order, as Word shows it."""
-    parts = read_docx_parts(path)
-    main = main_document_name(parts)
-    root = parse_xml(parts[main], main, path)
-    targets = {kind.rpartition("/")[2]: name for kind, name in relationships(parts, main)}
-    styles = StyleSheet.from_xml(
-        _optional_part(parts, targets.get("styles", "word/styles.xml"), path)
-    )
-    numbering_root = _optional_part(parts, targets.get("numbering", "word/numbering.xml"), path)
+    package = open_package(path)
+    root = package.xml(package.main)
+    targets = {kind.rpartition("/")[2]: name for kind, name in package.relationships(package.main)}
+    styles = StyleSheet.from_xml(_optional_part(package, targets.get("styles", "word/styles.xml")))
+    numbering_root = _optional_part(package, targets.get("numbering", "word/numbering.xml"))
     numbering = NumberingDefs(numbering_root, styles)
     body = root.find(_w("body"))
     if body is None:
@@ -754,6 +751,6 @@ def read_docx(path: Path) -> list[RawParagraph]:
     return _DocumentReader(root, styles, numbering).read(body)
 
 
-def _optional_part(parts: dict[str, bytes], name: str, path: Path) -> etree._Element | None:
-    data = parts.get(name)
-    return None if data is None else parse_xml(data, name, path)
+def _optional_part(package: Package, name: str) -> etree._Element | None:
+    found = package.find(name)
+    return None if found is None else package.xml(found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import textwrap
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from s75docs.check.annotate import Note, annotate_docx
+from s75docs.check.read_docx import read_docx
 from s75docs.errors import UsageError
 from s75docs.ooxml import R_NS, XML_NS
 from s75docs.ooxml import W_NS as W
@@ -368,6 +370,67 @@ def test_an_unreadable_source_is_a_usage_error(source: Path, tmp_path: Path, kin
     assert "\n" not in message and str(bad) in message
     assert caught.value.exit_status == 2
     assert not target.exists()
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+@pytest.mark.parametrize("kind", ["dtd", "bomb"])
+def test_a_hostile_source_is_refused_as_the_reader_refuses_it(
+    source: Path, tmp_path: Path, kind: str
+) -> None:
+    """The annotator opens a package only through safe_zip, as the reader does."""
+    parts = _parts(source)
+    bad = tmp_path / f"{kind}.docx"
+    if kind == "dtd":
+        document = parts["word/document.xml"].replace(
+            b"<w:document", b'<!DOCTYPE w:document [<!ENTITY x "x">]><w:document', 1
+        )
+        _zip(bad, {**parts, "word/document.xml": document})
+        expected = "word/document.xml contains a DTD, which Word documents never do"
+    else:
+        with zipfile.ZipFile(_zip(bad, parts), "a", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("word/media/zeros.bin", bytes(20 * 1024 * 1024))
+        expected = "refused: part 'word/media/zeros.bin' expands 20 MB"
+    target = tmp_path / "out.docx"
+    with pytest.raises(UsageError, match=expected):
+        annotate_docx(bad, target, [Note(1, "n")])
+    assert not target.exists()
+
+
+def test_the_annotator_edits_the_part_the_reader_reads(source: Path, tmp_path: Path) -> None:
+    """The main document part is the one _rels/.rels names (OPC names ignore case), not a
+    decoy word/document.xml, and of two parts with one name the first is read."""
+    parts = _parts(source)
+    main = parts.pop("word/document.xml")
+    decoy = main.replace(b"Last paragraph.", b"A decoy.")
+    renamed = {
+        **parts,
+        "_rels/.rels": parts["_rels/.rels"].replace(b'"word/document.xml"', b'"word/Main.xml"'),
+        "[Content_Types].xml": parts["[Content_Types].xml"].replace(
+            b'"/word/document.xml"', b'"/word/main.xml"'
+        ),
+        "word/_rels/main.xml.rels": parts.pop("word/_rels/document.xml.rels"),
+        "word/main.xml": main,
+        "word/document.xml": decoy,
+    }
+    path = _zip(tmp_path / "renamed.docx", renamed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is asked to add
+        with zipfile.ZipFile(path, "a") as z:
+            z.writestr("word/main.xml", decoy)
+    assert [p.text for p in read_docx(path)] == [p.text for p in read_docx(source)]
+
+    target = tmp_path / "out.docx"
+    annotate_docx(path, target, [Note(6, "n", quote="Last")])
+    with zipfile.ZipFile(target) as z:
+        assert z.namelist().count("word/main.xml") == 1
+        assert z.read("word/document.xml") == decoy
+        edited = z.read("word/main.xml")
+        assert b"commentReference" in edited and b"decoy" not in edited
+        assert b"comments.xml" in z.read("word/_rels/main.xml.rels")
 
 
 # ------------------------------------------------------------------ fields

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import struct
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import docx
 import pytest
 
 from s75docs.check.read_docx import read_docx
-from s75docs.check.safe_zip import parse_xml, read_docx_parts
+from s75docs.check.safe_zip import open_package, parse_xml
 from s75docs.errors import UsageError
 from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS, W_NS
 
@@ -62,7 +63,7 @@ def refused(path: Path) -> UsageError:
 
 
 def test_a_valid_docx_reads(valid: Path) -> None:
-    parts = read_docx_parts(valid)
+    parts = open_package(valid).parts
     assert "word/document.xml" in parts and "[Content_Types].xml" in parts
     assert not any(name.startswith("docProps/thumbnail") for name in parts)
     assert read_docx(valid)[3].text.startswith("Paragraph 3 ")
@@ -244,4 +245,35 @@ def test_main_document_named_by_package_relationships(tmp_path: Path) -> None:
         f' Type="{OFFICE_DOCUMENT_REL}" Target="word/document2.xml"/></Relationships>'
     ).encode()
     path = package(tmp_path / "doc2.docx", {"_rels/.rels": rels, "word/document2.xml": DOCUMENT})
+    assert [p.text for p in read_docx(path)] == ["Hello"]
+
+
+def test_main_document_part_names_compare_ignoring_case(tmp_path: Path) -> None:
+    rels = (
+        f'<?xml version="1.0"?><Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1"'
+        f' Type="{OFFICE_DOCUMENT_REL}" Target="/Word/Document.xml"/></Relationships>'
+    ).encode()
+    path = package(tmp_path / "case.docx", {"_rels/.rels": rels, "word/document.xml": DOCUMENT})
+    assert [p.text for p in read_docx(path)] == ["Hello"]
+
+
+def test_the_first_of_duplicate_part_names_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "twice.docx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is asked to add
+        package(path, {"word/document.xml": DOCUMENT})
+        with zipfile.ZipFile(path, "a") as out:
+            out.writestr("word/document.xml", DOCUMENT.replace(b"Hello", b"Second"))
+    assert [p.text for p in read_docx(path)] == ["Hello"]
+
+
+def test_a_dtd_in_the_package_relationships_is_refused(tmp_path: Path) -> None:
+    rels = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "x">]><Relationships/>'
+    path = package(tmp_path / "rels.docx", {"_rels/.rels": rels, "word/document.xml": DOCUMENT})
+    assert refused(path).message.startswith("_rels/.rels contains a DTD")
+
+
+def test_damaged_package_relationships_fall_back_to_word_document_xml(tmp_path: Path) -> None:
+    rels = b"<Relationships><Relationship"
+    path = package(tmp_path / "rels.docx", {"_rels/.rels": rels, "word/document.xml": DOCUMENT})
     assert [p.text for p in read_docx(path)] == ["Hello"]
