@@ -51,7 +51,9 @@ def variation_edits(scheme: Path, data: SchemeFile) -> list[tuple[Edit, Location
         path = scheme.parent / record.edits
         if not path.is_file():
             raise InputError(
-                f"no such edits file: {path}", _field(scheme, "variations", n, "edits")
+                f"no such edits file: {path}",
+                _field(scheme, "variations", n, "edits"),
+                code="file-not-found",
             )
         out += load_edits(path)
     return out
@@ -103,7 +105,9 @@ def build(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if reference_docx is not None and not reference_docx.is_file():
-        raise UsageError("reference document not found", _loc(reference_docx))
+        raise UsageError(
+            "reference document not found", _loc(reference_docx), code="file-not-found"
+        )
     built = load_and_build(scheme, libraries)
     data = render_bytes(built.doc, fmt, reference_docx)
     target = output or default_output(scheme, fmt)
@@ -218,6 +222,7 @@ def check_currency(doc: Document, data: SchemeFile) -> None:
                     f"'{cite.text}' is {cite.entry.describe()}, before this agreement"
                     f" ({made}): use {cite.entry.replacement}",
                     node.location,
+                    code="law-stale",
                 )
             )
     if errors:
@@ -249,7 +254,7 @@ def report(
         raise UsageError(f"unknown report kind '{kind}' (choose from {choices})") from None
     for path in (scheme, meeting, variation_from, template):
         if path is not None and not path.is_file():
-            raise UsageError("no such file", _loc(path))
+            raise UsageError("no such file", _loc(path), code="file-not-found")
     library = load_library(libraries or [])
     data = load_scheme(scheme)
     # the agreement exactly as `build` and `vary` make it, clause-level edits included, so

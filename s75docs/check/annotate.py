@@ -75,7 +75,9 @@ def annotate_docx(
         data = _annotate(package, notes, author, date)
     except _Unreadable as exc:
         raise UsageError(
-            f"cannot read as a Word document: {exc}", Location(file=str(source))
+            f"cannot read as a Word document: {exc}",
+            Location(file=str(source)),
+            code="file-unreadable",
         ) from None
     write_atomic(target, data)
 

@@ -36,8 +36,13 @@ _SIGNATURES = {
 }
 
 
-def _fail(path: Path, message: str) -> UsageError:
-    return UsageError(message, Location(str(path)))
+def _unreadable(path: Path, message: str) -> UsageError:
+    return UsageError(message, Location(str(path)), code="file-unreadable")
+
+
+def _refused(path: Path, message: str) -> UsageError:
+    """Too large, or built to exhaust memory or time: refused before it costs either."""
+    return UsageError(message, Location(str(path)), code="file-refused")
 
 
 def _one_line(text: object) -> str:
@@ -53,7 +58,7 @@ class Package:
         self.parts = parts
         self.main = self._main_document()
         if self.main not in parts:
-            raise _fail(path, _missing_document(parts))
+            raise _unreadable(path, _missing_document(parts))
 
     def find(self, name: str) -> str | None:
         """The stored name of part `name`: OPC part names compare case-insensitively."""
@@ -110,7 +115,7 @@ def open_package(path: Path, *, media: bool = False) -> Package:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as exc:
         raise _not_a_package(path, head, exc) from None
     except (OSError, RuntimeError, NotImplementedError) as exc:
-        raise _fail(path, f"the .docx is truncated or corrupt ({_one_line(exc)})") from None
+        raise _unreadable(path, f"the .docx is truncated or corrupt ({_one_line(exc)})") from None
     return Package(path, parts)
 
 
@@ -118,24 +123,28 @@ def _check_file(path: Path) -> bytes:
     """The first bytes of the file, after refusing folders, huge, empty and OLE files."""
     try:
         if path.is_dir():
-            raise _fail(path, "is a folder, not a document")
+            raise _unreadable(path, "is a folder, not a document")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _fail(path, f"file is {size // MB} MB; the limit is {MAX_FILE_BYTES // MB} MB")
+            raise _refused(path, f"file is {size // MB} MB; the limit is {MAX_FILE_BYTES // MB} MB")
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise _fail(path, f"cannot read: {exc.strerror or _one_line(exc)}") from None
+        raise UsageError(
+            f"cannot read: {exc.strerror or _one_line(exc)}",
+            Location(str(path)),
+            code="file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable",
+        ) from None
     if size == 0 or not head:
-        raise _fail(path, "the file is empty (0 bytes), not a Word document")
+        raise _unreadable(path, "the file is empty (0 bytes), not a Word document")
     if head.startswith(OLE_MAGIC):
-        raise _fail(
+        raise _unreadable(
             path,
             "is password-protected or in the old .doc format: remove the password,"
             " or open it in Word and save it as .docx",
         )
     if not head.startswith(ZIP_MAGIC):
-        raise _fail(path, f"not a Word document (.docx): {_what_it_is(head)}")
+        raise _unreadable(path, f"not a Word document (.docx): {_what_it_is(head)}")
     return head
 
 
@@ -148,29 +157,33 @@ def _what_it_is(head: bytes) -> str:
 
 def _not_a_package(path: Path, head: bytes, exc: BaseException) -> UsageError:
     if head.startswith(ZIP_MAGIC):
-        return _fail(path, f"the .docx is truncated or corrupt (damaged zip: {_one_line(exc)})")
-    return _fail(path, f"not a Word document (.docx): {_what_it_is(head)}")
+        return _unreadable(
+            path, f"the .docx is truncated or corrupt (damaged zip: {_one_line(exc)})"
+        )
+    return _unreadable(path, f"not a Word document (.docx): {_what_it_is(head)}")
 
 
 def _checked_members(path: Path, package: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     """The package's entries, after refusing encryption and zip bombs from declared sizes."""
     members = package.infolist()
     if len(members) > MAX_MEMBERS:
-        raise _fail(path, f"refused: the package holds {len(members)} parts, not a Word document")
+        raise _refused(
+            path, f"refused: the package holds {len(members)} parts, not a Word document"
+        )
     total = sum(info.file_size for info in members)
     if total > MAX_EXPANDED_BYTES:
-        raise _fail(
+        raise _refused(
             path,
             f"refused: the package would expand to {total // MB} MB"
             f" (limit {MAX_EXPANDED_BYTES // MB} MB): a zip bomb or not a Word document",
         )
     for info in members:
         if info.flag_bits & 0x1:
-            raise _fail(path, "is password-protected (an encrypted zip): remove the password")
+            raise _unreadable(path, "is password-protected (an encrypted zip): remove the password")
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise _fail(
+            raise _refused(
                 path,
                 f"refused: part '{info.filename}' expands {info.file_size // MB} MB"
                 f" from {info.compress_size // 1024} KB (over {MAX_RATIO}:1): a zip bomb",
@@ -189,7 +202,7 @@ def _read_member(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo) ->
                 break
             received += len(chunk)
             if received > info.file_size:
-                raise _fail(
+                raise _refused(
                     path,
                     f"refused: part '{info.filename}' is larger than its declared size"
                     " (a corrupt or malicious package)",
@@ -232,20 +245,22 @@ def parse_xml(data: bytes, name: str, path: Path | None = None) -> etree._Elemen
     """Parse one part safely; a DTD (the vehicle of entity-expansion attacks) is refused."""
     root, problem = _parse_part(data, name, path)
     if root is None:
-        raise UsageError(f"{name} is not well-formed XML ({problem})", _where(path))
+        raise UsageError(
+            f"{name} is not well-formed XML ({problem})", _where(path), code="file-unreadable"
+        )
     return root
 
 
 def _parse_part(data: bytes, name: str, path: Path | None) -> tuple[etree._Element | None, str]:
     """The part's root, or None and why it is not well-formed; a DTD is refused outright."""
     if _DOCTYPE.search(data[:_PROLOG_BYTES]):
-        raise UsageError(_dtd_message(name), _where(path))
+        raise UsageError(_dtd_message(name), _where(path), code="file-refused")
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         return None, _one_line(exc)
     if has_doctype(root):
-        raise UsageError(_dtd_message(name), _where(path))
+        raise UsageError(_dtd_message(name), _where(path), code="file-refused")
     return root, ""
 
 

@@ -164,7 +164,8 @@ def _validation_errors(exc: ValidationError, name: str, lines: LineMap) -> list[
             message = err["msg"].removeprefix("Value error, ")
             if kind == "string_pattern_mismatch":
                 message = f"{message}, got {err.get('input')!r}"
-        errors.append(InputError(message, Location(name, lines.line(loc), format_path(loc))))
+        where = Location(name, lines.line(loc), format_path(loc))
+        errors.append(InputError(message, where, code="schema-invalid"))
     return errors
 
 
@@ -242,6 +243,7 @@ def load_meeting(
         raise InputError(
             "a meeting file must be a YAML mapping with body, date, report_of, authors...",
             Location(name, 1),
+            code="schema-invalid",
         )
     try:
         meeting = Meeting.model_validate(raw)
@@ -252,7 +254,9 @@ def load_meeting(
         if problems:
             raise ErrorList(
                 [
-                    InputError(msg, Location(name, lines.line(p), format_path(p)))
+                    InputError(
+                        msg, Location(name, lines.line(p), format_path(p)), code="data-inconsistent"
+                    )
                     for p, msg in problems
                 ]
             )

@@ -50,10 +50,19 @@ def package(path: Path, members: dict[str, bytes]) -> Path:
 
 
 def refused(path: Path) -> UsageError:
-    """The error read_docx raises: a UsageError, one line, naming the file, no chained cause."""
+    """The error read_docx raises: a UsageError, one line, naming the file, no chained cause;
+    its code says whether the file was refused (too large, hostile) or cannot be read."""
     with pytest.raises(UsageError) as caught:
         read_docx(path)
     error = caught.value
+    hostile = error.message.startswith("refused: ") or "contains a DTD" in error.message
+    assert error.code == (
+        "file-refused"
+        if hostile or " MB; the limit is " in error.message
+        else "file-not-found"
+        if "No such file" in error.message
+        else "file-unreadable"
+    )
     assert "\n" not in str(error)
     assert str(error).startswith(f"{path}: ")
     assert error.exit_status == 2
