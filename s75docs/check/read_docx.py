@@ -16,7 +16,7 @@ from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import Package, open_package
-from s75docs.doctree.numbers import roman
+from s75docs.doctree.numbers import alpha, roman
 from s75docs.ooxml import MC_NS, W_NS
 
 _MAX_LEVEL = 8
@@ -283,11 +283,6 @@ class NumberingDefs:
 _MAX_LETTERED = 26 * 30  # beyond "zzz...z" (30 letters) a hostile start prints as decimal
 
 
-def letters(value: int) -> str:
-    """Word's lettering: a..z, then aa..zz, aaa..: the letter repeated, not base 26."""
-    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-
-
 def ordinal(value: int) -> str:
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
     return f"{value}{suffix}"
@@ -302,7 +297,7 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("lowerLetter", "upperLetter") and value <= _MAX_LETTERED:
-        text = letters(value)
+        text = alpha(value)
         return text.upper() if fmt == "upperLetter" else text
     if fmt in ("lowerRoman", "upperRoman") and value < 4000:
         text = roman(value)
