@@ -12,7 +12,7 @@ from s75docs.diagnostics import Severity, severity_of
 class Finding:
     code: str  # one of diagnostics.CODES
     message: str
-    clause: str = ""  # the enclosing clause as the document prints it: "15.1"
+    clause: str = ""  # the enclosing provision: "Clause 15.1", "paragraph 2 of Schedule 3"
     text: str = ""  # the exact words cited
     suggestion: str = ""
     line: int | None = None  # 1-based line of a text input
