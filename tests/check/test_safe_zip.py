@@ -248,21 +248,21 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert refused(folder).message == "is a folder, not a document"
 
 
-def test_main_document_named_by_package_relationships(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("target", "member"),
+    [
+        ("word/document2.xml", "word/document2.xml"),
+        ("/Word/Document.xml", "word/document.xml"),  # part names compare ignoring case
+    ],
+)
+def test_main_document_named_by_package_relationships(
+    tmp_path: Path, target: str, member: str
+) -> None:
     rels = (
         f'<?xml version="1.0"?><Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1"'
-        f' Type="{OFFICE_DOCUMENT_REL}" Target="word/document2.xml"/></Relationships>'
+        f' Type="{OFFICE_DOCUMENT_REL}" Target="{target}"/></Relationships>'
     ).encode()
-    path = package(tmp_path / "doc2.docx", {"_rels/.rels": rels, "word/document2.xml": DOCUMENT})
-    assert [p.text for p in read_docx(path)] == ["Hello"]
-
-
-def test_main_document_part_names_compare_ignoring_case(tmp_path: Path) -> None:
-    rels = (
-        f'<?xml version="1.0"?><Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1"'
-        f' Type="{OFFICE_DOCUMENT_REL}" Target="/Word/Document.xml"/></Relationships>'
-    ).encode()
-    path = package(tmp_path / "case.docx", {"_rels/.rels": rels, "word/document.xml": DOCUMENT})
+    path = package(tmp_path / "main.docx", {"_rels/.rels": rels, member: DOCUMENT})
     assert [p.text for p in read_docx(path)] == ["Hello"]
 
 
