@@ -99,8 +99,9 @@ class Package:
 def open_package(path: Path, *, media: bool = False) -> Package:
     """A Word package's XML parts (*.xml, *.rels) and, with `media`, every other part too.
 
-    The first of duplicate part names is kept, as Word keeps it. Raises UsageError (never
-    another exception) for anything that is not a readable, reasonably sized .docx.
+    Of two parts with one name the first is kept, whoever reads the package. Raises
+    UsageError (never another exception) for anything that is not a readable, reasonably
+    sized .docx.
     """
     head = _check_file(path)
     parts: dict[str, bytes] = {}
