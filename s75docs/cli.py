@@ -97,7 +97,7 @@ def build(
     from s75docs.pipeline import build as run_build
 
     if not scheme.is_file():
-        raise UsageError("no such file", Location(str(scheme)))
+        raise UsageError("no such file", Location(str(scheme)), code="file-not-found")
     target = run_build(scheme, output, fmt, list(libraries), reference_docx)
     click.echo(f"wrote {target}")
 
@@ -138,9 +138,11 @@ def vary(
 
     for path in (old, new):
         if not path.is_file():
-            raise UsageError("no such file", Location(str(path)))
+            raise UsageError("no such file", Location(str(path)), code="file-not-found")
     if reference_docx is not None and not reference_docx.is_file():
-        raise UsageError("reference document not found", Location(str(reference_docx)))
+        raise UsageError(
+            "reference document not found", Location(str(reference_docx)), code="file-not-found"
+        )
     result = run_vary(old, new, outdir, formats or ("docx",), list(libraries), reference_docx)
     if not result.changes:
         click.echo(f"nothing to vary: {old} and {new} make the same agreement")

@@ -33,14 +33,23 @@ class Location:
 
 
 class S75Error(Exception):
-    """Base error: one line, with a location, never a traceback for the user."""
+    """Base error: one line, with a location, never a traceback for the user.
+
+    `code` names the failure for machines (JSON, a web UI) with a code of the one table,
+    diagnostics.CODES: the class's own, or a specific one given where it is raised.
+    """
 
     category: Category = Category.INPUT
+    code: str = "input-invalid"
 
-    def __init__(self, message: str, location: Location | None = None) -> None:
+    def __init__(
+        self, message: str, location: Location | None = None, *, code: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.location = location or Location()
+        if code is not None:
+            self.code = code
 
     def __str__(self) -> str:
         where = str(self.location)
@@ -55,24 +64,28 @@ class InputError(S75Error):
     """Scheme data or library text is invalid."""
 
     category = Category.INPUT
+    code = "input-invalid"
 
 
 class BuildError(S75Error):
     """The agreement cannot be assembled consistently (undefined term, unknown label...)."""
 
     category = Category.BUILD
+    code = "build-failed"
 
 
 class UsageError(S75Error):
     """A file cannot be read or the command line is wrong."""
 
     category = Category.USAGE
+    code = "usage"
 
 
 class ToolError(S75Error):
     """An external tool such as LibreOffice is missing or failed."""
 
     category = Category.TOOL
+    code = "tool-failed"
 
 
 class ErrorList(S75Error):
@@ -83,6 +96,7 @@ class ErrorList(S75Error):
         self.errors = errors
         if errors:
             self.category = errors[0].category
+            self.code = errors[0].code
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)

@@ -52,7 +52,9 @@ def variation_edits(scheme: Path, data: SchemeFile) -> list[tuple[Edit, Location
         path = scheme.parent / record.edits
         if not path.is_file():
             raise InputError(
-                f"no such edits file: {path}", _field(scheme, "variations", n, "edits")
+                f"no such edits file: {path}",
+                _field(scheme, "variations", n, "edits"),
+                code="file-not-found",
             )
         out += load_edits(path)
     return out
@@ -104,7 +106,9 @@ def build(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if reference_docx is not None and not reference_docx.is_file():
-        raise UsageError("reference document not found", _loc(reference_docx))
+        raise UsageError(
+            "reference document not found", _loc(reference_docx), code="file-not-found"
+        )
     built = load_and_build(scheme, libraries)
     data = render_bytes(built.doc, fmt, reference_docx)
     target = output or default_output(scheme, fmt)
@@ -239,6 +243,7 @@ def check_currency(doc: Document, made: dt.date, what: str = "agreement") -> Non
                     f"'{cite.text}' is {cite.entry.describe()}, before this {what}"
                     f" ({made}): use {cite.entry.replacement}",
                     node.location,
+                    code="law-stale",
                 )
             )
     if errors:
@@ -269,7 +274,7 @@ def report_context(
         raise UsageError(f"unknown report kind '{kind}' (choose from {choices})") from None
     for path in (scheme, meeting, variation_from):
         if path is not None and not path.is_file():
-            raise UsageError("no such file", _loc(path))
+            raise UsageError("no such file", _loc(path), code="file-not-found")
     library = load_library(libraries or [])
     variation = None
     if variation_from is not None:
@@ -319,7 +324,7 @@ def report(
     from s75docs.reports.render import default_template, render_report, template_bytes
 
     if template is not None and not template.is_file():
-        raise UsageError("no such file", _loc(template))
+        raise UsageError("no such file", _loc(template), code="file-not-found")
     context = report_context(scheme, meeting, kind, variation_from, libraries)
     if template is not None:
         body, name = template_bytes(template), str(template)

@@ -14,16 +14,27 @@ ALLOWED: dict[str, set[str]] = {
     "words": set(),
     # atomic writing and reproducible Word packages, for every layer that writes files
     "files": {"errors"},
+    # OOXML namespaces and relationship types: the Word writer and the checker's readers
+    "ooxml": set(),
     "diagnostics": {"errors"},
     "doctree": {"errors"},
     "model": {"errors", "words"},
     "library": {"errors", "words", "diagnostics", "model"},
     "transforms": {"errors", "doctree"},
-    "render": {"errors", "doctree", "files"},
+    "render": {"errors", "doctree", "files", "ooxml"},
     "assemble": {"errors", "words", "model", "library", "doctree"},
     # the checker reads documents into the same tree and reuses the passes; it needs the
     # dated law table (model)
-    "check": {"errors", "words", "diagnostics", "doctree", "transforms", "model", "files"},
+    "check": {
+        "errors",
+        "words",
+        "diagnostics",
+        "ooxml",
+        "doctree",
+        "transforms",
+        "model",
+        "files",
+    },
     # a deed is built from two assembled trees and checked by carrying it out, which
     # renumbers and re-resolves with the passes
     "variation": {"errors", "words", "model", "assemble", "doctree", "transforms"},

@@ -1,9 +1,10 @@
 """Anchor Word comments at the checker's findings in a copy of the original .docx.
 
-The package is edited at the part level (zipfile + lxml): every part is copied byte for
-byte except the main document part, the comments part, the main document's relationships
-and [Content_Types].xml, which change only as far as the comments need. Existing comments
-are kept and new ids continue after them. The output is deterministic (fixed zip
+The package is read as the checker's reader reads it (safe_zip: size limits, the same main
+document part, XML without DTDs or entities) and edited at the part level: every part is
+copied byte for byte except the main document part, the comments part, the main document's
+relationships and [Content_Types].xml, which change only as far as the comments need.
+Existing comments are kept and new ids continue after them. The output is deterministic (fixed zip
 timestamps, stable serialisation) and written atomically.
 
 Paragraphs are numbered as python-docx numbers them: `docx.Document(path).paragraphs`,
@@ -19,23 +20,16 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from s75docs.check.safe_zip import Package, open_package, rels_name, resolve_target
 from s75docs.errors import Location, UsageError
 from s75docs.files import normalise_zip, write_atomic
+from s75docs.ooxml import COMMENTS_REL, CT_NS, PKG_REL_NS, W_NS, XML_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-OFFICE_DOCUMENT_REL = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-)
-COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 INITIALS = "S75"
 
@@ -75,87 +69,29 @@ def annotate_docx(
     date: str = "2026-01-01T00:00:00Z",
 ) -> None:
     """Write `target`: `source` with one Word comment per note, anchored at its paragraph."""
-    package = _read_package(source)
+    package = open_package(source, media=True)  # every part, to copy it into the output
     try:
         data = _annotate(package, notes, author, date)
     except _Unreadable as exc:
         raise UsageError(
-            f"cannot read as a Word document: {exc}", Location(file=str(source))
+            f"cannot read as a Word document: {exc}",
+            Location(file=str(source)),
+            code="file-unreadable",
         ) from None
     write_atomic(target, data)
 
 
-# ------------------------------------------------------------------ package
-def _read_package(source: Path) -> dict[str, bytes]:
-    """Every part's bytes, in the source's zip order (the first of duplicate names wins)."""
-    try:
-        with zipfile.ZipFile(source) as archive:
-            parts: dict[str, bytes] = {}
-            for info in archive.infolist():
-                if info.filename not in parts and not info.is_dir():
-                    parts[info.filename] = archive.read(info)
-            return parts
-    except (OSError, zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(
-            f"cannot read as a Word document: {reason or type(exc).__name__}",
-            Location(file=str(source)),
-        ) from None
-
-
-def _parse(parts: dict[str, bytes], name: str) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    try:
-        return etree.fromstring(parts[name], parser)
-    except etree.XMLSyntaxError as exc:
-        raise _Unreadable(f"{name} is not well-formed XML ({exc.msg})") from None
-
-
+# ------------------------------------------------------------------ annotate
 def _serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _find_part(parts: dict[str, bytes], name: str) -> str | None:
-    """The zip name of part `name`: OPC part names compare case-insensitively."""
-    if name in parts:
-        return name
-    folded = name.casefold()
-    return next((n for n in parts if n.casefold() == folded), None)
-
-
-def _rels_name(part: str) -> str:
-    folder, base = posixpath.split(part)
-    return posixpath.join(folder, "_rels", f"{base}.rels")
-
-
-def _resolve(part: str, target: str) -> str:
-    """A relationship target as a zip name, relative to the source part's folder."""
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
-
-
-def _relationships(root: etree._Element) -> Iterator[etree._Element]:
-    yield from root.iterfind(f"{{{PKG_REL_NS}}}Relationship")
-
-
-def _main_part(parts: dict[str, bytes]) -> str:
-    rels = _find_part(parts, "_rels/.rels")
-    if rels is None:
+def _annotate(package: Package, notes: list[Note], author: str, date: str) -> bytes:
+    parts = package.parts
+    if package.find("_rels/.rels") is None:  # Word could not open what we would write
         raise _Unreadable("no _rels/.rels (not an OOXML package)")
-    for rel in _relationships(_parse(parts, rels)):
-        if rel.get("Type") == OFFICE_DOCUMENT_REL and rel.get("TargetMode") != "External":
-            name = _find_part(parts, _resolve("", rel.get("Target", "")))
-            if name is None:
-                raise _Unreadable(f"the main document part {rel.get('Target')} is missing")
-            return name
-    raise _Unreadable("no main document relationship in _rels/.rels")
-
-
-# ------------------------------------------------------------------ annotate
-def _annotate(parts: dict[str, bytes], notes: list[Note], author: str, date: str) -> bytes:
-    main = _main_part(parts)
-    document = _parse(parts, main)
+    main = package.main
+    document = package.xml(main)
     body = document.find(_BODY)
     if document.tag != _w("document") or body is None:
         raise _Unreadable(f"{main} is not a WordprocessingML document body")
@@ -169,16 +105,16 @@ def _annotate(parts: dict[str, bytes], notes: list[Note], author: str, date: str
     if not notes:
         return normalise_zip(_zip(parts))
 
-    rels_name = _find_part(parts, _rels_name(main)) or _rels_name(main)
+    rels_part = package.find(rels_name(main)) or rels_name(main)
     rels = (
-        _parse(parts, rels_name)
-        if rels_name in parts
+        package.xml(rels_part)
+        if rels_part in parts
         else etree.fromstring(f'<Relationships xmlns="{PKG_REL_NS}"/>')
     )
     comments_name, rels_changed = _comments_relationship(rels, main)
-    comments_name = _find_part(parts, comments_name) or comments_name
+    comments_name = package.find(comments_name) or comments_name
     comments = (
-        _parse(parts, comments_name)
+        package.xml(comments_name)
         if comments_name in parts
         else etree.Element(_w("comments"), nsmap={"w": W_NS})
     )
@@ -196,11 +132,11 @@ def _annotate(parts: dict[str, bytes], notes: list[Note], author: str, date: str
     out[main] = _serialise(document)
     out[comments_name] = _serialise(comments)
     if rels_changed:
-        out[rels_name] = _serialise(rels)
-    types_name = _find_part(parts, "[Content_Types].xml")
+        out[rels_part] = _serialise(rels)
+    types_name = package.find("[Content_Types].xml")
     if types_name is None:
         raise _Unreadable("no [Content_Types].xml (not an OOXML package)")
-    types = _parse(parts, types_name)
+    types = package.xml(types_name)
     if _declare_comments(types, comments_name):
         out[types_name] = _serialise(types)
     return normalise_zip(_zip(out))
@@ -217,10 +153,11 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 def _comments_relationship(rels: etree._Element, main: str) -> tuple[str, bool]:
     """The comments part's zip name, adding the relationship when missing (-> True)."""
     ids: set[str] = set()
-    for rel in _relationships(rels):
+    folder = posixpath.dirname(main)
+    for rel in rels.iterfind(f"{{{PKG_REL_NS}}}Relationship"):
         ids.add(rel.get("Id", ""))
         if rel.get("Type") == COMMENTS_REL and rel.get("TargetMode") != "External":
-            return _resolve(main, rel.get("Target", "")), False
+            return resolve_target(folder, rel.get("Target", "")), False
     number = 1
     while f"rId{number}" in ids:
         number += 1
@@ -228,7 +165,7 @@ def _comments_relationship(rels: etree._Element, main: str) -> tuple[str, bool]:
     rel.set("Id", f"rId{number}")
     rel.set("Type", COMMENTS_REL)
     rel.set("Target", "comments.xml")
-    return _resolve(main, "comments.xml"), True
+    return resolve_target(folder, "comments.xml"), True
 
 
 def _declare_comments(types: etree._Element, comments_name: str) -> bool:

@@ -10,7 +10,8 @@ from s75docs.check.findings import Finding
 from s75docs.check.raw import RawParagraph
 from s75docs.check.tree import ReadDocument
 from s75docs.diagnostics import Severity
-from s75docs.doctree.nodes import Block, Body, Item, Schedule
+from s75docs.doctree.cite import Citation, CiteKind
+from s75docs.doctree.nodes import Block, Body, Definition, Item, Schedule
 
 
 @dataclass(frozen=True)
@@ -21,16 +22,24 @@ class Place:
     item: Item | None  # the innermost numbered provision holding the node
     clause: Item | None  # the top-level clause (or schedule paragraph)
 
-    def label(self) -> str:
-        """The enclosing provision as the document prints it: "15.1", "Schedule 3 para 2"."""
+    def citation(self) -> Citation | None:
+        """The enclosing provision, cited as every document of the project cites it."""
+        division = self.division
         if self.item is None:
-            if isinstance(self.division, Schedule):
-                return f"Schedule {self.division.number}"
-            return ""
+            if isinstance(division, Schedule):
+                return Citation(CiteKind.SCHEDULE, division.number, name=division.name)
+            return None
         number = self.item.full_number or self.item.number
-        if isinstance(self.division, Schedule):
-            return f"Schedule {self.division.number} paragraph {number}"
-        return number
+        if isinstance(division, Schedule):
+            return Citation(
+                CiteKind.PARAGRAPH, number, schedule=division.number, name=division.name
+            )
+        return Citation(CiteKind.CLAUSE, number)
+
+    def label(self) -> str:
+        """"Clause 15.1", "paragraph 2 of Schedule 3", "Schedule 3", or "" outside them."""
+        cite = self.citation()
+        return cite.text if cite is not None else ""
 
 
 @dataclass
@@ -44,14 +53,18 @@ class Context:
 
     def places(self) -> Iterator[Place]:
         def visit(
-            node: Block, division: Body | Schedule | None, item: Item | None, clause: Item | None
+            node: Block,
+            division: Body | Schedule | None,
+            item: Item | None,
+            clause: Item | None,
+            limb: bool = False,
         ) -> Iterator[Place]:
-            if isinstance(node, Item):
+            if isinstance(node, Item) and not limb:  # a definition's (a), (b) cite its clause
                 item = node
                 clause = node if node.level == 1 else clause
             yield Place(node, self.read.raw(node), division, item, clause)
             for child in node.children:
-                yield from visit(child, division, item, clause)
+                yield from visit(child, division, item, clause, isinstance(node, Definition))
 
         for top in self.read.doc.children:
             division = top if isinstance(top, Body | Schedule) else None

@@ -5,38 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from s75docs.diagnostics import Severity
-
-CHECK_CODES: dict[str, tuple[Severity, str]] = {
-    "xref-dangling": (Severity.ERROR, "a reference to a provision that does not exist"),
-    "xref-self": (Severity.ERROR, "'this Clause N' inside a clause that is not N"),
-    "xref-suspect": (Severity.WARNING, "the words around a reference match another clause"),
-    "xref-drift": (Severity.WARNING, "a run of references offset by the same amount"),
-    "xref-field-stale": (Severity.ERROR, "a REF field whose cached text is out of date"),
-    "num-gap": (Severity.ERROR, "a number is skipped"),
-    "num-duplicate": (Severity.ERROR, "a number is used twice"),
-    "num-order": (Severity.ERROR, "numbers out of order"),
-    "num-level-jump": (Severity.ERROR, "a numbering level is skipped"),
-    "num-continues": (Severity.ERROR, "numbering continues from the previous schedule"),
-    "term-undefined": (Severity.WARNING, "a capitalised term used but never defined"),
-    "term-unused": (Severity.INFO, "a term defined but never used"),
-    "term-variant": (Severity.WARNING, "a variant spelling of a defined term"),
-    "term-order": (Severity.INFO, "definitions out of alphabetical order"),
-    "placeholder": (Severity.ERROR, "a drafting placeholder left in"),
-    "comment-left": (Severity.WARNING, "a Word comment left in the document"),
-    "money-total": (Severity.ERROR, "a stated total that is not the sum of its parts"),
-    "money-percent": (Severity.ERROR, "a percentage that does not match the amounts"),
-    "money-malformed": (Severity.ERROR, "a malformed amount of money"),
-    "law-stale": (Severity.ERROR, "a repealed, renamed, abolished or non-existent law or body"),
-    "toc-mismatch": (Severity.WARNING, "the table of contents does not match the headings"),
-}
+from s75docs.diagnostics import Severity, severity_of
 
 
 @dataclass
 class Finding:
-    code: str
+    code: str  # one of diagnostics.CODES
     message: str
-    clause: str = ""  # the enclosing clause as the document prints it: "15.1"
+    clause: str = ""  # the enclosing provision: "Clause 15.1", "paragraph 2 of Schedule 3"
     text: str = ""  # the exact words cited
     suggestion: str = ""
     line: int | None = None  # 1-based line of a text input
@@ -45,7 +21,7 @@ class Finding:
 
     @property
     def level(self) -> Severity:
-        return self.severity or CHECK_CODES[self.code][0]
+        return self.severity or severity_of(self.code)
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

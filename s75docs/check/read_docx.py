@@ -15,11 +15,10 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
-from s75docs.check.safe_zip import main_document_name, parse_xml, read_docx_parts, relationships
-from s75docs.doctree.numbers import roman
+from s75docs.check.safe_zip import Package, open_package
+from s75docs.doctree.numbers import alpha, roman
+from s75docs.ooxml import MC_NS, W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MAX_LEVEL = 8
 _MAX_LINKS = 8  # numStyleLink / basedOn chains longer than this are treated as cycles
 
@@ -284,11 +283,6 @@ class NumberingDefs:
 _MAX_LETTERED = 26 * 30  # beyond "zzz...z" (30 letters) a hostile start prints as decimal
 
 
-def letters(value: int) -> str:
-    """Word's lettering: a..z, then aa..zz, aaa..: the letter repeated, not base 26."""
-    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-
-
 def ordinal(value: int) -> str:
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
     return f"{value}{suffix}"
@@ -303,7 +297,7 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{value:02d}"
     if fmt in ("lowerLetter", "upperLetter") and value <= _MAX_LETTERED:
-        text = letters(value)
+        text = alpha(value)
         return text.upper() if fmt == "upperLetter" else text
     if fmt in ("lowerRoman", "upperRoman") and value < 4000:
         text = roman(value)
@@ -740,14 +734,11 @@ def _freeze(draft: _Draft) -> RawParagraph:
 
 def read_docx(path: Path) -> list[RawParagraph]:
     """Every paragraph of a .docx (body and table cells) in document order, as Word shows it."""
-    parts = read_docx_parts(path)
-    main = main_document_name(parts)
-    root = parse_xml(parts[main], main, path)
-    targets = {kind.rpartition("/")[2]: name for kind, name in relationships(parts, main)}
-    styles = StyleSheet.from_xml(
-        _optional_part(parts, targets.get("styles", "word/styles.xml"), path)
-    )
-    numbering_root = _optional_part(parts, targets.get("numbering", "word/numbering.xml"), path)
+    package = open_package(path)
+    root = package.xml(package.main)
+    targets = {kind.rpartition("/")[2]: name for kind, name in package.relationships(package.main)}
+    styles = StyleSheet.from_xml(_optional_part(package, targets.get("styles", "word/styles.xml")))
+    numbering_root = _optional_part(package, targets.get("numbering", "word/numbering.xml"))
     numbering = NumberingDefs(numbering_root, styles)
     body = root.find(_w("body"))
     if body is None:
@@ -755,6 +746,6 @@ def read_docx(path: Path) -> list[RawParagraph]:
     return _DocumentReader(root, styles, numbering).read(body)
 
 
-def _optional_part(parts: dict[str, bytes], name: str, path: Path) -> etree._Element | None:
-    data = parts.get(name)
-    return None if data is None else parse_xml(data, name, path)
+def _optional_part(package: Package, name: str) -> etree._Element | None:
+    found = package.find(name)
+    return None if found is None else package.xml(found)

@@ -33,19 +33,27 @@ def read_text_file(path: Path) -> tuple[list[RawParagraph], int]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UsageError(f"cannot read: {exc.strerror or exc}", Location(str(path))) from None
+        raise UsageError(
+            f"cannot read: {exc.strerror or exc}",
+            Location(str(path)),
+            code="file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable",
+        ) from None
     if size > MAX_BYTES:
         raise UsageError(
-            f"file is {size // (1024 * 1024)} MB; the limit is 200 MB", Location(str(path))
+            f"file is {size // (1024 * 1024)} MB; the limit is 200 MB",
+            Location(str(path)),
+            code="file-refused",
         )
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
         raise UsageError(
-            "not a text file (use a .docx or text extracted from a PDF)", Location(str(path))
+            "not a text file (use a .docx or text extracted from a PDF)",
+            Location(str(path)),
+            code="file-unreadable",
         )
     text = data.decode("utf-8", errors="replace")
     if not text.strip():
-        raise UsageError("the document is empty", Location(str(path)))
+        raise UsageError("the document is empty", Location(str(path)), code="file-unreadable")
     return parse_text(text)
 
 

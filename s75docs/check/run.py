@@ -47,10 +47,11 @@ class Result:
 
 
 def read_paragraphs(path: Path) -> tuple[list[RawParagraph], str, int]:
+    where = Location(str(path))
     if not path.exists():
-        raise UsageError("no such file", Location(str(path)))
+        raise UsageError("no such file", where, code="file-not-found")
     if path.is_dir():
-        raise UsageError("is a folder, not a document", Location(str(path)))
+        raise UsageError("is a folder, not a document", where, code="file-unreadable")
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm", ".dotx"):
         from s75docs.check.read_docx import read_docx
@@ -60,15 +61,18 @@ def read_paragraphs(path: Path) -> tuple[list[RawParagraph], str, int]:
         paragraphs, start = read_text_file(path)
         return paragraphs, "text", start
     if suffix == ".doc":
-        raise UsageError("old Word .doc format: save it as .docx first", Location(str(path)))
+        raise UsageError(
+            "old Word .doc format: save it as .docx first", where, code="file-unreadable"
+        )
     if suffix == ".pdf":
         raise UsageError(
             "PDF: extract its text first (for example 'pdftotext -layout FILE.pdf'),"
             " then check the .txt",
-            Location(str(path)),
+            where,
+            code="file-unreadable",
         )
     raise UsageError(
-        f"cannot read '{suffix}' files: give a .docx, .txt or .md", Location(str(path))
+        f"cannot read '{suffix}' files: give a .docx, .txt or .md", where, code="file-unreadable"
     )
 
 
@@ -91,7 +95,7 @@ def agreement_date(paragraphs: list[RawParagraph]) -> dt.date | None:
 def check_document(path: Path, as_of: dt.date | None = None) -> Result:
     paragraphs, kind, start = read_paragraphs(path)
     if not any(p.text.strip() for p in paragraphs):
-        raise UsageError("the document is empty", Location(str(path)))
+        raise UsageError("the document is empty", Location(str(path)), code="file-unreadable")
     read = build_tree(paragraphs, str(path))
     made = agreement_date(paragraphs)
     ctx = Context(read, str(path), as_of or dt.date.today(), made)

@@ -1,4 +1,5 @@
-"""Open a .docx defensively: size limits, zip-bomb refusal and XML without DTDs or entities."""
+"""The checker's one way into a Word package: size limits, zip-bomb refusal, relationships
+resolved to parts, the main document found, and XML parsed without DTDs or entities."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.errors import Location, UsageError
+from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB  # on disk
@@ -23,10 +25,6 @@ _CHUNK = 1 * MB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
 MAIN_DOCUMENT = "word/document.xml"
-_OFFICE_DOCUMENT = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-)
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OTHER_PACKAGES = {
     "xl/workbook.xml": "an Excel workbook",
     "ppt/presentation.xml": "a PowerPoint presentation",
@@ -38,62 +36,116 @@ _SIGNATURES = {
 }
 
 
-def _fail(path: Path, message: str) -> UsageError:
-    return UsageError(message, Location(str(path)))
+def _unreadable(path: Path, message: str) -> UsageError:
+    return UsageError(message, Location(str(path)), code="file-unreadable")
+
+
+def _refused(path: Path, message: str) -> UsageError:
+    """Too large, or built to exhaust memory or time: refused before it costs either."""
+    return UsageError(message, Location(str(path)), code="file-refused")
 
 
 def _one_line(text: object) -> str:
     return re.sub(r"\s+", " ", str(text)).strip()
 
 
-def read_docx_parts(path: Path) -> dict[str, bytes]:
-    """The XML parts (*.xml, *.rels) of a Word package by name; media are not read.
+class Package:
+    """A Word package read safely: part bytes by name (zip order), the main document part,
+    relationships resolved to part names, and XML parsed only by the safe parser."""
 
-    Raises UsageError (never another exception) for anything that is not a readable,
-    reasonably sized .docx.
+    def __init__(self, path: Path, parts: dict[str, bytes]) -> None:
+        self.path = path
+        self.parts = parts
+        self.main = self._main_document()
+        if self.main not in parts:
+            raise _unreadable(path, _missing_document(parts))
+
+    def find(self, name: str) -> str | None:
+        """The stored name of part `name`: OPC part names compare case-insensitively."""
+        if name in self.parts:
+            return name
+        folded = name.casefold()
+        return next((n for n in self.parts if n.casefold() == folded), None)
+
+    def xml(self, name: str) -> etree._Element:
+        """Part `name` parsed safely (see parse_xml)."""
+        return parse_xml(self.parts[name], name, self.path)
+
+    def relationships(self, source: str) -> list[tuple[str, str]]:
+        """(type, part name) of the internal relationships of `source` ("" for the package).
+
+        A damaged .rels gives none, so readers fall back to the conventional part names."""
+        name = self.find(rels_name(source))
+        if name is None:
+            return []
+        root, _problem = _parse_part(self.parts[name], name, self.path)
+        if root is None:
+            return []
+        folder = posixpath.dirname(source)
+        return [
+            (rel.get("Type", ""), resolve_target(folder, rel.get("Target", "")))
+            for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship")
+            if rel.get("TargetMode") != "External"
+        ]
+
+    def _main_document(self) -> str:
+        """The part _rels/.rels names as the office document, else word/document.xml."""
+        for kind, name in self.relationships(""):
+            if kind == OFFICE_DOCUMENT_REL:
+                return self.find(name) or name
+        return self.find(MAIN_DOCUMENT) or MAIN_DOCUMENT
+
+
+def open_package(path: Path, *, media: bool = False) -> Package:
+    """A Word package's XML parts (*.xml, *.rels) and, with `media`, every other part too.
+
+    Of two parts with one name the first is kept, whoever reads the package. Raises
+    UsageError (never another exception) for anything that is not a readable, reasonably
+    sized .docx.
     """
     head = _check_file(path)
+    parts: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(path) as package:
-            members = _checked_members(path, package)
-            parts = {
-                info.filename: _read_member(path, package, info)
-                for info in members
-                if info.filename.endswith((".xml", ".rels"))
-            }
+            for info in _checked_members(path, package):
+                wanted = media or info.filename.endswith((".xml", ".rels"))
+                if wanted and not info.is_dir() and info.filename not in parts:
+                    parts[info.filename] = _read_member(path, package, info)
     except UsageError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as exc:
         raise _not_a_package(path, head, exc) from None
     except (OSError, RuntimeError, NotImplementedError) as exc:
-        raise _fail(path, f"the .docx is truncated or corrupt ({_one_line(exc)})") from None
-    if main_document_name(parts) not in parts:
-        raise _fail(path, _missing_document(parts))
-    return parts
+        raise _unreadable(path, f"the .docx is truncated or corrupt ({_one_line(exc)})") from None
+    return Package(path, parts)
 
 
 def _check_file(path: Path) -> bytes:
     """The first bytes of the file, after refusing folders, huge, empty and OLE files."""
     try:
         if path.is_dir():
-            raise _fail(path, "is a folder, not a document")
+            raise _unreadable(path, "is a folder, not a document")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _fail(path, f"file is {size // MB} MB; the limit is {MAX_FILE_BYTES // MB} MB")
+            raise _refused(path, f"file is {size // MB} MB; the limit is {MAX_FILE_BYTES // MB} MB")
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise _fail(path, f"cannot read: {exc.strerror or _one_line(exc)}") from None
+        raise UsageError(
+            f"cannot read: {exc.strerror or _one_line(exc)}",
+            Location(str(path)),
+            code="file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable",
+        ) from None
     if size == 0 or not head:
-        raise _fail(path, "the file is empty (0 bytes), not a Word document")
+        raise _unreadable(path, "the file is empty (0 bytes), not a Word document")
     if head.startswith(OLE_MAGIC):
-        raise _fail(
+        raise _unreadable(
             path,
             "is password-protected or in the old .doc format: remove the password,"
             " or open it in Word and save it as .docx",
         )
     if not head.startswith(ZIP_MAGIC):
-        raise _fail(path, f"not a Word document (.docx): {_what_it_is(head)}")
+        raise _unreadable(path, f"not a Word document (.docx): {_what_it_is(head)}")
     return head
 
 
@@ -106,29 +158,33 @@ def _what_it_is(head: bytes) -> str:
 
 def _not_a_package(path: Path, head: bytes, exc: BaseException) -> UsageError:
     if head.startswith(ZIP_MAGIC):
-        return _fail(path, f"the .docx is truncated or corrupt (damaged zip: {_one_line(exc)})")
-    return _fail(path, f"not a Word document (.docx): {_what_it_is(head)}")
+        return _unreadable(
+            path, f"the .docx is truncated or corrupt (damaged zip: {_one_line(exc)})"
+        )
+    return _unreadable(path, f"not a Word document (.docx): {_what_it_is(head)}")
 
 
 def _checked_members(path: Path, package: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     """The package's entries, after refusing encryption and zip bombs from declared sizes."""
     members = package.infolist()
     if len(members) > MAX_MEMBERS:
-        raise _fail(path, f"refused: the package holds {len(members)} parts, not a Word document")
+        raise _refused(
+            path, f"refused: the package holds {len(members)} parts, not a Word document"
+        )
     total = sum(info.file_size for info in members)
     if total > MAX_EXPANDED_BYTES:
-        raise _fail(
+        raise _refused(
             path,
             f"refused: the package would expand to {total // MB} MB"
             f" (limit {MAX_EXPANDED_BYTES // MB} MB): a zip bomb or not a Word document",
         )
     for info in members:
         if info.flag_bits & 0x1:
-            raise _fail(path, "is password-protected (an encrypted zip): remove the password")
+            raise _unreadable(path, "is password-protected (an encrypted zip): remove the password")
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise _fail(
+            raise _refused(
                 path,
                 f"refused: part '{info.filename}' expands {info.file_size // MB} MB"
                 f" from {info.compress_size // 1024} KB (over {MAX_RATIO}:1): a zip bomb",
@@ -147,23 +203,13 @@ def _read_member(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo) ->
                 break
             received += len(chunk)
             if received > info.file_size:
-                raise _fail(
+                raise _refused(
                     path,
                     f"refused: part '{info.filename}' is larger than its declared size"
                     " (a corrupt or malicious package)",
                 )
             chunks.append(chunk)
     return b"".join(chunks)
-
-
-def main_document_name(parts: dict[str, bytes]) -> str:
-    """The main document part named by _rels/.rels (word/document.xml in practice)."""
-    rels = parts.get("_rels/.rels")
-    if rels is not None:
-        for rel_type, target in _relationships(rels):
-            if rel_type == _OFFICE_DOCUMENT:
-                return resolve_target("", target)
-    return MAIN_DOCUMENT
 
 
 def _missing_document(parts: dict[str, bytes]) -> str:
@@ -173,27 +219,10 @@ def _missing_document(parts: dict[str, bytes]) -> str:
     return f"not a Word document (.docx): it has no {MAIN_DOCUMENT}"
 
 
-def relationships(parts: dict[str, bytes], source: str) -> list[tuple[str, str]]:
-    """(type, part name) of the relationships of `source`, e.g. word/document.xml."""
-    folder, name = posixpath.split(source)
-    rels = parts.get(posixpath.join(folder, "_rels", f"{name}.rels"))
-    if rels is None:
-        return []
-    return [(kind, resolve_target(folder, target)) for kind, target in _relationships(rels)]
-
-
-def _relationships(data: bytes) -> list[tuple[str, str]]:
-    try:
-        root = _parse(data)
-    except etree.XMLSyntaxError:
-        return []  # a damaged .rels: fall back to the conventional part names
-    if has_doctype(root):
-        return []
-    return [
-        (rel.get("Type", ""), rel.get("Target", ""))
-        for rel in root.iter(f"{_REL_NS}Relationship")
-        if rel.get("TargetMode") != "External"
-    ]
+def rels_name(part: str) -> str:
+    """The relationships part of `part`: word/_rels/document.xml.rels, _rels/.rels for ""."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
 def resolve_target(folder: str, target: str) -> str:
@@ -213,22 +242,31 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def _parse(data: bytes) -> etree._Element:
-    return etree.fromstring(data, _parser())
-
-
 def parse_xml(data: bytes, name: str, path: Path | None = None) -> etree._Element:
     """Parse one part safely; a DTD (the vehicle of entity-expansion attacks) is refused."""
-    where = Location(str(path)) if path is not None else None
-    if _DOCTYPE.search(data[:_PROLOG_BYTES]):
-        raise UsageError(_dtd_message(name), where)
-    try:
-        root = _parse(data)
-    except etree.XMLSyntaxError as exc:
-        raise UsageError(f"{name} is not well-formed XML ({_one_line(exc)})", where) from None
-    if has_doctype(root):
-        raise UsageError(_dtd_message(name), where)
+    root, problem = _parse_part(data, name, path)
+    if root is None:
+        raise UsageError(
+            f"{name} is not well-formed XML ({problem})", _where(path), code="file-unreadable"
+        )
     return root
+
+
+def _parse_part(data: bytes, name: str, path: Path | None) -> tuple[etree._Element | None, str]:
+    """The part's root, or None and why it is not well-formed; a DTD is refused outright."""
+    if _DOCTYPE.search(data[:_PROLOG_BYTES]):
+        raise UsageError(_dtd_message(name), _where(path), code="file-refused")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        return None, _one_line(exc)
+    if has_doctype(root):
+        raise UsageError(_dtd_message(name), _where(path), code="file-refused")
+    return root, ""
+
+
+def _where(path: Path | None) -> Location | None:
+    return Location(str(path)) if path is not None else None
 
 
 def has_doctype(root: etree._Element) -> bool:

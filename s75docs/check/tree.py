@@ -22,9 +22,9 @@ from s75docs.doctree.nodes import (
     inline_text,
     inlines_of,
 )
+from s75docs.doctree.numbers import Format, parse_alpha, parse_decimal, parse_roman
 from s75docs.errors import Location
 
-_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _TYPED = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+|\t)(?P<rest>\S.*)$|^(?P<let>\([a-zA-Z]{1,4}\))\s*(?P<lrest>.*)$"
 )
@@ -78,28 +78,54 @@ def split_typed(text: str) -> tuple[str, str]:
     return m.group("let"), m.group("lrest")
 
 
+def bracketed(level: int) -> Format:
+    """How a bracketed number counts at `level`: Roman numerals at 5, letters otherwise."""
+    return Format.ROMAN if level == 5 else Format.LETTER
+
+
 def level_of(number: str, previous: list[Item]) -> int:
-    """1 for "12", 2 for "12.3", 3 for "12.3.1", 4 for "(a)", 5 for "(i)"."""
+    """1 for "12", 2 for "12.3", 3 for "12.3.1", 4 for "(a)", 5 for "(i)".
+
+    "(i)", "(v)", "(x)", "(ii)", "(l)"... are letters and Roman numerals both: a numeral
+    when it continues the numerals of the current provision, a letter when it continues its
+    letters ("(i)" after "(h)"), otherwise the smaller reading ("(v)" 5, "(l)" the 12th).
+    """
     if number[:1].isdigit():
         return number.count(".") + 1
     inner = number.strip("()")
-    if inner in _ROMAN:
-        last_letter = next((i for i in reversed(previous) if i.level == 4), None)
-        last_roman = next((i for i in reversed(previous) if i.level == 5), None)
-        if inner == "i" and last_letter is not None and last_letter.number == "(h)":
-            return 4 if last_roman is None or last_roman.number != "(h)" else 5
-        if (
-            inner in ("v", "x")
-            and last_letter is not None
-            and last_letter.number
-            in (
-                "(u)",
-                "(w)",
-            )
-        ):
-            return 4
+    numeral = parse_roman(inner) if inner.islower() else None
+    letter = parse_alpha(inner)
+    if numeral is None or letter is None:
+        return 5 if numeral is not None else 4
+    last_letter, last_numeral = _open_lists(previous)
+    if last_numeral is not None and numeral == last_numeral + 1:
         return 5
-    return 4
+    if last_letter is not None and letter == last_letter + 1:
+        return 4
+    return 5 if numeral < letter else 4
+
+
+def _open_lists(previous: list[Item]) -> tuple[int | None, int | None]:
+    """The last letter under the current numbered provision, and the last numeral after it."""
+    numeral: int | None = None
+    for item in reversed(previous):
+        if item.level < 4 or item.number[:1].isdigit() or not item.path:
+            break
+        if item.level == 4:
+            return item.path[-1], numeral
+        numeral = item.path[-1] if numeral is None else numeral
+    return None, numeral
+
+
+def path_of(number: str, level: int, parent: Item | None) -> tuple[int, ...]:
+    """The printed number as held: "12.3" -> (12, 3), "(c)" under 12.3 -> (12, 3, 3) (just
+    (3,) where the number above cannot be read); () when the number itself cannot be read."""
+    if number[:1].isdigit():
+        return parse_decimal(number) or ()
+    own = bracketed(level).parse(number.strip("()"))
+    if own is None:
+        return ()
+    return (*(parent.path if parent is not None else ()), own)
 
 
 def citations(text: str) -> list[Inline]:
@@ -226,10 +252,10 @@ def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
             continue
         if defn is not None and number.startswith("(") and not raw.in_table:
             limbs = [c for c in defn.children if isinstance(c, Item)]
-            limb = Item(
-                level=level_of(number, limbs), inlines=citations(text), number=number, location=loc
-            )
+            level = level_of(number, limbs)
+            limb = Item(level=level, inlines=citations(text), number=number, location=loc)
             limb.full_number = number
+            limb.path = path_of(number, level, None)
             defn.children.append(limb)
             read.raw_of[id(limb)] = raw
             continue
@@ -247,6 +273,7 @@ def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
                 location=loc,
             )
             item.full_number = _full(number, stack)
+            item.path = path_of(number, level, stack[-1] if stack else None)
             (stack[-1].children if stack else division.children).append(item)
             stack.append(item)
             flat.append(item)

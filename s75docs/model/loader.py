@@ -135,15 +135,19 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UsageError("no such file", Location(name)) from None
+        raise UsageError("no such file", Location(name), code="file-not-found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read file: {exc}", Location(name)) from None
+        raise UsageError(
+            f"cannot read file: {exc}", Location(name), code="file-unreadable"
+        ) from None
     try:
         root = yaml.compose(text, Loader=_Loader)
         lines = LineMap(root)
         if lines.recursive:
             where, at = lines.recursive[0]
-            raise InputError("recursive YAML alias", Location(name, at, format_path(where)))
+            raise InputError(
+                "recursive YAML alias", Location(name, at, format_path(where)), code="yaml-syntax"
+            )
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -152,14 +156,18 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
         if isinstance(exc, yaml.constructor.ConstructorError):  # a value, not the syntax
             paths = [p for p, at in lines.lines.items() if at == line]
             field = format_path(max(paths, key=len)) if paths else ""
-            raise InputError(problem, Location(name, line, field)) from None
-        raise InputError(f"YAML syntax error: {problem}", Location(name, line)) from None
+            raise InputError(problem, Location(name, line, field), code="schema-invalid") from None
+        raise InputError(
+            f"YAML syntax error: {problem}", Location(name, line), code="yaml-syntax"
+        ) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"YAML syntax error: {exc}", Location(name)) from None
+        raise InputError(f"YAML syntax error: {exc}", Location(name), code="yaml-syntax") from None
     if lines.duplicates:
         raise ErrorList(
             [
-                InputError("duplicate key", Location(name, line, format_path(p)))
+                InputError(
+                    "duplicate key", Location(name, line, format_path(p)), code="yaml-duplicate-key"
+                )
                 for p, line in lines.duplicates
             ]
         )
@@ -231,7 +239,8 @@ def pydantic_errors(
             message = err["msg"].removeprefix("Value error, ")
             if kind == "string_pattern_mismatch":
                 message = f"{message}, got {err.get('input')!r}"
-        errors.append(InputError(message, Location(name, lines.line(loc), format_path(loc))))
+        where = Location(name, lines.line(loc), format_path(loc))
+        errors.append(InputError(message, where, code="schema-invalid"))
     return errors
 
 
@@ -244,6 +253,7 @@ def load_scheme(path: Path | str) -> SchemeFile:
         raise InputError(
             "a scheme file must be a YAML mapping with agreement, partners, schemes",
             Location(name, 1),
+            code="schema-invalid",
         )
     try:
         scheme = SchemeFile.model_validate(data)
@@ -252,7 +262,12 @@ def load_scheme(path: Path | str) -> SchemeFile:
     problems = semantic_errors(scheme, lines)
     if problems:
         raise ErrorList(
-            [InputError(msg, Location(name, lines.line(p), format_path(p))) for p, msg in problems]
+            [
+                InputError(
+                    msg, Location(name, lines.line(p), format_path(p)), code="data-inconsistent"
+                )
+                for p, msg in problems
+            ]
         )
     return scheme
 
@@ -262,7 +277,11 @@ def load_edits(path: Path) -> list[tuple[Edit, Location]]:
     data, lines = read_yaml(path)
     name = str(path)
     if not isinstance(data, dict):
-        raise InputError("an edits file must be a YAML mapping with 'edits:'", Location(name, 1))
+        raise InputError(
+            "an edits file must be a YAML mapping with 'edits:'",
+            Location(name, 1),
+            code="schema-invalid",
+        )
     try:
         parsed = EditsFile.model_validate(data)
     except ValidationError as exc:

@@ -213,6 +213,7 @@ def load_meeting(
         raise InputError(
             "a meeting file must be a YAML mapping with body, date, report_of, authors...",
             Location(name, 1),
+            code="schema-invalid",
         )
     try:
         meeting = Meeting.model_validate(raw)
@@ -223,7 +224,9 @@ def load_meeting(
         if problems:
             raise ErrorList(
                 [
-                    InputError(msg, Location(name, lines.line(p), format_path(p)))
+                    InputError(
+                        msg, Location(name, lines.line(p), format_path(p)), code="data-inconsistent"
+                    )
                     for p, msg in problems
                 ]
             )

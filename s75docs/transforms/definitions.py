@@ -76,7 +76,8 @@ def expand_definitions(doc: Document) -> list[S75Error]:
         if name not in available:
             close = difflib.get_close_matches(name, list(available), n=1, cutoff=0.7)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            errors.append(BuildError(f"term '{name}' is used but not defined{hint}", loc))
+            message = f"term '{name}' is used but not defined{hint}"
+            errors.append(BuildError(message, loc, code="lib-undefined-term"))
     if not lists:
         return errors
     chosen = sorted((n for n in needed if n in available), key=sort_key)

@@ -75,7 +75,11 @@ def _collect(doc: Document, errors: list[S75Error]) -> Labels:
         if node.label in labels:
             first = labels[node.label].node.location
             errors.append(
-                BuildError(f"label '{node.label}' is also used at {first}", node.location)
+                BuildError(
+                    f"label '{node.label}' is also used at {first}",
+                    node.location,
+                    code="lib-duplicate-label",
+                )
             )
             continue
         division = node if isinstance(node, Schedule) else where.division

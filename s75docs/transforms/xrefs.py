@@ -84,7 +84,8 @@ def resolve_references(
                 for name in missing:
                     close = difflib.get_close_matches(name, list(table), n=1, cutoff=0.6)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    errors.append(BuildError(f"unknown label '{name}'{hint}", loc))
+                    message = f"unknown label '{name}'{hint}"
+                    errors.append(BuildError(message, loc, code="lib-unknown-label"))
                 continue
             if ref.also:
                 listed = [first, *(t for t in more if t is not None)]

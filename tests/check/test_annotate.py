@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import textwrap
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,14 @@ from docx.shared import Pt
 from lxml import etree
 
 from s75docs.check.annotate import Note, annotate_docx
+from s75docs.check.read_docx import read_docx
 from s75docs.errors import UsageError
+from s75docs.ooxml import R_NS, XML_NS
+from s75docs.ooxml import W_NS as W
 from s75docs.pipeline import load_and_build, render_bytes
 from tests.conftest import LibreOffice
 
 REPO = Path(__file__).resolve().parent.parent.parent
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 AUTHOR = "s75docs check"
 COMMENT_PARTS = ("word/document.xml", "word/comments.xml")
@@ -200,7 +203,7 @@ def test_a_quote_inside_one_run_splits_it_keeping_its_formatting(
     assert {r.font.size for r in cut} == {Pt(12)}
     # spaces at the cut are kept
     t = body_paragraphs(target)[2].findall(f"{w('r')}/{w('t')}")
-    assert t[1].get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    assert t[1].get(f"{{{XML_NS}}}space") == "preserve"
 
 
 def test_a_quote_across_runs_is_anchored_on_their_boundaries(source: Path, tmp_path: Path) -> None:
@@ -369,6 +372,67 @@ def test_an_unreadable_source_is_a_usage_error(source: Path, tmp_path: Path, kin
     assert not target.exists()
 
 
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+@pytest.mark.parametrize("kind", ["dtd", "bomb"])
+def test_a_hostile_source_is_refused_as_the_reader_refuses_it(
+    source: Path, tmp_path: Path, kind: str
+) -> None:
+    """The annotator opens a package only through safe_zip, as the reader does."""
+    parts = _parts(source)
+    bad = tmp_path / f"{kind}.docx"
+    if kind == "dtd":
+        document = parts["word/document.xml"].replace(
+            b"<w:document", b'<!DOCTYPE w:document [<!ENTITY x "x">]><w:document', 1
+        )
+        _zip(bad, {**parts, "word/document.xml": document})
+        expected = "word/document.xml contains a DTD, which Word documents never do"
+    else:
+        with zipfile.ZipFile(_zip(bad, parts), "a", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("word/media/zeros.bin", bytes(20 * 1024 * 1024))
+        expected = "refused: part 'word/media/zeros.bin' expands 20 MB"
+    target = tmp_path / "out.docx"
+    with pytest.raises(UsageError, match=expected):
+        annotate_docx(bad, target, [Note(1, "n")])
+    assert not target.exists()
+
+
+def test_the_annotator_edits_the_part_the_reader_reads(source: Path, tmp_path: Path) -> None:
+    """The main document part is the one _rels/.rels names (OPC names ignore case), not a
+    decoy word/document.xml, and of two parts with one name the first is read."""
+    parts = _parts(source)
+    main = parts.pop("word/document.xml")
+    decoy = main.replace(b"Last paragraph.", b"A decoy.")
+    renamed = {
+        **parts,
+        "_rels/.rels": parts["_rels/.rels"].replace(b'"word/document.xml"', b'"word/Main.xml"'),
+        "[Content_Types].xml": parts["[Content_Types].xml"].replace(
+            b'"/word/document.xml"', b'"/word/main.xml"'
+        ),
+        "word/_rels/main.xml.rels": parts.pop("word/_rels/document.xml.rels"),
+        "word/main.xml": main,
+        "word/document.xml": decoy,
+    }
+    path = _zip(tmp_path / "renamed.docx", renamed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is asked to add
+        with zipfile.ZipFile(path, "a") as z:
+            z.writestr("word/main.xml", decoy)
+    assert [p.text for p in read_docx(path)] == [p.text for p in read_docx(source)]
+
+    target = tmp_path / "out.docx"
+    annotate_docx(path, target, [Note(6, "n", quote="Last")])
+    with zipfile.ZipFile(target) as z:
+        assert z.namelist().count("word/main.xml") == 1
+        assert z.read("word/document.xml") == decoy
+        edited = z.read("word/main.xml")
+        assert b"commentReference" in edited and b"decoy" not in edited
+        assert b"comments.xml" in z.read("word/_rels/main.xml.rels")
+
+
 # ------------------------------------------------------------------ fields
 def field_depths(path: Path) -> dict[tuple[str, str], int]:
     """(marker tag, id) -> how many complex fields are open where the marker sits."""
@@ -487,8 +551,7 @@ def test_unbalanced_fields_are_ignored(tmp_path: Path) -> None:
 
 
 HYPERLINK = (
-    '<w:p xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships"><w:r><w:t xml:space="preserve">Read </w:t></w:r>'
+    f'<w:p xmlns:w="{W}" xmlns:r="{R_NS}"><w:r><w:t xml:space="preserve">Read </w:t></w:r>'
     '<w:hyperlink w:anchor="guidance"><w:r><w:rPr><w:u w:val="single"/></w:rPr>'
     "<w:t>the guidance</w:t></w:r></w:hyperlink>"
     '<w:r><w:t xml:space="preserve"> now.</w:t></w:r></w:p>'

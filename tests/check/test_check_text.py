@@ -109,7 +109,7 @@ def test_deleting_a_clause_shows_drift_and_dangling_references(tmp_path: Path) -
     assert dangling and all("does not exist" in f.message for f in dangling)
     selfs = [f for f in findings if f.code == "xref-self"]
     assert selfs and all(
-        f.suggestion.startswith(f"this Clause {f.clause.split('.')[0]}") for f in selfs
+        f.suggestion.startswith(f"this {f.clause.split('.')[0]}") for f in selfs
     )
     # nothing but references and the definition the deleted clause used
     assert set(codes(findings)) <= {"xref-drift", "xref-dangling", "xref-self", "term-unused"}
@@ -233,7 +233,7 @@ def test_cli_exit_statuses_and_json(tmp_path: Path) -> None:
     report = json.loads(bad.stdout)
     (finding,) = report["findings"]
     assert finding["code"] == "placeholder" and finding["severity"] == "error"
-    assert finding["text"] == "[INSERT]" and finding["clause"] == "1.5"
+    assert finding["text"] == "[INSERT]" and finding["clause"] == "Clause 1.5"
     assert isinstance(finding["line"], int) and finding["suggestion"]
     assert report["summary"]["errors"] == 1
     assert runner.invoke(main, ["check", str(dirty), "--fail-on", "never"]).exit_code == 0

@@ -22,10 +22,10 @@ from s75docs.doctree.nodes import (
     Schedule,
     inlines_of,
 )
+from s75docs.ooxml import MC_NS, W_NS
 from s75docs.pipeline import load_and_build, render_bytes
 from tests.helpers import FAIRHAVEN
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W_NS}"'
 LEGAL = [
     ("decimal", "%1"),
@@ -395,9 +395,8 @@ def test_level_override_replaces_the_level_for_that_num(tmp_path: Path) -> None:
 
 
 def test_custom_number_format_uses_the_fallback(tmp_path: Path) -> None:
-    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
     level = (
-        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent xmlns:mc="{mc}">'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent xmlns:mc="{MC_NS}">'
         '<mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003"/>'
         '</mc:Choice><mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback>'
         '</mc:AlternateContent><w:lvlText w:val="%1."/></w:lvl>'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import struct
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -12,10 +13,10 @@ import docx
 import pytest
 
 from s75docs.check.read_docx import read_docx
-from s75docs.check.safe_zip import parse_xml, read_docx_parts
+from s75docs.check.safe_zip import open_package, parse_xml
 from s75docs.errors import UsageError
+from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS, W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = (
     f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
     "<w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>"
@@ -49,10 +50,19 @@ def package(path: Path, members: dict[str, bytes]) -> Path:
 
 
 def refused(path: Path) -> UsageError:
-    """The error read_docx raises: a UsageError, one line, naming the file, no chained cause."""
+    """The error read_docx raises: a UsageError, one line, naming the file, no chained cause;
+    its code says whether the file was refused (too large, hostile) or cannot be read."""
     with pytest.raises(UsageError) as caught:
         read_docx(path)
     error = caught.value
+    hostile = error.message.startswith("refused: ") or "contains a DTD" in error.message
+    assert error.code == (
+        "file-refused"
+        if hostile or " MB; the limit is " in error.message
+        else "file-not-found"
+        if "No such file" in error.message
+        else "file-unreadable"
+    )
     assert "\n" not in str(error)
     assert str(error).startswith(f"{path}: ")
     assert error.exit_status == 2
@@ -62,7 +72,7 @@ def refused(path: Path) -> UsageError:
 
 
 def test_a_valid_docx_reads(valid: Path) -> None:
-    parts = read_docx_parts(valid)
+    parts = open_package(valid).parts
     assert "word/document.xml" in parts and "[Content_Types].xml" in parts
     assert not any(name.startswith("docProps/thumbnail") for name in parts)
     assert read_docx(valid)[3].text.startswith("Paragraph 3 ")
@@ -238,12 +248,41 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert refused(folder).message == "is a folder, not a document"
 
 
-def test_main_document_named_by_package_relationships(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("target", "member"),
+    [
+        ("word/document2.xml", "word/document2.xml"),
+        ("/Word/Document.xml", "word/document.xml"),  # part names compare ignoring case
+    ],
+)
+def test_main_document_named_by_package_relationships(
+    tmp_path: Path, target: str, member: str
+) -> None:
     rels = (
-        b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-        b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
-        b'formats.org/officeDocument/2006/relationships/officeDocument" '
-        b'Target="word/document2.xml"/></Relationships>'
-    )
-    path = package(tmp_path / "doc2.docx", {"_rels/.rels": rels, "word/document2.xml": DOCUMENT})
+        f'<?xml version="1.0"?><Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1"'
+        f' Type="{OFFICE_DOCUMENT_REL}" Target="{target}"/></Relationships>'
+    ).encode()
+    path = package(tmp_path / "main.docx", {"_rels/.rels": rels, member: DOCUMENT})
+    assert [p.text for p in read_docx(path)] == ["Hello"]
+
+
+def test_the_first_of_duplicate_part_names_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "twice.docx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is asked to add
+        package(path, {"word/document.xml": DOCUMENT})
+        with zipfile.ZipFile(path, "a") as out:
+            out.writestr("word/document.xml", DOCUMENT.replace(b"Hello", b"Second"))
+    assert [p.text for p in read_docx(path)] == ["Hello"]
+
+
+def test_a_dtd_in_the_package_relationships_is_refused(tmp_path: Path) -> None:
+    rels = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "x">]><Relationships/>'
+    path = package(tmp_path / "rels.docx", {"_rels/.rels": rels, "word/document.xml": DOCUMENT})
+    assert refused(path).message.startswith("_rels/.rels contains a DTD")
+
+
+def test_damaged_package_relationships_fall_back_to_word_document_xml(tmp_path: Path) -> None:
+    rels = b"<Relationships><Relationship"
+    path = package(tmp_path / "rels.docx", {"_rels/.rels": rels, "word/document.xml": DOCUMENT})
     assert [p.text for p in read_docx(path)] == ["Hello"]

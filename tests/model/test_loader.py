@@ -465,3 +465,49 @@ def test_starter_loads() -> None:
     assert len(scheme.schemes) == 1
     assert scheme.agreement.date is None
     assert scheme.total() == scheme.agreement.stated_totals["2026/27"]
+
+
+# --- codes for machines ---------------------------------------------------------------------
+
+
+def _with_schemez(data: dict[str, Any]) -> dict[str, Any]:
+    data["schemez"] = data.pop("schemes")
+    return data
+
+
+def _with_stranger(data: dict[str, Any]) -> dict[str, Any]:
+    data["schemes"][0]["host"] = "nhs-trust"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (
+            dump(minimal()).replace("  area: Testshire\n", "  area: Testshire\n   bad: x\n"),
+            "yaml-syntax",
+        ),
+        (
+            dump(minimal()).replace("  area: Testshire\n", "  area: T\n  area: U\n"),
+            "yaml-duplicate-key",
+        ),
+        ("- just\n- a list\n", "schema-invalid"),
+        (_with_schemez(minimal()), "schema-invalid"),
+        (_with_stranger(minimal()), "data-inconsistent"),
+    ],
+)
+def test_each_error_says_what_kind_of_problem_it_is(
+    tmp_path: Path, content: dict[str, Any] | str, code: str
+) -> None:
+    path, _ = write(tmp_path, content)
+    with pytest.raises(S75Error) as info:
+        load_scheme(path)
+    assert info.value.code == code
+    errors = info.value.errors if isinstance(info.value, ErrorList) else [info.value]
+    assert {e.code for e in errors} == {code}
+
+
+def test_a_missing_file_is_file_not_found(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as info:
+        load_scheme(tmp_path / "nowhere.yaml")
+    assert info.value.code == "file-not-found"

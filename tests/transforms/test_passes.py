@@ -108,6 +108,7 @@ def test_an_undefined_term_stops_the_build_with_a_suggestion(tmp_path: Path) -> 
         "020-x.md:6: term 'Schedul' is used but not defined (did you mean 'Schedule'?)" in m
         for m in messages
     ), messages
+    assert {e.code for e in info.value.errors if "'Schedul'" in str(e)} == {"lib-undefined-term"}
 
 
 def test_conditional_clause_is_left_out_and_everything_renumbers(tmp_path: Path) -> None:
@@ -146,16 +147,20 @@ def test_conditional_clause_is_left_out_and_everything_renumbers(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("body", "message", "code"),
     [
-        ("- See [[definitons]].", "unknown label 'definitons' (did you mean 'definitions'?)"),
-        ("- See [[definitions|this]].", "is used outside the provision it names"),
-        ("- {#dup} A.\n- {#dup} B.", "label 'dup' is also used at"),
-        ("- {#p1} See [[p1..scheme-bcf]].", "spans different parts"),
-        ("- See [[scheme-bcf..scheme-equipment]].", "cite schedules one by one"),
+        (
+            "- See [[definitons]].",
+            "unknown label 'definitons' (did you mean 'definitions'?)",
+            "lib-unknown-label",
+        ),
+        ("- See [[definitions|this]].", "is used outside the provision it names", "build-failed"),
+        ("- {#dup} A.\n- {#dup} B.", "label 'dup' is also used at", "lib-duplicate-label"),
+        ("- {#p1} See [[p1..scheme-bcf]].", "spans different parts", "build-failed"),
+        ("- See [[scheme-bcf..scheme-equipment]].", "cite schedules one by one", "build-failed"),
     ],
 )
-def test_reference_errors(tmp_path: Path, body: str, message: str) -> None:
+def test_reference_errors(tmp_path: Path, body: str, message: str, code: str) -> None:
     files = {
         "clauses/020-x.md": f"---\nid: x\ntitle: X\norder: 200\n---\n{body}\n",
         "schedules/010-s.md": "---\nid: scheme\ntitle: S\nrepeat: schemes\n---\n- Text.\n",
@@ -165,6 +170,7 @@ def test_reference_errors(tmp_path: Path, body: str, message: str) -> None:
     messages = " | ".join(str(e) for e in info.value.errors)
     assert message in messages
     assert "020-x.md:" in messages
+    assert {e.code for e in info.value.errors if message in str(e)} == {code}
 
 
 def test_schedule_references_say_which_schedule(tmp_path: Path) -> None:

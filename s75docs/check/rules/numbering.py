@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 from s75docs.check.context import Context, Place
+from s75docs.check.tree import bracketed
 from s75docs.doctree.nodes import Body, Definition, Item, Schedule
-from s75docs.doctree.numbers import alpha, roman
 
 
 def _ordinal(item: Item) -> int | None:
     """The position an item's own number stands for: "12.3" -> 3, "(c)" -> 3, "(iv)" -> 4."""
-    number = item.number
-    if number[:1].isdigit():
-        last = number.split(".")[-1]
-        return int(last) if last.isdigit() else None
-    inner = number.strip("()")
-    if item.level == 5:
-        return next((n for n in range(1, 40) if roman(n) == inner), None)
-    return next((n for n in range(1, 80) if alpha(n) == inner.lower()), None)
+    return item.path[-1] if item.path else None
+
+
+def _decimal(item: Item) -> bool:
+    return item.number[:1].isdigit()
+
+
+def _clause_number(item: Item) -> int | None:
+    """The number of a provision numbered by one decimal ("12"), else None."""
+    return item.path[0] if _decimal(item) and len(item.path) == 1 else None
 
 
 def _display(item: Item, ordinal: int) -> str:
-    if item.number[:1].isdigit():
-        return ".".join([*item.number.split(".")[:-1], str(ordinal)])
-    return f"({roman(ordinal) if item.level == 5 else alpha(ordinal)})"
+    """The item's number with its own ordinal replaced: "12.3" -> "12.4", "(c)" -> "(d)"."""
+    if _decimal(item):
+        return ".".join(str(n) for n in (*item.path[:-1], ordinal))
+    return f"({bracketed(item.level).ordinal(ordinal)})"
 
 
 def _previous(item: Item, expected: int) -> str:
@@ -42,13 +45,10 @@ def check_numbering(ctx: Context) -> None:
         top = _children_items(division)
         start_at = 1
         if isinstance(division, Schedule) and top:
-            first = top[0]
-            if (
-                previous_last is not None
-                and first.number.isdigit()
-                and int(first.number) > 1
-                and previous_last[1].number.isdigit()
-                and int(first.number) == int(previous_last[1].number) + 1
+            first, number = top[0], _clause_number(top[0])
+            last = _clause_number(previous_last[1]) if previous_last is not None else None
+            if previous_last is not None and number is not None and last is not None and (
+                number == last + 1 > 1
             ):
                 here, there = _name(division), _name(previous_last[0])
                 ctx.add(
@@ -58,7 +58,7 @@ def check_numbering(ctx: Context) -> None:
                     text=first.number,
                     suggestion=f"restart the numbering of {here} at 1",
                 )
-                start_at = int(first.number)
+                start_at = number
             if top:
                 previous_last = (division, top[-1])
         before = len(ctx.findings)
@@ -117,7 +117,7 @@ def _siblings(
     for level, level_items in by_level.items():
         _sequence(ctx, level_items, places, parent, start_at if level == 1 else 1)
     for item in items:
-        if parent is not None and item.number[:1].isdigit() and parent.number[:1].isdigit():
+        if parent is not None and _decimal(item) and _decimal(parent):
             _check_prefix(ctx, item, parent, places)
         _siblings(ctx, item, places, item)
     for child in node.children:
@@ -128,8 +128,6 @@ def _siblings(
 
 
 def _check_prefix(ctx: Context, item: Item, parent: Item, places: dict[int, Place]) -> None:
-    expected_prefix = parent.number
-    prefix = ".".join(item.number.split(".")[:-1])
     if item.level > parent.level + 1:
         ctx.add(
             "num-level-jump",
@@ -138,7 +136,7 @@ def _check_prefix(ctx: Context, item: Item, parent: Item, places: dict[int, Plac
             text=item.number,
             suggestion=f"renumber it as {parent.number}.{_ordinal(item) or 1}",
         )
-    elif prefix != expected_prefix:
+    elif item.path and parent.path and item.path[:-1] != parent.path:
         ctx.add(
             "num-order",
             f"{item.number} stands under {parent.number}",

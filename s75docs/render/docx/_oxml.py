@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 from xml.sax.saxutils import escape as _escape
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from s75docs.ooxml import R_NS, W_NS
+
 NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 
 

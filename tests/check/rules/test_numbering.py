@@ -1,0 +1,67 @@
+"""The numbering rule compares number tuples: gaps, duplicates, order, level jumps, schedules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from s75docs.check.findings import Finding
+from s75docs.check.run import check_document
+from s75docs.doctree.numbers import roman
+
+HEAD = "THIS AGREEMENT is made on 1 April 2024\n\n1 OBLIGATIONS\n\n"
+NUMERALS = [roman(n) for n in range(1, 13)]
+
+
+def check(tmp_path: Path, *numbers: str, head: str = HEAD) -> list[tuple[str, str]]:
+    text = head + "".join(f"{n} The Partners shall act;\n\n" for n in numbers)
+    path = tmp_path / "agreement.md"
+    path.write_text(text, encoding="utf-8")
+    findings: list[Finding] = check_document(path, dt.date(2024, 4, 1)).findings
+    return [(f.code, f.message) for f in findings]
+
+
+def test_a_clean_outline(tmp_path: Path) -> None:
+    assert check(tmp_path, "1.1", "(a)", *(f"({n})" for n in NUMERALS), "(b)", "1.2") == []
+
+
+def test_decimal_faults(tmp_path: Path) -> None:
+    assert check(tmp_path, "1.1", "1.3", "1.3", "2.1") == [
+        ("num-gap", "1.3 follows 1.1; 1.2 is missing"),
+        ("num-duplicate", "1.3 is used twice"),
+        ("num-order", "2.1 comes after 2.3"),
+        ("num-order", "2.1 stands under 1"),
+    ]
+
+
+def test_a_level_jump(tmp_path: Path) -> None:
+    assert check(tmp_path, "1.1.1") == [
+        ("num-level-jump", "1.1.1 follows 1 with no level between them")
+    ]
+
+
+def test_a_missing_numeral_after_twelve_is_found(tmp_path: Path) -> None:
+    """(xiv) after (xii) was read as a letter and passed unremarked."""
+    numerals = [f"({n})" for n in NUMERALS]
+    assert check(tmp_path, "1.1", "(a)", *numerals, "(xiii)", "(xiv)", "(b)") == []
+    assert check(tmp_path, "1.1", "(a)", *numerals, "(xiv)", "(b)") == [
+        ("num-gap", "(xiv) follows (xii); (xiii) is missing")
+    ]
+
+
+def test_double_letters_run_on_through_ii(tmp_path: Path) -> None:
+    """(ii) after (hh) is the next letter; it was read as a numeral, making two false gaps."""
+    letters = [f"({c})" for c in "abcdefghijklmnopqrstuvwxyz"] + ["(aa)", "(bb)"]
+    doubles = [f"({c * 2})" for c in "cdefghij"]
+    assert check(tmp_path, "1.1", *letters, *doubles) == []
+    assert check(tmp_path, "1.1", *letters, *doubles[:-2], "(jj)") == [
+        ("num-gap", "(jj) follows (hh); (ii) is missing")
+    ]
+
+
+def test_a_schedule_that_continues_the_previous_one(tmp_path: Path) -> None:
+    head = HEAD + "1.1 The Partners agree.\n\nSCHEDULE 1 SERVICES\n\n1 FIRST\n\n2 SECOND\n\n"
+    found = check(tmp_path, "SCHEDULE 2 FUNDS\n\n3 THIRD\n\n4 FOURTH", head=head)
+    assert found == [
+        ("num-continues", "the paragraphs of Schedule 2 start at 3, continuing from Schedule 1")
+    ]
