@@ -34,11 +34,11 @@ from s75docs.doctree.nodes import (
 )
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
+from s75docs.ooxml import W_NS
 from s75docs.pipeline import build_tree, load_and_build
 from s75docs.render.docx import render_docx
 from s75docs.render.docx.blackline import COMPARISON_NOTE, render_comparison
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REPO = Path(__file__).resolve().parent.parent.parent
 MINI = REPO / "tests" / "roots" / "mini"
 FAIRHAVEN = REPO / "examples" / "fairhaven"

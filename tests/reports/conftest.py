@@ -15,6 +15,7 @@ import pytest
 import yaml
 from docx.shared import Cm, Pt
 
+from s75docs.ooxml import W_NS
 from s75docs.pipeline import report
 from tests.conftest import LibreOffice
 
@@ -129,7 +130,7 @@ def house_template(path: Path) -> Path:
     header.add_run("  " + HOUSE_HEADER)
     doc.sections[0].footer.paragraphs[0].text = "{{ organisation }}: {{ meeting.body }}"
     body = doc.element.body
-    for p in body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+    for p in body.findall(f"{{{W_NS}}}p"):
         body.remove(p)
 
     def para(text: str, style: str = "Northshire Body") -> None:
@@ -172,7 +173,7 @@ def house_template(path: Path) -> Path:
     return path
 
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = W_NS
 
 
 def _stream(data: bytes) -> Any:

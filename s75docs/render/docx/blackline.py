@@ -26,6 +26,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from s75docs.doctree.nodes import Block, Document, PageBreak, Ref, Toc
+from s75docs.ooxml import XML_NS
 from s75docs.render.docx import _oxml as x
 from s75docs.render.docx.alignment import Op, Written, align, best_pairs, row_similarity
 from s75docs.render.docx.revisions import (
@@ -47,7 +48,7 @@ COMPARISON_NOTE = "Comparison: the Agreement as varied against the Agreement as 
 _P, _R, _T, _TBL, _TR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:tr")
 _PPR, _RPR, _TRPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr")
 _INS, _DEL = qn("w:ins"), qn("w:del")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_SPACE = f"{{{XML_NS}}}space"
 _NUMID = f"{_PPR}/{qn('w:numPr')}/{qn('w:numId')}"
 _VAL = qn("w:val")
 

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 from lxml import etree
 
+from s75docs.ooxml import XML_NS
+
 # figures ("£1,250,000.50", "2027/28" is three tokens), words, runs of space, punctuation
 TOKEN = re.compile(r"£?\d+(?:[.,]\d+)*|\w+|\s+|[^\w\s]")
 _P, _R, _T, _TBL, _TR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:tr")
 _PPR, _RPR, _TRPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr")
 _INS, _DEL = qn("w:ins"), qn("w:del")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_SPACE = f"{{{XML_NS}}}space"
 
 @dataclass(frozen=True)
 class Token:
@@ -88,7 +90,7 @@ def append_runs(parent: etree._Element, tokens: list[Token], *, deleted: bool = 
         else:
             if text is None:
                 text = etree.SubElement(run, qn("w:delText") if deleted else _T)
-                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                text.set(_XML_SPACE, "preserve")
             text.text = (text.text or "") + (token.text or "")
 
 

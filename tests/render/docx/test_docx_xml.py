@@ -30,12 +30,10 @@ from s75docs.doctree.nodes import (
     inline_text,
     inlines_of,
 )
+from s75docs.ooxml import PKG_REL_NS, R_NS, W_NS
 from s75docs.pipeline import render_bytes
 from tests.conftest import BuiltCase
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 LEGAL_TEXTS = ["%1", "%1.%2", "%1.%2.%3", "(%4)", "(%5)"]
 LEGAL_FORMATS = ["decimal", "decimal", "decimal", "lowerLetter", "lowerRoman"]
 

@@ -27,12 +27,12 @@ from s75docs.doctree.nodes import (
     inline_text,
     inlines_of,
 )
+from s75docs.ooxml import W_NS
 from s75docs.pipeline import render_bytes
 from tests.conftest import BuiltCase, LibreOffice
 
 pytestmark = [pytest.mark.libreoffice]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def w(tag: str) -> str:
