@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 from s75docs.check.raw import RawParagraph
+from s75docs.check.safe_zip import checked_size, read_bytes
 from s75docs.errors import Location, UsageError
-
-MAX_BYTES = 200 * 1024 * 1024
 
 # a number typed at the start of a paragraph
 _HEADING = re.compile(r"^(\d{1,2})\.?\s+([A-Z][A-Z0-9 &,'’()\-–/]*[A-Z)])\s*$")
@@ -28,23 +27,33 @@ _START = re.compile(r"\bTHIS\s+(?:AGREEMENT|DEED)\b", re.I)
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2023\u2043\uf0b7\uf0a7•·▪◦-]\s+")
 
 
+def _division_heading(text: str, marked: bool, after_sentence: bool) -> tuple[str, str, str] | None:
+    """A schedule, part or appendix heading: (its name and number, its title, its kind).
+    Written in capitals, marked as a heading, or set apart from its title, it is a heading;
+    otherwise only where it cannot be the words of a sentence running on."""
+    match = _SCHEDULE.match(text)
+    if match and (
+        match.group(1).isupper()
+        or marked
+        or (match.group("sep") and match.group(4)[:1].isupper())
+        or (not match.group(4) and not match.group("sep") and after_sentence)
+    ):
+        return f"Schedule {match.group(2)}", match.group(4).strip(), "schedule"
+    match = _PART.match(text)
+    if match and (
+        match.group(1).isupper() or match.group("sep") or (not match.group(4) and after_sentence)
+    ):
+        return f"Part {match.group(2)}", match.group(4).strip(), "part"
+    match = _APPENDIX.match(text)
+    if match and (match.group(1).isupper() or marked):
+        return f"{match.group(1).title()} {match.group(2)}", match.group(3).strip(), "appendix"
+    return None
+
+
 def read_text_file(path: Path) -> tuple[list[RawParagraph], int]:
     """Paragraphs of a .txt/.md agreement and the line the agreement itself starts on."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UsageError(
-            f"cannot read: {exc.strerror or exc}",
-            Location(str(path)),
-            code="file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable",
-        ) from None
-    if size > MAX_BYTES:
-        raise UsageError(
-            f"file is {size // (1024 * 1024)} MB; the limit is 200 MB",
-            Location(str(path)),
-            code="file-refused",
-        )
-    data = path.read_bytes()
+    checked_size(path)
+    data = read_bytes(path)
     if b"\x00" in data[:4096]:
         raise UsageError(
             "not a text file (use a .docx or text extracted from a PDF)",
@@ -131,44 +140,10 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)", stripped):
             pending_number = (stripped.rstrip("."), line_no)  # number split from its text
             continue
-        match = _SCHEDULE.match(stripped)
-        if match and (
-            match.group(1).isupper()
-            or markdown_heading
-            or (match.group("sep") and match.group(4)[:1].isupper())
-            or (not match.group(4) and not match.group("sep") and _ends_sentence(current))
-        ):
-            start(
-                f"Schedule {match.group(2)}",
-                match.group(4).strip(),
-                line_no,
-                heading=True,
-                style="schedule",
-            )
-            continue
-        match = _PART.match(stripped)
-        if match and (
-            match.group(1).isupper()
-            or match.group("sep")
-            or (not match.group(4) and _ends_sentence(current))
-        ):
-            start(
-                f"Part {match.group(2)}",
-                match.group(4).strip(),
-                line_no,
-                heading=True,
-                style="part",
-            )
-            continue
-        match = _APPENDIX.match(stripped)
-        if match and (match.group(1).isupper() or markdown_heading):
-            start(
-                f"{match.group(1).title()} {match.group(2)}",
-                match.group(3).strip(),
-                line_no,
-                heading=True,
-                style="appendix",
-            )
+        division = _division_heading(stripped, markdown_heading, _ends_sentence(current))
+        if division is not None:
+            number, title, style = division
+            start(number, title, line_no, heading=True, style=style)
             continue
         match = _HEADING.match(stripped) or (
             re.match(r"^(\d{1,2})\.?\s+(.+)$", stripped) if index in headings else None

@@ -120,22 +120,41 @@ def open_package(path: Path, *, media: bool = False) -> Package:
     return Package(path, parts)
 
 
-def _check_file(path: Path) -> bytes:
-    """The first bytes of the file, after refusing folders, huge, empty and OLE files."""
+def checked_size(path: Path) -> int:
+    """The size of a file the checker may read, after refusing folders, missing and
+    unreadable files, and files over the size limit."""
     try:
         if path.is_dir():
             raise _unreadable(path, "is a folder, not a document")
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _refused(path, f"file is {size // MB} MB; the limit is {MAX_FILE_BYTES // MB} MB")
-        with path.open("rb") as handle:
-            head = handle.read(8)
     except OSError as exc:
-        raise UsageError(
-            f"cannot read: {exc.strerror or _one_line(exc)}",
-            Location(str(path)),
-            code="file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable",
-        ) from None
+        raise _os_error(path, exc) from None
+    if size > MAX_FILE_BYTES:
+        raise _refused(path, f"file is {size // MB} MB; the limit is {MAX_FILE_BYTES // MB} MB")
+    return size
+
+
+def read_bytes(path: Path, count: int = -1) -> bytes:
+    """A checked file's bytes (the first `count` of them), or a one-line error."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(count)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+
+
+def _os_error(path: Path, exc: OSError) -> UsageError:
+    return UsageError(
+        f"cannot read: {exc.strerror or _one_line(exc)}",
+        Location(str(path)),
+        code="file-not-found" if isinstance(exc, FileNotFoundError) else "file-unreadable",
+    )
+
+
+def _check_file(path: Path) -> bytes:
+    """The first bytes of the file, after refusing folders, huge, empty and OLE files."""
+    size = checked_size(path)
+    head = read_bytes(path, 8)
     if size == 0 or not head:
         raise _unreadable(path, "the file is empty (0 bytes), not a Word document")
     if head.startswith(OLE_MAGIC):

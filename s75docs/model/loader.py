@@ -8,7 +8,7 @@ import types
 import typing
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -244,50 +244,56 @@ def pydantic_errors(
     return errors
 
 
-def load_scheme(path: Path | str) -> SchemeFile:
-    """Load and validate a scheme file; raise ErrorList with every problem found."""
-    path = Path(path)
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(path: Path, model: type[M], shape: str) -> tuple[M, LineMap]:
+    """A YAML file validated as `model`; every problem as FILE:LINE: field: message.
+    `shape` says what the file must be ("a scheme file must be a YAML mapping with ...")."""
     data, lines = read_yaml(path)
     name = str(path)
     if not isinstance(data, dict):
-        raise InputError(
-            "a scheme file must be a YAML mapping with agreement, partners, schemes",
-            Location(name, 1),
-            code="schema-invalid",
-        )
+        raise InputError(shape, Location(name, 1), code="schema-invalid")
     try:
-        scheme = SchemeFile.model_validate(data)
+        return model.model_validate(data), lines
     except ValidationError as exc:
-        raise ErrorList(pydantic_errors(exc, name, lines)) from None
-    problems = semantic_errors(scheme, lines)
+        raise ErrorList(pydantic_errors(exc, name, lines, model)) from None
+
+
+def raise_problems(path: Path, lines: LineMap, problems: list[tuple[PathKey, str]]) -> None:
+    """Checks across fields (and files): each problem at its field's line."""
     if problems:
         raise ErrorList(
             [
                 InputError(
-                    msg, Location(name, lines.line(p), format_path(p)), code="data-inconsistent"
+                    msg,
+                    Location(str(path), lines.line(p), format_path(p)),
+                    code="data-inconsistent",
                 )
                 for p, msg in problems
             ]
         )
+
+
+def load_scheme(path: Path | str) -> SchemeFile:
+    """Load and validate a scheme file; raise ErrorList with every problem found."""
+    path = Path(path)
+    shape = "a scheme file must be a YAML mapping with agreement, partners, schemes"
+    scheme, lines = load_model(path, SchemeFile, shape)
+    raise_problems(path, lines, semantic_errors(scheme, lines))
     return scheme
 
 
 def load_edits(path: Path) -> list[tuple[Edit, Location]]:
     """Load a file of clause-level edits; each edit comes with where it was written."""
-    data, lines = read_yaml(path)
-    name = str(path)
-    if not isinstance(data, dict):
-        raise InputError(
-            "an edits file must be a YAML mapping with 'edits:'",
-            Location(name, 1),
-            code="schema-invalid",
-        )
-    try:
-        parsed = EditsFile.model_validate(data)
-    except ValidationError as exc:
-        raise ErrorList(pydantic_errors(exc, name, lines, EditsFile)) from None
+    parsed, lines = load_model(
+        path, EditsFile, "an edits file must be a YAML mapping with 'edits:'"
+    )
     return [
-        (edit, Location(name, lines.line(("edits", i, edit.action)), f"edits[{i}].{edit.action}"))
+        (
+            edit,
+            Location(str(path), lines.line(("edits", i, edit.action)), f"edits[{i}].{edit.action}"),
+        )
         for i, edit in enumerate(parsed.edits)
     ]
 

@@ -7,15 +7,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from s75docs.errors import ErrorList, InputError, Location
 from s75docs.model.loader import (
     PathKey,
     did_you_mean,
-    format_path,
-    pydantic_errors,
-    read_yaml,
+    load_model,
+    raise_problems,
 )
 from s75docs.model.scheme import Contact, Key, Partner, PartnerKind, SchemeFile, StrictModel
 
@@ -207,27 +205,8 @@ def load_meeting(
 ) -> Meeting:
     """Load and validate a meeting file; with the scheme and kind, check them together."""
     path = Path(path)
-    name = str(path)
-    raw, lines = read_yaml(path)
-    if not isinstance(raw, dict):
-        raise InputError(
-            "a meeting file must be a YAML mapping with body, date, report_of, authors...",
-            Location(name, 1),
-            code="schema-invalid",
-        )
-    try:
-        meeting = Meeting.model_validate(raw)
-    except ValidationError as exc:
-        raise ErrorList(pydantic_errors(exc, name, lines, Meeting)) from None
+    shape = "a meeting file must be a YAML mapping with body, date, report_of, authors..."
+    meeting, lines = load_model(path, Meeting, shape)
     if data is not None and kind is not None:
-        problems = meeting_errors(meeting, data, kind)
-        if problems:
-            raise ErrorList(
-                [
-                    InputError(
-                        msg, Location(name, lines.line(p), format_path(p)), code="data-inconsistent"
-                    )
-                    for p, msg in problems
-                ]
-            )
+        raise_problems(path, lines, meeting_errors(meeting, data, kind))
     return meeting
