@@ -154,9 +154,6 @@ def vary(
     import datetime as dt
 
     from s75docs.render.docx.blackline import render_comparison
-    from s75docs.variation.conformed import conformed_copy
-    from s75docs.variation.deed import build_deed
-    from s75docs.variation.vary import verify
 
     for fmt in formats:
         if fmt not in FORMATS:
@@ -165,12 +162,8 @@ def vary(
     if not variation.changes:
         return VaryResult([], 0)
     check_records(old, variation.old_data, new, variation.new_data)
-    verify(variation)
-    after = variation.new_data
-    record = after.variations[-1]
-    deed = build_deed(variation)
-    run_all(deed, after.agreement.money_format)
-    conformed = conformed_copy(variation.new, after.variations)
+    deed, conformed = variation_documents(variation)
+    record = variation.new_data.variations[-1]
     when = record.date or record.effective
     outputs: dict[str, bytes] = {
         "comparison.docx": render_comparison(
@@ -181,14 +174,33 @@ def vary(
             reference_docx=reference_docx,
         )
     }
-    for fmt in formats:
+    for fmt in (f for f in formats if f != "pdf"):
         outputs[f"deed.{fmt}"] = render_bytes(deed, fmt, reference_docx)
         outputs[f"conformed.{fmt}"] = render_bytes(conformed, fmt, reference_docx)
+    if "pdf" in formats:  # both through one LibreOffice
+        from s75docs.render.docx import render_docx
+        from s75docs.render.pdf import docx_to_pdfs
+
+        words = [render_docx(d, reference_docx) for d in (deed, conformed)]
+        outputs["deed.pdf"], outputs["conformed.pdf"] = docx_to_pdfs(words)
     written = []
     for name in sorted(outputs):
         write_atomic(outdir / name, outputs[name])
         written.append(outdir / name)
     return VaryResult(written, len(variation.changes.changes))
+
+
+def variation_documents(variation: Variation) -> tuple[Document, Document]:
+    """The deed of variation (proved first: carried out on the old agreement it must give
+    the new one word for word) and the conformed copy, resolved."""
+    from s75docs.variation.conformed import conformed_copy
+    from s75docs.variation.deed import build_deed
+    from s75docs.variation.vary import verify
+
+    verify(variation)
+    deed = build_deed(variation)
+    run_all(deed, variation.new_data.agreement.money_format)
+    return deed, conformed_copy(variation.new, variation.new_data.variations)
 
 
 def check_records(old: Path, before: SchemeFile, new: Path, after: SchemeFile) -> None:

@@ -60,17 +60,13 @@ def _example(name: str) -> Callable[[], Document]:
 
 def _variation_documents() -> tuple[Document, Document]:
     """The Fairhaven deed of variation and conformed copy, as `s75docs vary` builds them."""
-    from s75docs.pipeline import load_and_build
-    from s75docs.transforms import run_all
-    from s75docs.variation.conformed import conformed_copy
-    from s75docs.variation.deed import build_deed
-    from s75docs.variation.vary import compute
+    from s75docs.pipeline import load_variation, variation_documents
 
-    old = load_and_build(REPO / "examples" / "fairhaven" / "scheme.yaml")
-    new = load_and_build(REPO / "examples" / "fairhaven" / "scheme-v2.yaml")
-    deed = build_deed(compute(old.data, old.doc, new.data, new.doc))
-    run_all(deed)
-    return deed, conformed_copy(new.doc, new.data.variations)
+    fairhaven = REPO / "examples" / "fairhaven"
+    variation = load_variation(
+        fairhaven / "scheme.yaml", fairhaven / "scheme-v2.yaml", load_library([])
+    )
+    return variation_documents(variation)
 
 
 _BUILDERS: dict[str, Callable[[], Document]] = {
@@ -112,17 +108,24 @@ def libreoffice() -> LibreOffice:
     return LibreOffice(Path(office), python)
 
 
+@pytest.fixture(scope="session")
+def built_cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltCase]:
+    """Every test input built once per session and written as DOCX into a temp directory."""
+    out: dict[str, BuiltCase] = {}
+    folder = tmp_path_factory.mktemp("docx")
+    for name, builder in _BUILDERS.items():
+        doc = builder()
+        data = render_bytes(doc, "docx")
+        path = folder / f"{name}.docx"
+        path.write_bytes(data)
+        out[name] = BuiltCase(name, doc, data, path)
+    return out
+
+
 @pytest.fixture(scope="session", params=CASES)
-def docx_case(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> BuiltCase:
-    """Each test input built once per session and written as DOCX into a temp directory."""
+def docx_case(request: pytest.FixtureRequest, built_cases: dict[str, BuiltCase]) -> BuiltCase:
     name: str = request.param
-    doc = _BUILDERS[name]()
-    data = render_bytes(doc, "docx")
-    path = tmp_path_factory.mktemp(f"docx-{name}") / f"{name}.docx"
-    path.write_bytes(data)
-    return BuiltCase(name, doc, data, path)
+    return built_cases[name]
 
 
 def _run(command: list[str], what: str) -> None:
@@ -135,39 +138,55 @@ def _run(command: list[str], what: str) -> None:
         pytest.fail(f"{what} failed ({done.returncode}): {command}\n{err}", pytrace=False)
 
 
+@dataclass(frozen=True)
+class LoRead:
+    """What LibreOffice made of one case: its text as cached (as `soffice --convert-to
+    txt:Text` saves it), the UNO report (cached and refreshed text, TOC, bookmarks), a PDF."""
+
+    text: Path
+    report: Path
+    pdf: Path
+
+
 @pytest.fixture(scope="session")
-def lo_report(
-    docx_case: BuiltCase, libreoffice: LibreOffice, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Any]:
-    """lo_uno.py's JSON report for the case: cached and refreshed text and TOC, bookmarks."""
-    out = tmp_path_factory.mktemp(f"uno-{docx_case.name}") / "report.json"
+def lo_batch(
+    built_cases: dict[str, BuiltCase],
+    libreoffice: LibreOffice,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, LoRead]:
+    """Every case through lo_uno.py's --jobs in one LibreOffice, which starts once."""
+    work = tmp_path_factory.mktemp("lo")
+    reads = {
+        name: LoRead(work / f"{name}.txt", work / f"{name}.json", work / f"{name}.pdf")
+        for name in built_cases
+    }
+    jobs = [
+        {"src": str(case.path), "text": str(r.text), "report": str(r.report), "pdf": str(r.pdf)}
+        for case, r in ((built_cases[n], r) for n, r in reads.items())
+    ]
+    listing = work / "jobs.json"
+    listing.write_text(json.dumps(jobs), encoding="utf-8")
     _run(
-        [str(libreoffice.python), str(UNO_SCRIPT), str(docx_case.path), "--report", str(out)],
-        f"LibreOffice (UNO) on {docx_case.name}.docx",
+        [str(libreoffice.python), str(UNO_SCRIPT), "--jobs", str(listing)],
+        "LibreOffice (UNO) on every case",
     )
-    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return reads
+
+
+@pytest.fixture(scope="session")
+def lo_report(docx_case: BuiltCase, lo_batch: dict[str, LoRead]) -> dict[str, Any]:
+    """lo_uno.py's JSON report for the case: cached and refreshed text and TOC, bookmarks."""
+    report: dict[str, Any] = json.loads(lo_batch[docx_case.name].report.read_text("utf-8"))
     return report
 
 
 @pytest.fixture(scope="session")
-def lo_text(
-    docx_case: BuiltCase, libreoffice: LibreOffice, tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    """`soffice --convert-to txt:Text` of the case: what a reader sees before any update."""
-    work = tmp_path_factory.mktemp(f"txt-{docx_case.name}")
-    profile = work / "profile"
-    _run(
-        [
-            str(libreoffice.soffice),
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to",
-            "txt:Text",
-            "--outdir",
-            str(work),
-            str(docx_case.path),
-        ],
-        f"soffice --convert-to txt:Text on {docx_case.name}.docx",
-    )
-    return (work / f"{docx_case.path.stem}.txt").read_text(encoding="utf-8-sig")
+def lo_text(docx_case: BuiltCase, lo_batch: dict[str, LoRead]) -> str:
+    """The case as text with its fields' cached results: what a reader sees before any update."""
+    return lo_batch[docx_case.name].text.read_text(encoding="utf-8-sig")
+
+
+@pytest.fixture(scope="session")
+def lo_pdf(docx_case: BuiltCase, lo_batch: dict[str, LoRead]) -> bytes:
+    """The case as PDF, exported after its fields and contents were brought up to date."""
+    return lo_batch[docx_case.name].pdf.read_bytes()

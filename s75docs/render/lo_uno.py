@@ -1,10 +1,14 @@
 """Drive LibreOffice through UNO (run by the system python3 that has `uno`, not the venv).
 
-    python3 lo_uno.py IN.docx [--pdf OUT.pdf] [--report OUT.json]
+    python3 lo_uno.py IN.docx [--pdf OUT.pdf] [--report OUT.json] [--text OUT.txt]
+    python3 lo_uno.py --jobs JOBS.json
 
-Opens the document hidden; records its text as cached (what a reader sees), then
-refreshes every field and rebuilds every index (the TOC, with LibreOffice's own page
-numbers) and records the text again; optionally exports PDF after the refresh.
+Opens the document hidden; optionally saves it as plain text first (the cached field
+results, what a reader sees before any update, as `soffice --convert-to txt:Text` does);
+records its text as cached, then refreshes every field and rebuilds every index (the TOC,
+with LibreOffice's own page numbers) and records the text again; optionally exports PDF
+after the refresh. `--jobs` does the same for a list of documents (each a mapping of src,
+pdf, report and text) in one LibreOffice, which starts once instead of once a document.
 Standalone on purpose: it imports nothing from s75docs.
 """
 
@@ -103,17 +107,16 @@ def load_hidden(ctx: Any, path: str) -> Any:
     return desktop(ctx).loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
 
 
-def main(argv: list[str]) -> int:
-    src = os.path.abspath(argv[0])
-    pdf = report = None
-    if "--pdf" in argv:
-        pdf = os.path.abspath(argv[argv.index("--pdf") + 1])
-    if "--report" in argv:
-        report = os.path.abspath(argv[argv.index("--report") + 1])
+def convert(ctx: Any, job: dict[str, str]) -> None:
+    """One document: its text as cached, its fields refreshed, its PDF (as the job asks)."""
     import uno
 
-    with office() as ctx:
-        doc = load_hidden(ctx, src)
+    doc = load_hidden(ctx, os.path.abspath(job["src"]))
+    try:
+        if job.get("text"):
+            url = uno.systemPathToFileUrl(os.path.abspath(job["text"]))
+            text = (_prop("FilterName", "Text (encoded)"), _prop("FilterOptions", "UTF8"))
+            doc.storeToURL(url, text)
         result: dict[str, Any] = {"cached": _texts(doc)}
         doc.getTextFields().refresh()
         indexes = doc.getDocumentIndexes()
@@ -121,17 +124,39 @@ def main(argv: list[str]) -> int:
             indexes.getByIndex(i).update()
         doc.getTextFields().refresh()
         result["refreshed"] = _texts(doc)
-        bookmarks = doc.getBookmarks()
-        result["bookmarks"] = list(bookmarks.getElementNames())
-        if pdf:
-            doc.storeToURL(
-                uno.systemPathToFileUrl(pdf), (_prop("FilterName", "writer_pdf_Export"),)
-            )
+        result["bookmarks"] = list(doc.getBookmarks().getElementNames())
+        if job.get("pdf"):
+            url = uno.systemPathToFileUrl(os.path.abspath(job["pdf"]))
+            doc.storeToURL(url, (_prop("FilterName", "writer_pdf_Export"),))
+    finally:
         doc.close(True)
-    if report:
-        with open(report, "w", encoding="utf-8") as handle:
+    if job.get("report"):
+        with open(job["report"], "w", encoding="utf-8") as handle:
             json.dump(result, handle)
+
+
+def _option(argv: list[str], name: str) -> str:
+    return os.path.abspath(argv[argv.index(name) + 1]) if name in argv else ""
+
+
+def main(argv: list[str]) -> int:
+    if argv[0] == "--jobs":
+        with open(argv[1], encoding="utf-8") as handle:
+            jobs: list[dict[str, str]] = json.load(handle)
+    else:
+        jobs = [
+            {
+                "src": argv[0],
+                "pdf": _option(argv, "--pdf"),
+                "report": _option(argv, "--report"),
+                "text": _option(argv, "--text"),
+            }
+        ]
+    with office() as ctx:
+        for job in jobs:
+            convert(ctx, job)
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -35,23 +36,34 @@ def uno_python() -> str | None:
 
 
 def docx_to_pdf(data: bytes) -> bytes:
+    return docx_to_pdfs([data])[0]
+
+
+def docx_to_pdfs(documents: list[bytes]) -> list[bytes]:
+    """Each Word document as PDF, in one LibreOffice (it starts once, not once a document)."""
     office = soffice()
     if office is None:
         raise ToolError(INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="s75pdf-") as tmp:
-        src = Path(tmp) / "agreement.docx"
-        src.write_bytes(data)
-        pdf = Path(tmp) / "agreement.pdf"
+        folder = Path(tmp)
+        sources = [folder / f"document{n}.docx" for n in range(len(documents))]
+        for src, data in zip(sources, documents, strict=True):
+            src.write_bytes(data)
+        pdfs = [src.with_suffix(".pdf") for src in sources]
         python = uno_python()
         if python:
-            command = [python, str(_UNO_SCRIPT), str(src), "--pdf", str(pdf)]
+            jobs = folder / "jobs.json"
+            entries = [{"src": str(s), "pdf": str(p)} for s, p in zip(sources, pdfs, strict=True)]
+            jobs.write_text(json.dumps(entries), encoding="utf-8")
+            command = [python, str(_UNO_SCRIPT), "--jobs", str(jobs)]
         else:
-            command = [office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)]
+            command = [office, "--headless", "--convert-to", "pdf", "--outdir", tmp]
+            command += [str(s) for s in sources]
         try:
             done = subprocess.run(command, capture_output=True, check=False, timeout=300)
         except subprocess.TimeoutExpired:
             raise ToolError("LibreOffice did not finish converting to PDF in 5 minutes") from None
-        if done.returncode != 0 or not pdf.exists():
+        if done.returncode != 0 or not all(p.exists() for p in pdfs):
             tail = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:]
             raise ToolError(f"LibreOffice could not convert to PDF: {' '.join(tail) or 'failed'}")
-        return pdf.read_bytes()
+        return [p.read_bytes() for p in pdfs]

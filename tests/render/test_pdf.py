@@ -1,7 +1,9 @@
-"""PDF output when LibreOffice is missing: a clear message, exit 2, no file."""
+"""PDF output: through LibreOffice as users run it, and a clear message, exit 2 and no file
+when LibreOffice is missing."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,10 @@ from click.testing import CliRunner
 from s75docs.cli import main
 from s75docs.errors import ToolError
 from s75docs.render import pdf
+from tests.conftest import LibreOffice
 from tests.helpers import MINI
+
+FAIRHAVEN = Path(__file__).resolve().parents[2] / "examples" / "fairhaven"
 
 
 def test_missing_libreoffice_says_how_to_install(
@@ -25,3 +30,39 @@ def test_missing_libreoffice_says_how_to_install(
     assert result.exit_code == 2
     assert "PDF output needs LibreOffice" in result.stderr
     assert not target.exists()
+
+
+@pytest.mark.libreoffice
+def test_build_and_vary_write_pdf_through_libreoffice(
+    tmp_path: Path, libreoffice: LibreOffice
+) -> None:
+    """The product's own path: `build -o x.pdf`, and `vary --format pdf`, which converts the
+    deed and the conformed copy in one LibreOffice."""
+    target = tmp_path / "agreement.pdf"
+    built = CliRunner().invoke(main, ["build", str(FAIRHAVEN / "scheme.yaml"), "-o", str(target)])
+    assert built.exit_code == 0, built.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    varied = CliRunner().invoke(
+        main,
+        [
+            "vary",
+            str(FAIRHAVEN / "scheme.yaml"),
+            str(FAIRHAVEN / "scheme-v2.yaml"),
+            "-o",
+            str(tmp_path / "v"),
+            "--format",
+            "pdf",
+        ],
+    )
+    assert varied.exit_code == 0, varied.stderr
+    texts = {}
+    for name in ("deed.pdf", "conformed.pdf"):
+        data = (tmp_path / "v" / name).read_bytes()
+        assert data.startswith(b"%PDF")
+        done = subprocess.run(
+            ["pdftotext", str(tmp_path / "v" / name), "-"], capture_output=True, check=True
+        )
+        texts[name] = done.stdout.decode("utf-8")
+    assert "Deed of Variation" in texts["deed.pdf"]
+    assert "Conformed copy" in texts["conformed.pdf"]
+    assert texts["deed.pdf"] != texts["conformed.pdf"]

@@ -28,8 +28,7 @@ from s75docs.doctree.nodes import (
     inlines_of,
 )
 from s75docs.ooxml import W_NS
-from s75docs.pipeline import render_bytes
-from tests.conftest import BuiltCase, LibreOffice
+from tests.conftest import BuiltCase
 
 pytestmark = [pytest.mark.libreoffice]
 
@@ -322,8 +321,8 @@ def test_cached_references_equal_recomputed_ones(
 
 
 @pytest.fixture(scope="session")
-def pdf_bytes(docx_case: BuiltCase, libreoffice: LibreOffice) -> bytes:
-    return render_bytes(docx_case.doc, "pdf")
+def pdf_bytes(lo_pdf: bytes) -> bytes:
+    return lo_pdf
 
 
 @pytest.fixture(scope="session")
