@@ -21,6 +21,33 @@ def term(partner: Partner) -> str:
     return f"*{partner.short_name}*"
 
 
+# the words other_partner() takes: how the sentence picks among the other partners
+OTHER_PARTNER_WORDS = ("the", "each", "any", "another")
+
+
+def other_partner(partner_count: int, word: str = "the", adjective: str = "") -> str:
+    """The partner or partners a sentence is not about. With two partners always "the other
+    *Partner*"; with more, the word decides: "the other *Partner*s", "each other *Partner*",
+    "any other *Partner*", "another *Partner*". An adjective stands before the noun only
+    when there are more than two ("each other contributing *Partner*"), because with two the
+    other partner is the only one. A capital word ("Each") gives a capital ("The")."""
+    chosen = word.lower()
+    if chosen not in OTHER_PARTNER_WORDS:
+        allowed = ", ".join(f'"{w}"' for w in OTHER_PARTNER_WORDS)
+        raise ValueError(f'other_partner() takes {allowed}, not "{word}"')
+    if partner_count == 2:
+        phrase = "the other *Partner*"
+    else:
+        noun = f"{adjective} *Partner*" if adjective else "*Partner*"
+        phrase = {
+            "the": f"the other {noun}s",
+            "each": f"each other {noun}",
+            "any": f"any other {noun}",
+            "another": f"another {noun}",
+        }[chosen]
+    return phrase[:1].upper() + phrase[1:] if word[:1].isupper() else phrase
+
+
 def make_context(
     data: SchemeFile, scheme: Scheme | None = None, library_data: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -54,6 +81,11 @@ def make_context(
         marked = [term(p) for p in partners]
         return join_and([marked[0], *(f"the {m}" for m in marked[1:])]) if marked else ""
 
+    count = len(data.partners)
+
+    def other_partner_of(word: str = "the", adjective: str = "") -> str:
+        return other_partner(count, word, adjective)
+
     ctx: dict[str, Any] = {
         "data": data,
         "agreement": data.agreement,
@@ -66,6 +98,10 @@ def make_context(
         "bcf": any(s.bcf for s in data.schemes),
         "bcf_schemes": [s for s in data.schemes if s.bcf],
         "multi_nhs": len(nhs) > 1,
+        # "the other Partner" or "the other Partners", and the rest of that choice
+        "two_partners": count == 2,
+        "other_partners": other_partner(count).removeprefix("the "),
+        "other_partner": other_partner_of,
         "risk_rules": {r.value for s in data.schemes for r in [s.risk_share.rule]},
         "flexibility_names": {f.value: n for f, n in FLEXIBILITY_NAMES.items()},
         "RiskRule": {r.name: r.value for r in RiskRule},
