@@ -204,7 +204,8 @@ class ReportFacts:
         body = meeting.body
         addressee = "the Board" if board else (body if body.lower() == "cabinet" else the(body))
         ctx = make_context(data, library_data=self.library_data)
-        for clause_only in ("term", "names"):  # they mark defined terms, which reports lack
+        # these mark the agreement's defined terms (*Partner*), which a report does not have
+        for clause_only in ("term", "names", "other_partner", "other_partners"):
             ctx.pop(clause_only)
         ctx.update(
             {

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Mapping
 
 from s75docs.doctree.cite import Citation, CiteKind, Slot
-from s75docs.doctree.nodes import Document, Item, Ref, RefForm, RefPart, Schedule, inlines_of
+from s75docs.doctree.nodes import Document, Item, Ref, RefForm, RefPart, Schedule, Table, inlines_of
 from s75docs.errors import BuildError, S75Error
 from s75docs.transforms.labels import Labels, Target
 from s75docs.transforms.walk import Where, walk_with_context
@@ -41,11 +41,13 @@ def _parts(ref: Ref, first: Target, last: Target | None, where: Where, own: bool
 
 
 def _listed(targets: list[Target]) -> list[RefPart]:
-    """Several schedules: "Schedules 1 to 6" when they run on, else "Schedules 1, 3 and 5"."""
+    """Several schedules: "Schedules 1 to 6" when three or more run on, else "Schedules 1,
+    3 and 5" ("Schedules 1 and 2")."""
     numbers = [t.node.number for t in targets if isinstance(t.node, Schedule)]
     values = [int(n) for n in numbers if n.isdigit()]
     name = targets[0].node.name if isinstance(targets[0].node, Schedule) else "Schedule"
-    if len(values) == len(numbers) and values == list(range(values[0], values[0] + len(values))):
+    run_on = values == list(range(values[0], values[0] + len(values))) if values else False
+    if len(values) == len(numbers) > 2 and run_on:
         cite = Citation(CiteKind.SCHEDULE, numbers[0], numbers[-1], name=name)
     else:
         cite = Citation(CiteKind.SCHEDULE, name=name, numbers=tuple(numbers))
@@ -86,6 +88,15 @@ def resolve_references(
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
                     message = f"unknown label '{name}'{hint}"
                     errors.append(BuildError(message, loc, code="lib-unknown-label"))
+                continue
+            if isinstance(first.node, Table) and not first.node.number:
+                errors.append(
+                    BuildError(
+                        f"[[{ref.target}]] names a table, and this document does not number its"
+                        " tables: cite the provision the table stands in",
+                        loc,
+                    )
+                )
                 continue
             if ref.also:
                 listed = [first, *(t for t in more if t is not None)]

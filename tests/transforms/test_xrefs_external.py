@@ -49,11 +49,23 @@ def test_a_report_cites_its_agreement_in_words() -> None:
 
 def test_lists_of_schedules_collapse_when_they_run_on() -> None:
     labels = Labels.of(_agreement())
-    doc, para = _report(Ref("s-1", also=("s-2", "s-3")), Ref("s-1", also=("s-3", "s-4")))
+    doc, para = _report(
+        Ref("s-1", also=("s-2", "s-3")), Ref("s-1", also=("s-3", "s-4")), Ref("s-1", also=("s-2",))
+    )
     assert transform(doc, Settings(external={"": labels})) == []
     assert [r.text for r in para.inlines if isinstance(r, Ref)] == [
         "Schedules 1 to 3",
         "Schedules 1, 3 and 4",
+        "Schedules 1 and 2",
+    ]
+
+
+def test_a_table_an_agreement_does_not_number_cannot_be_cited() -> None:
+    clause = Item(level=1, title="Money", children=[Table(label="money-table")])
+    doc = Document(children=[Body(children=[clause, Item(level=1, inlines=[Ref("money-table")])])])
+    assert [str(e) for e in transform(doc, Settings())] == [
+        "[[money-table]] names a table, and this document does not number its tables: cite the"
+        " provision the table stands in"
     ]
 
 
