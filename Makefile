@@ -13,11 +13,11 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | $(PY)
+$(INSTALLED): pyproject.toml setup.py | $(PY)
 	$(PIP) -e .
 	@touch $@
 
-$(DEV): pyproject.toml $(INSTALLED)
+$(DEV): pyproject.toml setup.py $(INSTALLED)
 	$(PIP) -e '.[dev]'
 	@touch $@
 
