@@ -55,6 +55,7 @@ test: lint typecheck pytest
 
 bench: $(INSTALLED)
 	$(PY) bench/bench_build.py
+	$(PY) bench/bench_cold.py
 
 clean:
 	rm -rf out .mypy_cache .pytest_cache .ruff_cache
