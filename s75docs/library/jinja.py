@@ -44,7 +44,9 @@ _FLAVOUR = hashlib.sha256(f"{jinja2.__version__}{sorted(_OPTIONS.items())}".enco
 
 class LibraryLoader(BaseLoader):
     """Library text by template name, the library file's path: Jinja asks for a template by
-    name as from any loader and gets its text, file name and a check that it is current."""
+    name as from any loader and gets its text, file name and a check that it is current.
+    The text is the file's body, so Jinja's line numbers count from the body's first line
+    (Source.location adds the front matter)."""
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
