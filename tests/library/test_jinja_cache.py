@@ -1,5 +1,4 @@
-"""Jinja's bytecode cache: same output with or without it, only in the cache folder, and
-stale or corrupt entries are recompiled, never trusted."""
+"""Jinja's bytecode cache: same output with or without it, kept only in the cache folder."""
 
 from __future__ import annotations
 
@@ -30,6 +29,7 @@ def _new_process() -> None:
 
 
 def test_cache_on_off_stale_and_corrupt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stale or corrupt entries are recompiled and rewritten, never trusted."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("S75DOCS_CACHE", str(cache))
     first = _render(tmp_path)
