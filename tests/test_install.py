@@ -42,6 +42,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO, source, ignore=_NOT_SOURCE)
     site = root / "site"
     command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    command += ["--no-cache-dir"]
     command += ["--no-index", "--no-deps", "--no-build-isolation", "--target", str(site)]
     done = subprocess.run(
         [*command, str(source)], capture_output=True, text=True, check=False, timeout=600
