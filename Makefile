@@ -13,11 +13,11 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | $(PY)
+$(INSTALLED): pyproject.toml setup.py | $(PY)
 	$(PIP) -e .
 	@touch $@
 
-$(DEV): pyproject.toml $(INSTALLED)
+$(DEV): pyproject.toml setup.py $(INSTALLED)
 	$(PIP) -e '.[dev]'
 	@touch $@
 
@@ -55,6 +55,7 @@ test: lint typecheck pytest
 
 bench: $(INSTALLED)
 	$(PY) bench/bench_build.py
+	$(PY) bench/bench_cold.py
 
 clean:
 	rm -rf out .mypy_cache .pytest_cache .ruff_cache

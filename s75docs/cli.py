@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -156,6 +155,8 @@ def vary(
 @friendly
 def schema() -> None:
     """Print the JSON Schema of the scheme file (for editors' validation and completion)."""
+    import json
+
     from s75docs.model.scheme import SchemeFile
 
     click.echo(json.dumps(SchemeFile.model_json_schema(), indent=2, sort_keys=True))

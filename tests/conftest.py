@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,18 @@ INSTALL_HINT = (
     " (set S75DOCS_REQUIRE_LIBREOFFICE=1 to make this a failure instead of a skip)"
 )
 _TIMEOUT = 300
+_CACHE = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests never write under the real home: the whole session (and every command a test
+    starts) keeps its compiled templates in a temporary folder, removed at the end."""
+    config.stash[_CACHE] = tempfile.mkdtemp(prefix="s75docs-test-cache-")
+    os.environ["S75DOCS_CACHE"] = config.stash[_CACHE]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(config.stash[_CACHE], ignore_errors=True)
 
 
 @dataclass(frozen=True)

@@ -5,111 +5,144 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import marshal
-import os
-import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from s75docs.errors import BuildError, InputError, Location
+from s75docs.library.cache import cache_dir
 from s75docs.library.source import Source
 
-_ENV = ImmutableSandboxedEnvironment(
-    undefined=StrictUndefined,
-    autoescape=False,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
+_OPTIONS: dict[str, Any] = {
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
     # "{#label}" marks labels in the outline, so Jinja comments are written {## ... ##}
-    comment_start_string="{##",
-    comment_end_string="##}",
-)
+    "comment_start_string": "{##",
+    "comment_end_string": "##}",
+}
+# compiled code depends on Jinja's version and these options as well as on the source
+_FLAVOUR = hashlib.sha256(f"{jinja2.__version__}{sorted(_OPTIONS.items())}".encode()).hexdigest()
+
+
+class LibraryLoader(BaseLoader):
+    """Library text by template name, the library file's path: Jinja asks for a template by
+    name as from any loader and gets its text, file name and a check that it is current.
+    The text is the file's body, so Jinja's line numbers count from the body's first line
+    (Source.location adds the front matter)."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+
+    def offer(self, name: str, text: str) -> None:
+        """The text the template NAME has now (a library file's body, as rendered)."""
+        self._texts[name] = text
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        text = self._texts.get(template)
+        if text is None:
+            raise TemplateNotFound(template)
+        return text, template, lambda: self._texts.get(template) == text
+
+
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Jinja's own on-disk cache; a folder that cannot be written means no cache, not an error."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(folder: Path | None) -> ImmutableSandboxedEnvironment:
+    cache = None
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            cache = _BytecodeCache(str(folder), f"{_FLAVOUR[:16]}-%s.cache")
+    return ImmutableSandboxedEnvironment(
+        loader=LibraryLoader(), bytecode_cache=cache, undefined=StrictUndefined, **_OPTIONS
+    )
 
 
 def environment() -> ImmutableSandboxedEnvironment:
-    return _ENV
+    """The environment for the cache folder now set (S75DOCS_CACHE=0: no disk cache)."""
+    folder = cache_dir()
+    return _environment(None if folder is None else folder / "jinja")
 
 
-def _cache_dir() -> Path | None:
-    """Where compiled templates are kept between runs (S75DOCS_CACHE=0 turns it off)."""
-    setting = os.environ.get("S75DOCS_CACHE")
-    if setting == "0":
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "s75docs" / "jinja"
+def _template(env: ImmutableSandboxedEnvironment, src: Source, text: str) -> Template:
+    return _named(env, str(src.path), text)
 
 
-@functools.lru_cache(maxsize=4096)
-def _compiled(text: str) -> Template:
-    """Compiling is the slow part of rendering: compiled code is kept in memory for the
-    process and on disk between runs (like __pycache__), keyed by the exact source and the
-    Python and Jinja versions, so a stale entry can never be used."""
-    folder = _cache_dir()
-    key = hashlib.sha256(f"{sys.version}\0{jinja2.__version__}\0{text}".encode()).hexdigest()
-    code: Any = None
-    if folder is not None:
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            code = marshal.loads((folder / f"{key}.bin").read_bytes())
-    if code is None:
-        code = _ENV.compile(text)
-        if folder is not None:
-            with contextlib.suppress(OSError):
-                folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / f".{key}.{os.getpid()}.tmp"
-                tmp.write_bytes(marshal.dumps(code))
-                os.replace(tmp, folder / f"{key}.bin")
-    return _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None), None)
+def _named(env: ImmutableSandboxedEnvironment, name: str, text: str) -> Template:
+    loader = env.loader
+    assert isinstance(loader, LibraryLoader)
+    loader.offer(name, text)
+    return env.get_template(name)
 
 
 @functools.lru_cache(maxsize=1024)
-def _expression(expr: str) -> Any:
-    return _ENV.compile_expression(expr, undefined_to_none=False)
+def _expression(env: ImmutableSandboxedEnvironment, expr: str) -> Any:
+    return env.compile_expression(expr, undefined_to_none=False)
 
 
 def syntax_error(src: Source) -> InputError | None:
     """Parse without rendering; the error names the file line."""
     try:
-        _ENV.parse(src.body)
+        _environment(None).parse(src.body)
     except TemplateSyntaxError as exc:
         return InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno))
     return None
 
 
-def _line_of(exc: BaseException) -> int | None:
+def _line_of(exc: BaseException, filename: str) -> int | None:
+    """The template line Jinja gives the innermost frame of the template's own code."""
     tb = exc.__traceback__
     line = None
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
+        if tb.tb_frame.f_code.co_filename == filename:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
 
 
 def render(src: Source, context: Mapping[str, Any], text: str | None = None) -> str:
-    """Render a body (or another string of the same file, e.g. its `when`)."""
+    """Render a body (or the same file's body as prepared for the outline: same lines)."""
     body = src.body if text is None else text
     if "{{" not in body and "{%" not in body and "{##" not in body:
         return body  # plain text (most definitions): nothing to compile
+    name = str(src.path)
     try:
-        template = _compiled(body)
-        return template.render(**context)
+        return _template(environment(), src, body).render(**context)
     except TemplateSyntaxError as exc:
         raise InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno)) from None
     except (UndefinedError, SecurityError) as exc:
-        line = _line_of(exc) if text is None else None
+        line = _line_of(exc, name) if text is None else None
         raise BuildError(f"template error: {exc}", src.location(line)) from None
     except TemplateError as exc:
-        raise BuildError(f"template error: {exc}", src.location(_line_of(exc))) from None
+        raise BuildError(f"template error: {exc}", src.location(_line_of(exc, name))) from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise BuildError(f"template error: {exc}", src.location(_line_of(exc))) from None
+        raise BuildError(f"template error: {exc}", src.location(_line_of(exc, name))) from None
 
 
 def condition(src: Source, context: Mapping[str, Any]) -> bool:
@@ -118,7 +151,7 @@ def condition(src: Source, context: Mapping[str, Any]) -> bool:
     if expr in ("true", "True", ""):
         return True
     try:
-        compiled = _expression(expr)
+        compiled = _expression(environment(), expr)
         return bool(compiled(**context))
     except TemplateSyntaxError as exc:
         raise InputError(
@@ -131,8 +164,9 @@ def condition(src: Source, context: Mapping[str, Any]) -> bool:
 def render_text(text: str, context: Mapping[str, Any], location: Location) -> str:
     """Render a short template that is not a library file of its own (a value's wording in
     a library data file); an error names where the text came from."""
+    name = f"{location.file}#{hashlib.sha256(text.encode()).hexdigest()[:16]}"
     try:
-        return _compiled(text).render(**context)
+        return _named(environment(), name, text).render(**context)
     except TemplateSyntaxError as exc:
         raise InputError(f"Jinja syntax error: {exc.message}", location) from None
     except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
@@ -142,8 +176,9 @@ def render_text(text: str, context: Mapping[str, Any], location: Location) -> st
 def macros(src: Source, context: Mapping[str, Any]) -> Any:
     """A library file of macros as a module (`phrases.rule(s)`), run with the context."""
     try:
-        return _compiled(src.body).make_module(dict(context))
+        return _template(environment(), src, src.body).make_module(dict(context))
     except TemplateSyntaxError as exc:
         raise InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno)) from None
     except (TemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise BuildError(f"template error: {exc}", src.location(_line_of(exc))) from None
+        line = _line_of(exc, str(src.path))
+        raise BuildError(f"template error: {exc}", src.location(line)) from None

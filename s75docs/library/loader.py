@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,27 @@ from s75docs.errors import InputError, UsageError
 from s75docs.library.source import Kind, Source, parse_source
 from s75docs.model.loader import read_yaml
 
-_REPO = Path(__file__).resolve().parents[2]
+
+def shipped_folder(name: str) -> Path:
+    """A top-level library folder of the repository (setup.py LIBRARY_FOLDERS), as installed
+    in the package (s75docs/defaults/NAME), or beside the package in a source checkout, which
+    is what an editable install runs from."""
+    package = files("s75docs")
+    installed = package / "defaults" / name
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    if isinstance(package, Path):
+        checkout = package.parent
+        if (checkout / name).is_dir() and (checkout / "setup.py").is_file():
+            return checkout / name
+    raise UsageError(
+        f"the default library folder '{name}' is not installed with s75docs (reinstall it,"
+        " or name the library folders in S75DOCS_LIBRARY)"
+    )
+
+
+# the default library, in stacking order: clauses, schedules, report wording
+DEFAULT_FOLDERS = ("clause_library", "schedule_templates", "report_library")
 
 
 def default_dirs() -> list[Path]:
@@ -19,7 +40,7 @@ def default_dirs() -> list[Path]:
     env = os.environ.get("S75DOCS_LIBRARY")
     if env:
         return [Path(p) for p in env.split(os.pathsep) if p]
-    return [_REPO / "clause_library", _REPO / "schedule_templates", _REPO / "report_library"]
+    return [shipped_folder(name) for name in DEFAULT_FOLDERS]
 
 
 @dataclass
