@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from s75docs.pipeline import load_and_build, render_bytes
+from s75docs.pipeline import load_and_build, render_bytes, report
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEME = REPO / "examples" / "fairhaven" / "scheme.yaml"
@@ -77,7 +77,8 @@ def test_an_installed_copy_builds_from_another_folder(installed: Path, tmp_path:
     module, *dirs = where.stdout.split()
     assert Path(module) == installed / "s75docs" / "__init__.py"
     defaults = installed / "s75docs" / "defaults"
-    assert [Path(d) for d in dirs] == [defaults / "clause_library", defaults / "schedule_templates"]
+    folders = ("clause_library", "schedule_templates", "report_library")
+    assert [Path(d) for d in dirs] == [defaults / name for name in folders]
 
     done = _run(installed, tmp_path, "-m", "s75docs", "build", str(SCHEME), "-o", "OUT.docx")
     assert done.returncode == 0, done.stderr
@@ -87,3 +88,16 @@ def test_an_installed_copy_builds_from_another_folder(installed: Path, tmp_path:
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     for title in ("Definitions and interpretation", "Pooled Fund", "Governing law"):
         assert title in text
+
+
+@pytest.mark.slow
+def test_an_installed_copy_writes_a_board_report(installed: Path, tmp_path: Path) -> None:
+    """The report wording ships too: the installed copy's report is the checkout's."""
+    meeting = SCHEME.parent / "meeting.yaml"
+    args = ("report", str(SCHEME), "--meeting", str(meeting), "--kind", "cabinet")
+    done = _run(installed, tmp_path, "-m", "s75docs", *args, "-o", "REPORT.docx")
+    assert done.returncode == 0, done.stderr
+    here = report(SCHEME, meeting, "cabinet", tmp_path / "here.docx")
+    assert (tmp_path / "REPORT.docx").read_bytes() == here.read_bytes()
+    text = "\n".join(p.text for p in docx.Document(str(here)).paragraphs)
+    assert "Legal implications" in text

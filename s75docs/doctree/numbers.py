@@ -44,7 +44,7 @@ def alpha(n: int) -> str:
 def parse_roman(text: str) -> int | None:
     """The value of a lower-case Roman numeral written the canonical way, else None."""
     text = text.lower()
-    if not text or len(text) > 12 or not _ROMAN_TEXT.match(text):
+    if not text or len(text) > 15 or not _ROMAN_TEXT.match(text):
         return None
     value = 0
     rest = text

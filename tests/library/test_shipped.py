@@ -14,7 +14,7 @@ from tests.helpers import ROOT
 def test_a_checkout_uses_its_own_folders(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("S75DOCS_LIBRARY", raising=False)
     found = [p.resolve() for p in default_dirs()]
-    assert found == [ROOT / "clause_library", ROOT / "schedule_templates"]
+    assert found == [ROOT / "clause_library", ROOT / "schedule_templates", ROOT / "report_library"]
 
 
 def test_a_folder_that_is_not_shipped_is_a_usage_error() -> None:
