@@ -27,6 +27,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "lib-front-matter": (Severity.ERROR, "the front matter is missing or invalid"),
     "lib-outline": (Severity.ERROR, "the numbered outline is malformed"),
     "lib-stale-law": (Severity.ERROR, "a repealed law or abolished body in library text"),
+    "lib-report-kinds": (Severity.ERROR, "data/report_kinds.yaml names a section badly"),
+    "lib-report-part": (Severity.WARNING, "a report file's part is in no kind of report"),
     # check: findings in an existing agreement
     "xref-dangling": (Severity.ERROR, "a reference to a provision that does not exist"),
     "xref-self": (Severity.ERROR, "'this Clause N' inside a clause that is not N"),

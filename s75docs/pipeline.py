@@ -60,10 +60,34 @@ def variation_edits(scheme: Path, data: SchemeFile) -> list[tuple[Edit, Location
     return out
 
 
+def council_library(libraries: list[Path] | None) -> Library:
+    """The default library with a council's folders stacked over it. A council's own text is
+    linted first, and an error stops the build: a misspelt label that a condition would
+    quietly skip, or a typed clause number, never reaches a document."""
+    library = load_library(libraries or [])
+    if libraries:
+        from s75docs.diagnostics import Severity
+        from s75docs.library.lint import lint_library
+
+        found = [d for d in lint_library(libraries) if d.severity is Severity.ERROR]
+        if found:
+            raise ErrorList(
+                [
+                    InputError(
+                        d.message + (f" ({d.suggestion})" if d.suggestion else ""),
+                        d.location,
+                        code=d.code,
+                    )
+                    for d in found
+                ]
+            )
+    return library
+
+
 def load_and_build(scheme: Path | str, libraries: list[Path] | None = None) -> Built:
     scheme = Path(scheme)
     data = load_scheme(scheme)
-    library = load_library(libraries or [])
+    library = council_library(libraries)
     return Built(data, build_tree(data, library, variation_edits(scheme, data)))
 
 
@@ -158,7 +182,7 @@ def vary(
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    variation = load_variation(old, new, load_library(libraries or []))
+    variation = load_variation(old, new, council_library(libraries))
     if not variation.changes:
         return VaryResult([], 0)
     check_records(old, variation.old_data, new, variation.new_data)
@@ -259,7 +283,7 @@ def check_currency(doc: Document, made: dt.date, what: str = "agreement") -> Non
                 )
             )
     if errors:
-        raise ErrorList(errors)
+        raise ErrorList(list({str(e): e for e in errors}.values()))  # each once
 
 
 def report_context(
@@ -287,7 +311,7 @@ def report_context(
     for path in (scheme, meeting, variation_from):
         if path is not None and not path.is_file():
             raise UsageError("no such file", _loc(path), code="file-not-found")
-    library = load_library(libraries or [])
+    library = council_library(libraries)
     variation = None
     if variation_from is not None:
         variation = load_variation(variation_from, scheme, library)

@@ -53,6 +53,7 @@ ALLOWED: dict[str, set[str]] = {
     },
     "pipeline": {
         "errors",
+        "diagnostics",
         "files",
         "model",
         "library",

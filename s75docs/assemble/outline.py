@@ -157,6 +157,8 @@ class _Parse:
         return self.top
 
     def line(self, line: str, loc: Location) -> None:
+        if "\t" in line[: len(line) - len(line.lstrip())]:
+            raise InputError("indent with spaces, two per level, not with tabs", loc)
         indent = len(line) - len(line.lstrip(" "))
         content = line.strip()
         if content.startswith("|"):

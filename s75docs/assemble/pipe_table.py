@@ -39,6 +39,10 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
+def _cells_text(n: int) -> str:
+    return "one cell" if n == 1 else f"{n} cells"
+
+
 def parse_table(
     lines: list[tuple[str, Location]],
     title: str = "",
@@ -57,7 +61,8 @@ def parse_table(
         texts = _cells(line)
         if len(texts) != len(spec):
             raise InputError(
-                f"this row has {len(texts)} cells; the table has {len(spec)} columns", loc
+                f"this row has {_cells_text(len(texts))}; the table has {len(spec)} columns",
+                loc,
             )
         return [
             Cell(inlines=parse_inlines(t, loc, scope), align=a)

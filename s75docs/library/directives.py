@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 AGREEMENT = "agreement"  # an agreement's clauses and schedules
@@ -70,7 +71,10 @@ def unknown(name: str, params: dict[str, str], document: str) -> str | None:
     """Why a directive call cannot stand in this kind of document, or None if it can."""
     spec = DIRECTIVES.get(name)
     if spec is None:
-        return f"unknown directive ':: {name}'"
+        close = difflib.get_close_matches(name, list(DIRECTIVES), n=1)
+        return f"unknown directive ':: {name}'" + (
+            f" (did you mean '{close[0]}'?)" if close else ""
+        )
     if document not in spec.documents:
         where = " or ".join(sorted(spec.documents))
         return f"':: {name}' belongs in {where} text, not in {document} text"

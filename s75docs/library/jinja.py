@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import functools
 import hashlib
+import pydoc
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -137,12 +140,40 @@ def render(src: Source, context: Mapping[str, Any], text: str | None = None) -> 
     except TemplateSyntaxError as exc:
         raise InputError(f"Jinja syntax error: {exc.message}", src.location(exc.lineno)) from None
     except (UndefinedError, SecurityError) as exc:
-        line = _line_of(exc, name) if text is None else None
-        raise BuildError(f"template error: {exc}", src.location(line)) from None
+        line = _line_of(exc, name)
+        raise BuildError(f"template error: {explain(exc, context)}", src.location(line)) from None
     except TemplateError as exc:
         raise BuildError(f"template error: {exc}", src.location(_line_of(exc, name))) from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise BuildError(f"template error: {exc}", src.location(_line_of(exc, name))) from None
+
+
+_NO_ATTRIBUTE = re.compile(r"^'(?P<cls>[\w.]+) object' has no attribute '(?P<name>\w+)'$")
+_UNDEFINED = re.compile(r"^'(?P<name>\w+)' is undefined$")
+
+
+def explain(exc: BaseException, context: Mapping[str, Any]) -> str:
+    """Jinja's message for a misspelt name, in the words of the data: "the Meeting has no
+    field 'implication' (did you mean 'implications'?)", "'wee' is undefined (did you mean
+    'we'?)"."""
+    message = str(exc)
+    found = _NO_ATTRIBUTE.match(message)
+    if found:
+        cls = found.group("cls")
+        kind = pydoc.locate(cls) if cls.startswith("s75docs.") else None
+        fields = list(getattr(kind, "model_fields", {}) or [])
+        if fields:
+            what = cls.rsplit(".", 1)[-1]
+            close = difflib.get_close_matches(found.group("name"), fields, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            return f"the {what} has no field '{found.group('name')}'{hint}"
+        return message
+    found = _UNDEFINED.match(message)
+    if found:
+        close = difflib.get_close_matches(found.group("name"), list(context), n=1)
+        if close:
+            return f"{message} (did you mean '{close[0]}'?)"
+    return message
 
 
 def condition(src: Source, context: Mapping[str, Any]) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import shlex
 from collections import defaultdict
@@ -11,20 +10,20 @@ from pathlib import Path
 
 from s75docs.diagnostics import Diagnostic
 from s75docs.errors import Location, S75Error
-from s75docs.library.directives import AGREEMENT, DIRECTIVES, REPORT, table_label, unknown
+from s75docs.library import report_kinds
+from s75docs.library.declared import Declared
+from s75docs.library.directives import AGREEMENT, REPORT, unknown
 from s75docs.library.jinja import syntax_error
-from s75docs.library.loader import Library, default_dirs, library_files
+from s75docs.library.loader import Library, default_dirs, library_files, stack_data
 from s75docs.library.source import Kind, Source, parse_source
 from s75docs.model.currency import stale_citations
 
-_DECL = re.compile(r"^\s*-\s+\{#([a-z0-9][a-z0-9.-]*)\}|\{#([a-z0-9][a-z0-9.-]*)\}\s*$")
 _REF = re.compile(r"\[\[([^\]]+)\]\]")
 # a report's helpers that name labels of the agreement: ref("a", "b"), refs(...), cites(...)
 _HELPER = re.compile(r"\b(?:ref|refs|cites)\(([^)]*)\)")
 # a quoted label, unless it is joined to something else to make one ("scheme-" ~ s.id)
 _QUOTED = re.compile(r"(?<!~ )[\"']([a-z0-9:][a-z0-9.:-]*)[\"'](?!\s*~)")
 _DYNAMIC = re.compile(r"[\"'~]")
-_DIRECTIVE_NAME = re.compile(r"^\s*::\s+([a-z][a-z0-9-]*)")
 _TERM = re.compile(r"(?<!\*)\*([^*\s][^*]*)\*(?!\*)")
 _TYPED = re.compile(
     r"\b(Clauses?|Schedules?|[Pp]aragraphs?|Parts?|Appendix|Appendices|Annex(?:es)?)"
@@ -54,30 +53,19 @@ def lint_library(dirs: list[Path] | None = None, on: dt.date | None = None) -> l
                 continue
             lib.sources[f"{src.kind.value}:{src.id}"] = src
     sources = list(lib.sources.values())
-    labels: dict[str, list[tuple[Source, int]]] = defaultdict(list)
-    local: dict[Path, set[str]] = defaultdict(set)
-    repeat_labels: set[str] = set()
+    declared = Declared.of(sources)
     terms = {s.meta.term for s in sources if s.kind is Kind.DEFINITION}
-    for src in sources:
-        if src.kind in (Kind.CLAUSE, Kind.SCHEDULE):
-            labels[src.label].append((src, 0))
-        if src.meta.repeat:
-            repeat_labels.add(src.label)
-        for n, line in enumerate(src.body.split("\n"), start=1):
-            made = _DIRECTIVE_NAME.match(line)
-            if made and made.group(1) in DIRECTIVES and DIRECTIVES[made.group(1)].labels:
-                labels[table_label(made.group(1))].append((src, n))
-            for m in _DECL.finditer(line):
-                name = m.group(1) or m.group(2)
-                if src.meta.repeat:
-                    local[src.path].add(name)
-                else:
-                    labels[name].append((src, n))
     for src in sources:
         if src.path.resolve() not in report_for:
             continue
-        diagnostics += _lint_source(src, labels, local[src.path], repeat_labels, terms)
+        diagnostics += _lint_source(src, declared, terms)
         diagnostics += _stale(src, on or dt.date.today())
+    data, data_from = stack_data(stack)
+    kinds = data_from.get(report_kinds.STEM, [])
+    for where, code, message in report_kinds.problems(data.get(report_kinds.STEM), sources, kinds):
+        linted = [d.resolve() for d in (dirs or default_dirs())]
+        if any(Path(where.file).resolve().is_relative_to(d) for d in linted):
+            diagnostics.append(Diagnostic(code, message, where))
     by_term: dict[str, list[Source]] = defaultdict(list)
     for src in sources:
         if src.kind is Kind.DEFINITION:
@@ -93,7 +81,7 @@ def lint_library(dirs: list[Path] | None = None, on: dt.date | None = None) -> l
                         "keep one definition file per term",
                     )
                 )
-    for name, places in sorted(labels.items()):
+    for name, places in sorted(declared.places.items()):
         files = {s.path for s, _ in places}
         if len(places) > 1 and (len(files) > 1 or "{% if" not in places[0][0].body):
             for src, n in places[1:]:
@@ -110,13 +98,7 @@ def lint_library(dirs: list[Path] | None = None, on: dt.date | None = None) -> l
     return sorted(diagnostics, key=lambda d: (d.location.file, d.location.line or 0, d.code))
 
 
-def _lint_source(
-    src: Source,
-    labels: dict[str, list[tuple[Source, int]]],
-    local: set[str],
-    repeat_labels: set[str],
-    terms: set[str],
-) -> list[Diagnostic]:
+def _lint_source(src: Source, declared: Declared, terms: set[str]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     error = syntax_error(src)
     if error is not None:
@@ -125,11 +107,11 @@ def _lint_source(
         loc = src.location(n)
         for m in _REF.finditer(line):
             if not _DYNAMIC.search(m.group(1)):  # [[" ~ t.where ~ "]]: made when rendered
-                out += _check_ref(m.group(1), loc, labels, local, repeat_labels)
+                out += _check_ref(m.group(1), loc, declared, src.path)
         if src.kind is Kind.REPORT:
             for m in _HELPER.finditer(line):
                 for name in _QUOTED.findall(m.group(1)):
-                    out += _check_ref(name, loc, labels, local, repeat_labels)
+                    out += _check_ref(name, loc, declared, src.path)
         plain = _strip_jinja(line)
         for m in _TERM.finditer(plain.replace("**", "")):
             name = m.group(1).strip()
@@ -200,34 +182,14 @@ def _directive_problem(line: str, kind: Kind) -> str | None:
     return unknown(name, params, REPORT if kind is Kind.REPORT else AGREEMENT)
 
 
-def _check_ref(
-    body: str,
-    loc: Location,
-    labels: dict[str, list[tuple[Source, int]]],
-    local: set[str],
-    repeat_labels: set[str],
-) -> list[Diagnostic]:
+def _check_ref(body: str, loc: Location, declared: Declared, within: Path) -> list[Diagnostic]:
     target = body.split("|")[0]
     target = target.split(":", 1)[1] if ":" in target.split("..")[0] else target
     out: list[Diagnostic] = []
     for name in re.split(r"\.\.|,", target):
         name = name.strip()
-        if "{{" in name:
-            prefix = name.split("{{")[0].rstrip("-")
-            if prefix in repeat_labels or any(lab.startswith(prefix) for lab in labels):
-                continue
-        if name in local or name in labels:
-            continue
-        scope, _, inner = name.partition(".")
-        if inner and any(scope == f"{r}" or scope.startswith(f"{r}-") for r in repeat_labels):
-            continue
-        close = difflib.get_close_matches(name, [*labels, *local], n=1, cutoff=0.6)
-        out.append(
-            Diagnostic(
-                "lib-unknown-label",
-                f"unknown label '{name}'",
-                loc,
-                f"did you mean '{close[0]}'?" if close else "declare it with {#" + name + "}",
-            )
-        )
+        problem = declared.unknown(name, within)
+        if problem is not None:
+            suggestion = declared.suggestion(name, within)
+            out.append(Diagnostic("lib-unknown-label", problem, loc, suggestion))
     return out

@@ -51,6 +51,7 @@ class Library:
     # data/*.yaml files (e.g. data/bcf.yaml: national conditions by year), by file stem
     data: dict[str, Any] = field(default_factory=dict)
     overridden: list[tuple[Source, Source]] = field(default_factory=list)
+    data_files: dict[str, list[Path]] = field(default_factory=dict)  # by stem, in stack order
 
     def of_kind(self, kind: Kind) -> list[Source]:
         return sorted(
@@ -91,7 +92,22 @@ def load_library(extra: list[Path] | None = None, *, defaults: bool = True) -> L
             if key in lib.sources:
                 lib.overridden.append((lib.sources[key], src))
             lib.sources[key] = src
-        for path in data_files(directory):
-            data, _ = read_yaml(path)
-            lib.data[path.stem] = data
+    lib.data, lib.data_files = stack_data(dirs)
     return lib
+
+
+def stack_data(dirs: list[Path]) -> tuple[dict[str, Any], dict[str, list[Path]]]:
+    """The library's data files by name, each later folder's merged over the earlier entry by
+    entry (a council's `cabinet:` leaves the other kinds of report as they are), and the
+    files each came from, in stacking order."""
+    data: dict[str, Any] = {}
+    files: dict[str, list[Path]] = {}
+    for directory in dirs:
+        for path in data_files(directory):
+            value, _ = read_yaml(path)
+            before = data.get(path.stem)
+            if isinstance(before, dict) and isinstance(value, dict):
+                value = {**before, **value}
+            data[path.stem] = value
+            files.setdefault(path.stem, []).append(path)
+    return data, files

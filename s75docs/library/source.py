@@ -102,7 +102,10 @@ def parse_source(path: Path, text: str | None = None, root: Path | None = None) 
         data = yaml.load("\n".join(lines[1:end]), Loader=_YAML) or {}
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 2 if exc.problem_mark else 1
-        raise InputError(f"front matter: {exc.problem}", Location(str(path), line)) from None
+        hint = ""
+        if "mapping values are not allowed" in str(exc.problem):
+            hint = " (a value that holds ': ' goes in quotes: title: \"Scrutiny: call-in\")"
+        raise InputError(f"front matter: {exc.problem}{hint}", Location(str(path), line)) from None
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping", Location(str(path), 2))
     try:
@@ -124,7 +127,8 @@ def parse_source(path: Path, text: str | None = None, root: Path | None = None) 
     inside = path
     if root is not None and path.is_relative_to(root):
         inside = Path(root.name) / path.relative_to(root)  # the library folder's own name too
-    kind = meta.kind or _kind_from_path(inside)
+    # only a report file has a part: where it stands does not make it a clause
+    kind = meta.kind or (Kind.REPORT if meta.part else _kind_from_path(inside))
     if kind is Kind.DEFINITION and not meta.term:
         raise InputError("a definition needs 'term'", Location(str(path), 2, "term"))
     if kind is not Kind.DEFINITION and not meta.title:

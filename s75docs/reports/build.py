@@ -9,10 +9,23 @@ from typing import Any
 
 from s75docs.assemble.directives import Call, Directives
 from s75docs.assemble.outline import OutlineParser, mark_lines, relevel
-from s75docs.doctree.nodes import Block, Body, Document, Item, Para, Text, inline_text
+from s75docs.doctree.nodes import (
+    Block,
+    Body,
+    Document,
+    Item,
+    Para,
+    Term,
+    TermDef,
+    Text,
+    inline_text,
+    inlines_of,
+)
 from s75docs.doctree.numbers import REPORT as REPORT_NUMBERING
 from s75docs.doctree.numbers import alpha
 from s75docs.errors import ErrorList, InputError, Location, S75Error
+from s75docs.library import report_kinds
+from s75docs.library.declared import Declared
 from s75docs.library.directives import REPORT
 from s75docs.library.jinja import condition, macros, render, render_text
 from s75docs.library.loader import Library
@@ -59,8 +72,15 @@ class ReportBuilder:
         self.settings = settings
         self.variation = variation
         self.data = data
+        self.declared = Declared.of(library.sources.values())
         self.facts = ReportFacts(
-            kind, meeting, data, cited, variation=variation, library_data=library.data
+            kind,
+            meeting,
+            data,
+            cited,
+            variation=variation,
+            library_data=library.data,
+            declared=self.declared,
         )
         self.ctx = self.facts.context()
         self.parts: dict[str, list[Source]] = {}
@@ -75,7 +95,11 @@ class ReportBuilder:
         chosen = [s for s in candidates if condition(s, self.ctx)]
         if len(chosen) > 1:
             names = ", ".join(str(s.path) for s in chosen)
-            raise InputError(f"two report files write the part '{part}' here: {names}")
+            ids = ", ".join(sorted({s.id for s in chosen}))
+            raise InputError(
+                f"two report files write the part '{part}' here: {names} (to replace a"
+                f" default file, give yours its id; these have {ids})"
+            )
         if not chosen and required:
             where = f" (files: {', '.join(str(s.path) for s in candidates)})" if candidates else ""
             raise InputError(f"no report file writes the part '{part}' for this report{where}")
@@ -128,10 +152,21 @@ class ReportBuilder:
 
     # ------------------------------------------------------------ the report
     def build(self) -> Report:
-        kinds: dict[str, Any] = dict(self.library.data.get("report_kinds") or {})
+        kinds: dict[str, Any] = dict(self.library.data.get(report_kinds.STEM) or {})
+        files = self.library.data_files.get(report_kinds.STEM, [])
+        faults: list[S75Error] = [
+            InputError(message, where, code=code)
+            for where, code, message in report_kinds.problems(
+                kinds, self.library.of_kind(Kind.REPORT), files
+            )
+            if code == "lib-report-kinds" and message.startswith(f"{self.kind.value}:")
+        ]
+        if faults:
+            raise ErrorList(faults)
         spec = kinds.get(self.kind.value)
-        if not isinstance(spec, dict) or not spec.get("sections"):
-            raise InputError(f"data/report_kinds.yaml has no sections for '{self.kind.value}'")
+        if not isinstance(spec, dict):
+            where = Location(str(files[-1])) if files else Location()
+            raise InputError(f"no kind of report '{self.kind.value}' in this file", where)
         phrases = self.source("phrases", required=False)
         self.ctx["phrases"] = macros(phrases, self.ctx) if phrases else None
         self.ctx["terms"] = self._terms()
@@ -191,9 +226,34 @@ class ReportBuilder:
         def show(template: str, values: dict[str, Any]) -> str:
             return render_text(template, {**self.ctx, **values}, where)
 
-        return list(word_terms(self.variation.facts, table, show, self.facts.cites))
+        for group, entries in table.items():
+            for key, entry in (entries or {}).items():
+                label = str((entry or {}).get("label") or "")
+                known = (
+                    self.declared.in_repeated(label)
+                    if group == "scheme"
+                    else self.declared.unknown(label) is None
+                )
+                if label and not known:
+                    raise InputError(
+                        f"{group}.{key}: unknown label '{label}'"
+                        f" ({self.declared.suggestion(label)})",
+                        where,
+                    )
+        return list(word_terms(self.variation.facts, table, show, self.facts.cited.has))
 
     def _resolve(self, doc: Document) -> None:
+        terms: list[S75Error] = [
+            InputError(
+                f"a report defines no terms: write '{i.name}' without the asterisks",
+                n.location,
+            )
+            for n in doc.walk()
+            for i in inlines_of(n)
+            if isinstance(i, Term | TermDef)
+        ]
+        if terms:
+            raise ErrorList(list({str(e): e for e in terms}.values()))  # each once
         errors: list[S75Error] = transform(doc, self.settings)
         if errors:
             raise ErrorList(errors)

@@ -10,6 +10,7 @@ from typing import Any
 
 from s75docs.assemble.context import make_context
 from s75docs.assemble.markup import escape, money
+from s75docs.library.declared import Declared
 from s75docs.model.meeting import Meeting, ReportKind, deciding_partner
 from s75docs.model.scheme import Flexibility, Partner, Scheme, SchemeFile
 from s75docs.transforms.labels import Labels
@@ -108,8 +109,10 @@ class ReportFacts:
         *,
         variation: Variation | None = None,
         library_data: dict[str, Any] | None = None,
+        declared: Declared | None = None,
     ) -> None:
         self.kind = kind
+        self.declared = declared
         self.meeting = meeting
         self.data = data
         self.cited = cited
@@ -121,7 +124,17 @@ class ReportFacts:
 
     # ------------------------------------------------------------ citations
     def cites(self, name: str) -> bool:
-        return self.cited.has(name)
+        """Whether the agreement has the provision; a label no library file declares is a
+        mistake (a typo would otherwise drop the citation, or the paragraph, unseen)."""
+        domain, _, label = name.rpartition(":")
+        if domain not in ("", "varied"):
+            raise ValueError(f"unknown document '{domain}:' in '{name}' (write 'varied:')")
+        if self.cited.has(name):
+            return True
+        problem = self.declared.unknown(label) if self.declared is not None else None
+        if problem is not None and self.declared is not None:
+            raise ValueError(f"{problem} ({self.declared.suggestion(label)})")
+        return False
 
     def ref(self, *names: str) -> str:
         """The citation of the first of the labels the agreement has, or ''."""

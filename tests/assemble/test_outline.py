@@ -126,3 +126,8 @@ def test_directive_items_take_the_level_where_they_stand() -> None:
     (inserted,) = point.children
     assert isinstance(inserted, Item) and inserted.level == 4
     assert isinstance(inserted.children[0], Item) and inserted.children[0].level == 5
+
+
+def test_tabs_are_refused_not_read_as_a_level() -> None:
+    with pytest.raises(InputError, match=r"^f\.md:2: indent with spaces, two per level"):
+        parse("- one\n\t- two\n")

@@ -47,6 +47,6 @@ def test_table_errors_name_the_line() -> None:
     assert "row of dashes" in str(info.value) and str(info.value).startswith("f.md:2:")
     with pytest.raises(InputError) as info:
         parse("| a | b |\n|---|---|\n| c |\n")
-    assert str(info.value) == "f.md:3: this row has 1 cells; the table has 2 columns"
+    assert str(info.value) == "f.md:3: this row has one cell; the table has 2 columns"
     with pytest.raises(InputError, match="caption must be followed by its table"):
         parse("Table: Lonely\n- text\n")

@@ -12,7 +12,9 @@ from s75docs.library.directives import AGREEMENT, DIRECTIVES, REPORT, unknown
 def test_what_a_directive_call_may_be() -> None:
     assert unknown("contributions-table", {"scheme": "bcf"}, AGREEMENT) is None
     typo = unknown("contributions-tabel", {}, AGREEMENT)
-    assert typo == "unknown directive ':: contributions-tabel'"
+    assert typo == (
+        "unknown directive ':: contributions-tabel' (did you mean 'contributions-table'?)"
+    )
     assert unknown("changes", {}, AGREEMENT) == (
         "':: changes' belongs in report text, not in agreement text"
     )

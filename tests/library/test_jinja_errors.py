@@ -13,16 +13,16 @@ from s75docs.library.source import parse_source
 
 CONTEXT = {"x": "abc", "partners": {}}
 
-# body -> (error class, message after "FILE[:LINE]: ", file line or None) for the body as
-# it is (render's default) and for the line-marked body the builder renders
+# body -> (error class, message after "FILE[:LINE]: ", file line) for the body as it is
+# (render's default) and for the line-marked body the builder renders: the same line
 BODIES: dict[str, tuple[str, type[S75Error], str, int | None, int | None]] = {
-    "undefined": ("- one\n- {{ missing }}\n", BuildError, "'missing' is undefined", 6, None),
+    "undefined": ("- one\n- {{ missing }}\n", BuildError, "'missing' is undefined", 6, 6),
     "attribute": (
         "- one\n\n- {{ partners.nope }}\n",
         BuildError,
         "'dict object' has no attribute 'nope'",
         7,
-        None,
+        7,
     ),
     "type": (
         "- one\n- two\n- {{ 'a' + 1 }}\n",
@@ -45,14 +45,14 @@ BODIES: dict[str, tuple[str, type[S75Error], str, int | None, int | None]] = {
         BuildError,
         "access to attribute '__class__' of 'str' object is unsafe.",
         5,
-        None,
+        5,
     ),
     "loop": (
         "{% for p in [1, 2] %}\n- item {{ p }}\n{% endfor %}\n- {{ p.q.r }}\n",
         BuildError,
         "'p' is undefined",
         8,
-        None,
+        8,
     ),
     "call": (
         "- a\n- {{ x.upper(1, 2) }}\n",
@@ -66,7 +66,7 @@ BODIES: dict[str, tuple[str, type[S75Error], str, int | None, int | None]] = {
         BuildError,
         "'str object' has no attribute 'nope'",
         5,
-        None,
+        5,
     ),
 }
 
@@ -124,3 +124,22 @@ def test_rendering_and_conditions_still_work(tmp_path: Path) -> None:
     assert render(src, CONTEXT) == "- 1 abc\n- 2 abc\n"
     marked = render(src, CONTEXT, mark_lines(src.body))
     assert marked == "\ue0021\ue003\n- 1 abc\ue0023\ue003\n- 2 abc\ue0023\ue003\n"
+
+
+def test_a_misspelt_name_is_explained_in_the_words_of_the_data(tmp_path: Path) -> None:
+    from s75docs.model.meeting import load_meeting
+
+    path = tmp_path / "r.md"
+    path.write_text("---\nid: r\ntitle: T\n---\n- a\n- {{ meeting.implication }}\n- {{ wee }}\n")
+    src = parse_source(path)
+    meeting = load_meeting(Path(__file__).parents[2] / "examples" / "fairhaven" / "meeting.yaml")
+    with pytest.raises(BuildError) as caught:
+        render(src, {"meeting": meeting, "we": "the Council"})
+    assert str(caught.value) == (
+        f"{path}:6: template error: the Meeting has no field 'implication'"
+        " (did you mean 'implications'?)"
+    )
+    path.write_text("---\nid: r\ntitle: T\n---\n- a\n- {{ wee }}\n")
+    with pytest.raises(BuildError) as caught:
+        render(parse_source(path), {"we": "the Council"})
+    assert str(caught.value) == f"{path}:6: template error: 'wee' is undefined (did you mean 'we'?)"

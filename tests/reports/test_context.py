@@ -93,7 +93,10 @@ def test_a_missing_provision_is_a_clear_error(tmp_path: Path) -> None:
             tmp_path / "r.docx",
             libraries=[tmp_path / "council"],
         )
-    assert str(info.value) == f"{folder / 'conflicts.md'}:6: unknown label 'no-such-provision'"
+    assert str(info.value) == (
+        f"{folder / 'conflicts.md'}:6: unknown label 'no-such-provision'"
+        " (declare it with {#no-such-provision})"
+    )
     assert not (tmp_path / "r.docx").exists()
 
 
