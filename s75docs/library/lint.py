@@ -62,10 +62,10 @@ def lint_library(dirs: list[Path] | None = None, on: dt.date | None = None) -> l
         diagnostics += _stale(src, on or dt.date.today())
     data, data_from = stack_data(stack)
     kinds = data_from.get(report_kinds.STEM, [])
-    for where, code, message in report_kinds.problems(data.get(report_kinds.STEM), sources, kinds):
-        linted = [d.resolve() for d in (dirs or default_dirs())]
-        if any(Path(where.file).resolve().is_relative_to(d) for d in linted):
-            diagnostics.append(Diagnostic(code, message, where))
+    linted = [d.resolve() for d in (dirs or default_dirs())]
+    for found in report_kinds.problems(data.get(report_kinds.STEM), sources, kinds):
+        if any(Path(found.location.file).resolve().is_relative_to(d) for d in linted):
+            diagnostics.append(found)
     by_term: dict[str, list[Source]] = defaultdict(list)
     for src in sources:
         if src.kind is Kind.DEFINITION:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from s75docs.diagnostics import Diagnostic
 from s75docs.errors import Location
 from s75docs.library.source import Kind, Source
 
@@ -27,40 +28,44 @@ def _where(files: list[Path], kind: str) -> Location:
     return Location(str(files[-1]) if files else f"data/{STEM}.yaml")
 
 
-def problems(
-    kinds: Any, sources: Iterable[Source], files: list[Path]
-) -> list[tuple[Location, str, str]]:
-    """(where, code, message) for every fault of the kinds: no name, no sections, a section
-    twice, a section no report file writes; and a report file whose part no kind uses."""
+def problems(kinds: Any, sources: Iterable[Source], files: list[Path]) -> list[Diagnostic]:
+    """Every fault of the kinds: no name, no sections, a section twice, a section no report
+    file writes; and a report file whose part no kind uses."""
     parts = {s.meta.part: s for s in sources if s.kind is Kind.REPORT}
-    out: list[tuple[Location, str, str]] = []
+    out: list[Diagnostic] = []
     if not isinstance(kinds, dict):
-        return [(_where(files, ""), "lib-report-kinds", f"data/{STEM}.yaml must be a mapping")]
+        return [
+            Diagnostic("lib-report-kinds", f"data/{STEM}.yaml must be a mapping", _where(files, ""))
+        ]
     used: set[str] = set()
     for kind, spec in kinds.items():
         where = _where(files, str(kind))
         if not isinstance(spec, dict) or not isinstance(spec.get("sections"), list):
-            out.append((where, "lib-report-kinds", f"{kind}: give 'name' and a list of 'sections'"))
+            out.append(
+                Diagnostic(
+                    "lib-report-kinds", f"{kind}: give 'name' and a list of 'sections'", where
+                )
+            )
             continue
         if not str(spec.get("name") or "").strip():
-            out.append((where, "lib-report-kinds", f"{kind}: give the report a 'name'"))
+            out.append(Diagnostic("lib-report-kinds", f"{kind}: give the report a 'name'", where))
         seen: set[str] = set()
         for section in map(str, spec["sections"]):
             used.add(section)
             if section in seen:
                 message = f"{kind}: the section '{section}' is listed twice"
-                out.append((where, "lib-report-kinds", message))
+                out.append(Diagnostic("lib-report-kinds", message, where))
             seen.add(section)
             if section not in parts:
                 close = difflib.get_close_matches(section, list(parts), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 message = f"{kind}: no report file writes the section '{section}'{hint}"
-                out.append((where, "lib-report-kinds", message))
+                out.append(Diagnostic("lib-report-kinds", message, where))
     for part, src in parts.items():
         if part not in used and part not in FIXED_PARTS:
             close = difflib.get_close_matches(part, sorted(used), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             message = f"no kind of report has the section '{part}'{hint}"
             message += f": add it to data/{STEM}.yaml"
-            out.append((src.location(2), "lib-report-part", message))
+            out.append(Diagnostic("lib-report-part", message, src.location(2)))
     return out

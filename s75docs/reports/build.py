@@ -155,11 +155,9 @@ class ReportBuilder:
         kinds: dict[str, Any] = dict(self.library.data.get(report_kinds.STEM) or {})
         files = self.library.data_files.get(report_kinds.STEM, [])
         faults: list[S75Error] = [
-            InputError(message, where, code=code)
-            for where, code, message in report_kinds.problems(
-                kinds, self.library.of_kind(Kind.REPORT), files
-            )
-            if code == "lib-report-kinds" and message.startswith(f"{self.kind.value}:")
+            InputError(d.message, d.location, code=d.code)
+            for d in report_kinds.problems(kinds, self.library.of_kind(Kind.REPORT), files)
+            if d.code == "lib-report-kinds" and d.message.startswith(f"{self.kind.value}:")
         ]
         if faults:
             raise ErrorList(faults)
