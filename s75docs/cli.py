@@ -66,6 +66,11 @@ _LIBRARY = click.option(
     type=click.Path(path_type=Path),
     help="A council's own library folder stacked over the default one (repeatable).",
 )
+_REFERENCE_DOCX = click.option(
+    "--reference-docx",
+    type=click.Path(path_type=Path),
+    help="A .docx whose styles, page set-up and header/footer the documents use.",
+)
 
 
 @main.command()
@@ -79,11 +84,7 @@ _LIBRARY = click.option(
     help="Output format (default: from the output's suffix, else docx).",
 )
 @_LIBRARY
-@click.option(
-    "--reference-docx",
-    type=click.Path(path_type=Path),
-    help="A .docx whose styles, page set-up and header/footer the agreement uses.",
-)
+@_REFERENCE_DOCX
 @friendly
 def build(
     scheme: Path,
@@ -117,11 +118,7 @@ def build(
     " is always a Word document with tracked changes.",
 )
 @_LIBRARY
-@click.option(
-    "--reference-docx",
-    type=click.Path(path_type=Path),
-    help="A .docx whose styles, page set-up and header/footer the documents use.",
-)
+@_REFERENCE_DOCX
 @friendly
 def vary(
     old: Path,
