@@ -7,8 +7,6 @@ cells alike; list numbers are computed from numbering.xml the way Word counts th
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,411 +14,9 @@ from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import Package, open_package
-from s75docs.doctree.numbers import alpha, roman
-from s75docs.ooxml import MC_NS, W_NS
-
-_MAX_LEVEL = 8
-_MAX_LINKS = 8  # numStyleLink / basedOn chains longer than this are treated as cycles
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""  # comments and processing instructions
-    return tag.rpartition("}")[2] if tag.startswith(f"{{{W_NS}}}") else ""
-
-
-def _val(element: etree._Element | None, attr: str = "val") -> str | None:
-    return None if element is None else element.get(_w(attr))
-
-
-def _int(text: str | None, default: int | None = None) -> int | None:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
-
-
-def _on(element: etree._Element | None) -> bool:
-    """A WordprocessingML toggle: present and not val=false/0/off."""
-    return element is not None and _val(element) not in ("false", "0", "off")
-
-
-# ------------------------------------------------------------------ styles
-
-# Word stores these built-in names in lower case; python-docx (and Word's UI) show them so
-_UI_NAMES = {
-    "caption": "Caption",
-    "footer": "Footer",
-    "header": "Header",
-    **{f"heading {n}": f"Heading {n}" for n in range(1, 10)},
-}
-_OUR_HEADINGS = {"S75 Clause Heading", "S75 Schedule Heading", "S75 Paragraph Heading"}
-
-
-@dataclass(frozen=True)
-class StyleDef:
-    """One w:style: its name and what a paragraph inherits from it."""
-
-    style_id: str
-    name: str
-    based_on: str | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-    outline: int | None = None
-
-
-class StyleSheet:
-    """styles.xml: names by id, the default paragraph style, basedOn inheritance."""
-
-    def __init__(self, styles: dict[str, StyleDef], default_paragraph: str | None) -> None:
-        self.styles = styles
-        self.default_paragraph = default_paragraph
-
-    @classmethod
-    def from_xml(cls, root: etree._Element | None) -> StyleSheet:
-        styles: dict[str, StyleDef] = {}
-        default: str | None = None
-        for element in [] if root is None else root.iterchildren(_w("style")):
-            style = _style_def(element)
-            styles[style.style_id] = style
-            if element.get(_w("type")) == "paragraph" and _on_attr(element, "default"):
-                default = default or style.style_id
-        return cls(styles, default)
-
-    def paragraph_style(self, style_id: str | None) -> StyleDef | None:
-        """The style a paragraph has: its pStyle, or the default when absent or unknown."""
-        if style_id is not None and style_id in self.styles:
-            return self.styles[style_id]
-        return self.styles.get(self.default_paragraph or "")
-
-    def chain(self, style: StyleDef | None) -> Iterator[StyleDef]:
-        seen: set[str] = set()
-        while style is not None and style.style_id not in seen and len(seen) < _MAX_LINKS:
-            seen.add(style.style_id)
-            yield style
-            style = self.styles.get(style.based_on or "")
-
-    def numbering(self, style: StyleDef | None) -> tuple[str | None, int | None]:
-        """(numId, ilvl) a paragraph of this style inherits, following basedOn."""
-        num_id: str | None = None
-        ilvl: int | None = None
-        for link in self.chain(style):
-            num_id = num_id if num_id is not None else link.num_id
-            ilvl = ilvl if ilvl is not None else link.ilvl
-        return num_id, ilvl
-
-    def outline(self, style: StyleDef | None) -> int | None:
-        return next((s.outline for s in self.chain(style) if s.outline is not None), None)
-
-
-def _on_attr(element: etree._Element, attr: str) -> bool:
-    return element.get(_w(attr)) in ("1", "true", "on")
-
-
-def _style_def(element: etree._Element) -> StyleDef:
-    style_id = element.get(_w("styleId")) or ""
-    name = _val(element.find(_w("name"))) or style_id
-    ppr = element.find(_w("pPr"))
-    num_pr = None if ppr is None else ppr.find(_w("numPr"))
-    return StyleDef(
-        style_id=style_id,
-        name=_UI_NAMES.get(name, name),
-        based_on=_val(element.find(_w("basedOn"))),
-        num_id=None if num_pr is None else _val(num_pr.find(_w("numId"))),
-        ilvl=None if num_pr is None else _int(_val(num_pr.find(_w("ilvl")))),
-        outline=None if ppr is None else _int(_val(ppr.find(_w("outlineLvl")))),
-    )
-
-
-# ------------------------------------------------------------------ numbering definitions
-
-
-@dataclass(frozen=True)
-class LevelDef:
-    """One w:lvl: how a level counts and what it prints (spec defaults when absent)."""
-
-    start: int = 0
-    fmt: str = "decimal"
-    text: str = ""
-    restart: int | None = None  # w:lvlRestart: 0 never, n after a level-n (1-based) item
-    legal: bool = False  # w:isLgl: every number in the text shown as decimal
-    style: str | None = None  # w:pStyle: the paragraph style linked to this level
-
-
-@dataclass(frozen=True)
-class NumDef:
-    """One w:num: a list instance over an abstractNum, with its level overrides."""
-
-    num_id: str
-    abstract_id: str
-    start_overrides: dict[int, int]
-    level_overrides: dict[int, etree._Element]
-
-
-@dataclass(frozen=True)
-class ListInstance:
-    """A w:num resolved: the levels it prints and whose running counts it shares."""
-
-    num_id: str
-    counter_key: str  # the abstractNum (after numStyleLink) whose counts it shares
-    levels: dict[int, LevelDef]
-    start_overrides: dict[int, int]
-
-    def level_for_style(self, style_id: str | None) -> int | None:
-        return next(
-            (i for i, lvl in self.levels.items() if style_id and lvl.style == style_id), None
-        )
-
-
-def _level_def(element: etree._Element, base: LevelDef | None = None) -> LevelDef:
-    base = base or LevelDef()
-    restart = element.find(_w("lvlRestart"))
-    legal = element.find(_w("isLgl"))
-    text = element.find(_w("lvlText"))
-    return LevelDef(
-        start=_int(_val(element.find(_w("start"))), base.start) or 0,
-        fmt=_num_fmt(element) or base.fmt,
-        text=(_val(text) or "") if text is not None else base.text,
-        restart=_int(_val(restart)) if restart is not None else base.restart,
-        legal=_on(legal) if legal is not None else base.legal,
-        style=_val(element.find(_w("pStyle"))) or base.style,
-    )
-
-
-def _num_fmt(level: etree._Element) -> str | None:
-    """w:numFmt, or the Fallback of an mc:AlternateContent (Word 2010 custom formats)."""
-    direct = level.find(_w("numFmt"))
-    if direct is not None:
-        return _val(direct)
-    fallback = level.find(f"{{{MC_NS}}}AlternateContent/{{{MC_NS}}}Fallback/{_w('numFmt')}")
-    return _val(fallback)
-
-
-def _levels(abstract: etree._Element) -> dict[int, LevelDef]:
-    out: dict[int, LevelDef] = {}
-    for lvl in abstract.iterchildren(_w("lvl")):
-        ilvl = _int(lvl.get(_w("ilvl")))
-        if ilvl is not None and 0 <= ilvl <= _MAX_LEVEL:
-            out[ilvl] = _level_def(lvl)
-    return out
-
-
-def _num_def(element: etree._Element) -> NumDef:
-    starts: dict[int, int] = {}
-    levels: dict[int, etree._Element] = {}
-    for override in element.iterchildren(_w("lvlOverride")):
-        ilvl = _int(override.get(_w("ilvl")))
-        if ilvl is None or not 0 <= ilvl <= _MAX_LEVEL:
-            continue
-        start = _int(_val(override.find(_w("startOverride"))))
-        if start is not None:
-            starts[ilvl] = start
-        lvl = override.find(_w("lvl"))
-        if lvl is not None:
-            levels[ilvl] = lvl
-    return NumDef(
-        num_id=element.get(_w("numId")) or "",
-        abstract_id=_val(element.find(_w("abstractNumId"))) or "",
-        start_overrides=starts,
-        level_overrides=levels,
-    )
-
-
-class NumberingDefs:
-    """numbering.xml: abstractNums, nums, and numStyleLink indirection through styles."""
-
-    def __init__(self, root: etree._Element | None, styles: StyleSheet) -> None:
-        self.styles = styles
-        self.abstracts: dict[str, etree._Element] = {}
-        self.nums: dict[str, NumDef] = {}
-        for element in [] if root is None else root.iterchildren(_w("abstractNum")):
-            self.abstracts[element.get(_w("abstractNumId")) or ""] = element
-        for element in [] if root is None else root.iterchildren(_w("num")):
-            num = _num_def(element)
-            self.nums[num.num_id] = num
-        self._instances: dict[str, ListInstance | None] = {}
-
-    def instance(self, num_id: str) -> ListInstance | None:
-        if num_id not in self._instances:
-            self._instances[num_id] = self._resolve(num_id)
-        return self._instances[num_id]
-
-    def _resolve(self, num_id: str) -> ListInstance | None:
-        num = self.nums.get(num_id)
-        if num is None:
-            return None
-        abstract_id = self._follow_style_links(num.abstract_id)
-        abstract = self.abstracts.get(abstract_id)
-        if abstract is None:
-            return None
-        levels = _levels(abstract)
-        for ilvl, lvl in num.level_overrides.items():
-            levels[ilvl] = _level_def(lvl, levels.get(ilvl))
-        return ListInstance(num_id, abstract_id, levels, dict(num.start_overrides))
-
-    def _follow_style_links(self, abstract_id: str) -> str:
-        """An abstractNum with w:numStyleLink takes its levels from the numbering style's list."""
-        for _ in range(_MAX_LINKS):
-            abstract = self.abstracts.get(abstract_id)
-            link = None if abstract is None else _val(abstract.find(_w("numStyleLink")))
-            if link is None:
-                return abstract_id
-            style_num, _ilvl = self.styles.numbering(self.styles.styles.get(link))
-            target = self.nums.get(style_num or "")
-            if target is None or target.abstract_id == abstract_id:
-                return abstract_id
-            abstract_id = target.abstract_id
-        return abstract_id
-
-
-# ------------------------------------------------------------------ counting and display
-
-_MAX_LETTERED = 26 * 30  # beyond "zzz...z" (30 letters) a hostile start prints as decimal
-
-
-def ordinal(value: int) -> str:
-    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
-
-
-def format_number(value: int, fmt: str) -> str:
-    """One level's number in a w:numFmt; formats we do not know print as decimal."""
-    if fmt == "none":
-        return ""
-    if value <= 0 or fmt in ("decimal", "bullet"):
-        return str(value)
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    if fmt in ("lowerLetter", "upperLetter") and value <= _MAX_LETTERED:
-        text = alpha(value)
-        return text.upper() if fmt == "upperLetter" else text
-    if fmt in ("lowerRoman", "upperRoman") and value < 4000:
-        text = roman(value)
-        return text.upper() if fmt == "upperRoman" else text
-    if fmt == "ordinal":
-        return ordinal(value)
-    return str(value)
-
-
-class ListCounters:
-    """The running counts of one abstract list, shared by every w:num that uses it."""
-
-    def __init__(self) -> None:
-        self.counts: dict[int, int] = {}
-        self.pending_starts: dict[int, int] = {}  # a startOverride waiting for its level
-
-    def restart(self, starts: dict[int, int]) -> None:
-        for ilvl, start in starts.items():
-            self.counts.pop(ilvl, None)
-            self.pending_starts[ilvl] = start
-
-    def start_of(self, ilvl: int, levels: dict[int, LevelDef]) -> int:
-        level = levels.get(ilvl)
-        return self.pending_starts.get(ilvl, level.start if level else 0)
-
-    def advance(self, ilvl: int, levels: dict[int, LevelDef]) -> None:
-        for parent in range(ilvl):
-            if parent not in self.counts:  # an item before any item of its parent level:
-                self._seed(parent, levels)  # the parent counts as started (1.1, then 2)
-        count = self.counts.get(ilvl)
-        if count is None:
-            self._seed(ilvl, levels)
-        else:
-            self.counts[ilvl] = count + 1
-        for deeper in [d for d in self.counts if d > ilvl]:
-            if _restarts(levels.get(deeper), deeper, ilvl):
-                del self.counts[deeper]
-
-    def _seed(self, ilvl: int, levels: dict[int, LevelDef]) -> None:
-        self.counts[ilvl] = self.start_of(ilvl, levels)
-        self.pending_starts.pop(ilvl, None)
-
-    def value(self, ilvl: int, levels: dict[int, LevelDef]) -> int:
-        count = self.counts.get(ilvl)
-        return self.start_of(ilvl, levels) if count is None else count
-
-
-def _restarts(level: LevelDef | None, deeper: int, used: int) -> bool:
-    """Whether an item at level `used` restarts level `deeper` (w:lvlRestart, 1-based)."""
-    restart = level.restart if level is not None else None
-    if restart is None or restart > deeper:  # absent, or naming a deeper level: the default
-        return True
-    return restart != 0 and used < restart
-
-
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-def display(instance: ListInstance, ilvl: int, counters: ListCounters) -> str:
-    """The number Word prints for an item: lvlText with each %n replaced by level n's count."""
-    level = instance.levels[ilvl]
-    if level.fmt == "bullet":
-        return ""  # a bullet glyph is not a number (the paragraph keeps numbered_by_word)
-
-    def substitute(match: re.Match[str]) -> str:
-        ref = int(match.group(1)) - 1
-        ref_level = instance.levels.get(ref)
-        if ref_level is None or ref_level.fmt in ("bullet", "none"):
-            return ""  # a level without a number of its own prints nothing in another's text
-        fmt = "decimal" if level.legal and ref_level.fmt != "none" else ref_level.fmt
-        return format_number(counters.value(ref, instance.levels), fmt)
-
-    return _PLACEHOLDER.sub(substitute, level.text)
-
-
-@dataclass(frozen=True)
-class ListNumber:
-    number: str
-    level: int
-    list_id: str
-
-
-class ListNumbering:
-    """Counts every list paragraph in document order and says what Word displays."""
-
-    def __init__(self, numbering: NumberingDefs, styles: StyleSheet) -> None:
-        self.numbering = numbering
-        self.styles = styles
-        self.counters: dict[str, ListCounters] = {}
-        self.used: set[str] = set()
-
-    def number(self, ppr: etree._Element | None, style: StyleDef | None) -> ListNumber | None:
-        reference = self._list_reference(ppr, style)
-        if reference is None:
-            return None
-        instance, ilvl = reference
-        counters = self.counters.setdefault(instance.counter_key, ListCounters())
-        if instance.num_id not in self.used:
-            self.used.add(instance.num_id)
-            counters.restart(instance.start_overrides)  # "restart numbering" in Word
-        counters.advance(ilvl, instance.levels)
-        return ListNumber(display(instance, ilvl, counters), ilvl, instance.num_id)
-
-    def _list_reference(
-        self, ppr: etree._Element | None, style: StyleDef | None
-    ) -> tuple[ListInstance, int] | None:
-        num_pr = None if ppr is None else ppr.find(_w("numPr"))
-        num_id = None if num_pr is None else _val(num_pr.find(_w("numId")))
-        ilvl = None if num_pr is None else _int(_val(num_pr.find(_w("ilvl"))))
-        style_num, style_ilvl = self.styles.numbering(style)
-        num_id = num_id if num_id is not None else style_num
-        if num_id is None or num_id == "0":
-            return None  # numId 0 switches numbering off, even a style's
-        instance = self.numbering.instance(num_id)
-        if instance is None:
-            return None
-        if ilvl is None:
-            ilvl = style_ilvl
-        if ilvl is None:
-            ilvl = instance.level_for_style(style.style_id if style else None) or 0
-        ilvl = min(max(ilvl, 0), _MAX_LEVEL)
-        return (instance, ilvl) if ilvl in instance.levels else None
-
+from s75docs.check.word_numbering import ListNumber, ListNumbering, NumberingDefs
+from s75docs.check.word_styles import OUR_HEADINGS, StyleDef, StyleSheet
+from s75docs.check.wordml import attr_val, int_of, local_name, w_tag
 
 # ------------------------------------------------------------------ paragraph content
 
@@ -488,7 +84,9 @@ class _ContentReader:
     def __init__(self, root: etree._Element) -> None:
         self.stack: list[_OpenField] = []
         # comment ids with a commentRangeStart: counted there, not at their reference
-        self.anchored_comments = {_val(e, "id") or "" for e in root.iter(_w("commentRangeStart"))}
+        self.anchored_comments = {
+            attr_val(e, "id") or "" for e in root.iter(w_tag("commentRangeStart"))
+        }
         self.unterminated = unterminated_fields(root)
 
     def read(self, paragraph: etree._Element, draft: _Draft) -> None:
@@ -503,13 +101,13 @@ class _ContentReader:
 
     def _content(self, parent: etree._Element, draft: _Draft) -> None:
         for child in parent:
-            tag = _local(child)
+            tag = local_name(child)
             if tag == "r":
                 self._run(child, draft)
             elif tag in _TRANSPARENT:
                 self._content(child, draft)
             elif tag == "sdt":
-                for content in child.iterchildren(_w("sdtContent")):
+                for content in child.iterchildren(w_tag("sdtContent")):
                     self._content(content, draft)
             elif tag == "fldSimple":
                 self._simple_field(child, draft)
@@ -519,10 +117,10 @@ class _ContentReader:
 
     def _run(self, run: etree._Element, draft: _Draft) -> None:
         for child in run:
-            tag = _local(child)
+            tag = local_name(child)
             if tag == "t":
                 self._emit(child.text or "", draft)
-            elif tag == "br" and _val(child, "type") in ("page", "column"):
+            elif tag == "br" and attr_val(child, "type") in ("page", "column"):
                 continue  # a page or column break is layout, not text (as python-docx reads it)
             elif tag in _RUN_TEXT:
                 self._emit(_RUN_TEXT[tag], draft)
@@ -534,7 +132,7 @@ class _ContentReader:
                 if self.stack and not self.stack[-1].in_result:
                     self.stack[-1].instruction.append(child.text or "")
             elif tag == "commentReference":
-                ident = _val(child, "id") or ""
+                ident = attr_val(child, "id") or ""
                 if ident not in self.anchored_comments:
                     draft.comment_ids.add(ident)
 
@@ -556,7 +154,7 @@ class _ContentReader:
         draft.toc_text = draft.toc_text or self._in_toc()
 
     def _field_char(self, element: etree._Element, draft: _Draft) -> None:
-        kind = _val(element, "fldCharType")
+        kind = attr_val(element, "fldCharType")
         if kind == "begin":
             if element in self.unterminated:
                 return  # a field that never ends would swallow the rest of the document
@@ -577,7 +175,7 @@ class _ContentReader:
             del self.stack[index]
 
     def _simple_field(self, element: etree._Element, draft: _Draft) -> None:
-        instruction = element.get(_w("instr")) or ""
+        instruction = element.get(w_tag("instr")) or ""
         opened = _OpenField(draft, True, [instruction], in_result=True, start=draft.length)
         draft.fields.append(opened)
         self.stack.append(opened)
@@ -589,11 +187,11 @@ class _ContentReader:
 def _mark(element: etree._Element, tag: str, draft: _Draft) -> None:
     """Record a bookmark or a comment anchor (anything else is ignored)."""
     if tag == "bookmarkStart":
-        name = _val(element, "name")
+        name = attr_val(element, "name")
         if name:
             draft.bookmarks.append(name)
     elif tag == "commentRangeStart":
-        draft.comment_ids.add(_val(element, "id") or "")
+        draft.comment_ids.add(attr_val(element, "id") or "")
 
 
 _UNREAD = {"del", "moveFrom", "txbxContent", "drawing", "pict", "object"}
@@ -601,14 +199,14 @@ _UNREAD = {"del", "moveFrom", "txbxContent", "drawing", "pict", "object"}
 
 def _read_here(element: etree._Element) -> bool:
     """Whether the reader walks this element: not deleted, not in a text box or drawing."""
-    return not any(_local(a) in _UNREAD or not _local(a) for a in element.iterancestors())
+    return not any(local_name(a) in _UNREAD or not local_name(a) for a in element.iterancestors())
 
 
 def unterminated_fields(root: etree._Element) -> set[etree._Element]:
     """The fldChar begins with no matching end (hand-damaged documents have them)."""
     open_begins: list[etree._Element] = []
-    for element in root.iter(_w("fldChar")):
-        kind = _val(element, "fldCharType")
+    for element in root.iter(w_tag("fldChar")):
+        kind = attr_val(element, "fldCharType")
         if kind not in ("begin", "end") or not _read_here(element):
             continue
         if kind == "begin":
@@ -619,7 +217,7 @@ def unterminated_fields(root: etree._Element) -> set[etree._Element]:
 
 
 def _symbol(element: etree._Element) -> str:
-    code = _int_hex(_val(element, "char"))
+    code = _int_hex(attr_val(element, "char"))
     return chr(code) if code is not None and 0 < code < 0x110000 else ""
 
 
@@ -638,7 +236,7 @@ def _is_toc_style(name: str) -> bool:
 
 
 def _is_heading_style(name: str) -> bool:
-    return name.lower().startswith("heading") or name in _OUR_HEADINGS
+    return name.lower().startswith("heading") or name in OUR_HEADINGS
 
 
 class _DocumentReader:
@@ -660,7 +258,7 @@ class _DocumentReader:
 
     def _blocks(self, container: etree._Element, *, in_table: bool, body: bool) -> None:
         for child in container:
-            tag = _local(child)
+            tag = local_name(child)
             if tag == "p":
                 self._paragraph(child, in_table=in_table, body=body)
             elif tag == "tbl":
@@ -674,8 +272,8 @@ class _DocumentReader:
         """Cells in row order, each paragraph tagged with (table, row, column)."""
         self.tables += 1
         number, outer = self.tables, self.cell
-        for r, row in enumerate(table.iterfind(_w("tr"))):
-            for c, cell in enumerate(row.iterfind(_w("tc"))):
+        for r, row in enumerate(table.iterfind(w_tag("tr"))):
+            for c, cell in enumerate(row.iterfind(w_tag("tc"))):
                 self.cell = (number, r, c)
                 self._blocks(cell, in_table=True, body=False)
         self.cell = outer
@@ -683,8 +281,10 @@ class _DocumentReader:
     def _paragraph(self, element: etree._Element, *, in_table: bool, body: bool) -> None:
         if body:
             self.body_index += 1  # python-docx's Document.paragraphs: the body's own w:p
-        ppr = element.find(_w("pPr"))
-        style = self.styles.paragraph_style(_val(None if ppr is None else ppr.find(_w("pStyle"))))
+        ppr = element.find(w_tag("pPr"))
+        style = self.styles.paragraph_style(
+            attr_val(None if ppr is None else ppr.find(w_tag("pStyle")))
+        )
         draft = _Draft(
             bookmarks=self.pending.bookmarks,
             comment_ids=self.pending.comment_ids,
@@ -701,7 +301,7 @@ class _DocumentReader:
 
 
 def _outline(ppr: etree._Element | None, style: StyleDef | None, styles: StyleSheet) -> int | None:
-    direct = None if ppr is None else _int(_val(ppr.find(_w("outlineLvl"))))
+    direct = None if ppr is None else int_of(attr_val(ppr.find(w_tag("outlineLvl"))))
     return direct if direct is not None else styles.outline(style)
 
 
@@ -740,7 +340,7 @@ def read_docx(path: Path) -> list[RawParagraph]:
     styles = StyleSheet.from_xml(_optional_part(package, targets.get("styles", "word/styles.xml")))
     numbering_root = _optional_part(package, targets.get("numbering", "word/numbering.xml"))
     numbering = NumberingDefs(numbering_root, styles)
-    body = root.find(_w("body"))
+    body = root.find(w_tag("body"))
     if body is None:
         return []
     return _DocumentReader(root, styles, numbering).read(body)

@@ -11,7 +11,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
-from s75docs.check.read_docx import format_number, read_docx
+from s75docs.check.read_docx import read_docx
+from s75docs.check.word_numbering import format_number
 from s75docs.doctree.nodes import (
     Definition,
     DefinitionItem,

@@ -1,0 +1,37 @@
+"""Small readers of WordprocessingML elements: tags, values, toggles (for the .docx reader)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from s75docs.ooxml import W_NS
+
+MAX_LEVEL = 8  # list levels run 0 to 8
+MAX_LINKS = 8  # numStyleLink / basedOn chains longer than this are treated as cycles
+
+
+def w_tag(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def local_name(element: etree._Element) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""  # comments and processing instructions
+    return tag.rpartition("}")[2] if tag.startswith(f"{{{W_NS}}}") else ""
+
+
+def attr_val(element: etree._Element | None, attr: str = "val") -> str | None:
+    return None if element is None else element.get(w_tag(attr))
+
+
+def int_of(text: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def is_on(element: etree._Element | None) -> bool:
+    """A WordprocessingML toggle: present and not val=false/0/off."""
+    return element is not None and attr_val(element) not in ("false", "0", "off")
