@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from s75docs.doctree.nodes import Body, Definition, Document, Item, Ref, inlines_of
 from s75docs.library.lint import lint_library
 from s75docs.library.loader import default_dirs, library_files, load_library
 from s75docs.library.source import Kind, parse_source
@@ -20,14 +21,30 @@ def test_default_library_is_lint_clean() -> None:
     assert [str(d) for d in lint_library()] == []
 
 
+def _is_whole_agreement(doc: Document, schemes: int) -> None:
+    """Numbered clauses from 1 with their definitions, a Scheme Specification a scheme, and
+    every cross-reference resolved (most to a number; some read "this Schedule")."""
+    body = next(n for n in doc.children if isinstance(n, Body))
+    clauses = [n for n in body.children if isinstance(n, Item)]
+    assert [c.number for c in clauses] == [str(i) for i in range(1, len(clauses) + 1)]
+    assert clauses[0].title == "Definitions and interpretation"
+    assert any(isinstance(n, Definition) for n in clauses[0].walk())
+    specs = [s for s in doc.schedules() if (s.label or "").startswith("scheme-")]
+    assert len(specs) == schemes
+    refs = [i for n in doc.walk() for i in inlines_of(n) if isinstance(i, Ref)]
+    assert refs and all(r.resolved and r.text for r in refs)
+    assert sum(1 for r in refs if any(ch.isdigit() for ch in r.text)) > len(refs) // 2
+
+
 @pytest.mark.parametrize("scheme", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_example_builds(scheme: Path) -> None:
-    doc = build_tree(load_scheme(scheme), load_library([]))
-    assert doc.schedules()
+    data = load_scheme(scheme)
+    _is_whole_agreement(build_tree(data, load_library([])), len(data.schemes))
 
 
 def test_starter_scheme_builds() -> None:
-    build_tree(load_scheme(ROOT / "s75docs" / "data" / "starter.yaml"), load_library([]))
+    data = load_scheme(ROOT / "s75docs" / "data" / "starter.yaml")
+    _is_whole_agreement(build_tree(data, load_library([])), len(data.schemes))
 
 
 def test_file_names_start_with_the_order() -> None:
