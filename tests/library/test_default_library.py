@@ -21,7 +21,7 @@ def test_default_library_is_lint_clean() -> None:
     assert [str(d) for d in lint_library()] == []
 
 
-def _is_whole_agreement(doc: Document, schemes: int) -> None:
+def check_whole_agreement(doc: Document, schemes: int) -> None:
     """Numbered clauses from 1 with their definitions, a Scheme Specification a scheme, and
     every cross-reference resolved (most to a number; some read "this Schedule")."""
     body = next(n for n in doc.children if isinstance(n, Body))
@@ -39,12 +39,12 @@ def _is_whole_agreement(doc: Document, schemes: int) -> None:
 @pytest.mark.parametrize("scheme", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_example_builds(scheme: Path) -> None:
     data = load_scheme(scheme)
-    _is_whole_agreement(build_tree(data, load_library([])), len(data.schemes))
+    check_whole_agreement(build_tree(data, load_library([])), len(data.schemes))
 
 
 def test_starter_scheme_builds() -> None:
     data = load_scheme(ROOT / "s75docs" / "data" / "starter.yaml")
-    _is_whole_agreement(build_tree(data, load_library([])), len(data.schemes))
+    check_whole_agreement(build_tree(data, load_library([])), len(data.schemes))
 
 
 def test_file_names_start_with_the_order() -> None:
