@@ -87,6 +87,7 @@ class ReportBuilder:
         for src in library.of_kind(Kind.REPORT):
             self.parts.setdefault(src.meta.part, []).append(src)
         self.change_items: list[Item] = []
+        self.handlers = self.directives()
 
     # ------------------------------------------------------------ parts
     def source(self, part: str, required: bool = True) -> Source | None:
@@ -108,7 +109,7 @@ class ReportBuilder:
     def blocks(self, src: Source) -> list[Block]:
         rendered = render(src, self.ctx, mark_lines(src.body))
         parser = OutlineParser(
-            str(src.path), src.body_line - 1, self.directives(), headings=False, base=2
+            str(src.path), src.body_line - 1, self.handlers, headings=False, base=2
         )
         return parser.parse(rendered)
 
@@ -219,7 +220,8 @@ class ReportBuilder:
         if self.variation is None or self.variation.facts is None:
             return []
         table: dict[str, Any] = dict(self.library.data.get("report_terms") or {})
-        where = Location("data/report_terms.yaml")
+        files = self.library.data_files.get("report_terms", [])
+        where = Location(str(files[-1]) if files else "data/report_terms.yaml")
 
         def show(template: str, values: dict[str, Any]) -> str:
             return render_text(template, {**self.ctx, **values}, where)
