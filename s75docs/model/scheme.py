@@ -266,6 +266,15 @@ class Scheme(StrictModel):
             if (year is None or c.year == year) and (partner is None or c.partner == partner)
         )
 
+    def line_amount(self, partner: str, line: str, year: str) -> Decimal | None:
+        """One partner's service line in one year; None when the scheme has no such line."""
+        found = [
+            c.amount
+            for c in self.contributions
+            if c.partner == partner and c.line == line and c.year == year
+        ]
+        return _sum(found) if found else None
+
 
 class Approval(StrictModel):
     """A decision approving a variation (a Cabinet or ICB Board resolution)."""

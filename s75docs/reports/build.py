@@ -49,8 +49,8 @@ class Report:
     title: str
     summary: list[tuple[str, str]]
     appendices: list[tuple[str, str]]
+    facts: ReportFacts
     changes: list[str] = field(default_factory=list)  # what the deed does, one phrase each
-    facts: ReportFacts | None = None
 
 
 class ReportBuilder:

@@ -93,7 +93,6 @@ def _sections(doc_body: Body) -> list[dict[str, Any]]:
 def template_context(report: Report, *, millions: bool, pence: bool) -> dict[str, Any]:
     """Everything a report template may use."""
     facts = report.facts
-    assert facts is not None
     data, m = facts.data, facts.meeting
     body = next(n for n in report.doc.children if isinstance(n, Body))
     sections = _sections(body)

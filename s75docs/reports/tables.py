@@ -55,15 +55,6 @@ def by_partner(call: Call, data: SchemeFile) -> list[Block]:
     return _table(call, [_t("Partner"), *map(_h, years)], rows, [46, *([27] * len(years))])
 
 
-def _amount(scheme: Scheme, partner: str, line: str, year: str) -> Decimal | None:
-    found = [
-        c.amount
-        for c in scheme.contributions
-        if c.partner == partner and c.line == line and c.year == year
-    ]
-    return sum(found, Decimal(0)) if found else None
-
-
 def by_line(call: Call, data: SchemeFile) -> list[Block]:
     """Partner x individual scheme x service line, one column per year, with totals."""
     years = data.years
@@ -76,7 +67,7 @@ def by_line(call: Call, data: SchemeFile) -> list[Block]:
                 if c.partner == partner.key and (scheme, c.line) not in lines:
                     lines.append((scheme, c.line))
         for scheme, line in lines:
-            amounts = [_m(_amount(scheme, partner.key, line, y)) for y in years]
+            amounts = [_m(scheme.line_amount(partner.key, line, y)) for y in years]
             rows.append(Row([_t(scheme.name), _t(line), *amounts]))
         total = [_m(data.total(y, partner.key)) for y in years]
         rows.append(Row([_t(f"Total from {the(partner.short_name)}"), _t(""), *total], "total"))

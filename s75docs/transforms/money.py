@@ -32,15 +32,17 @@ def format_amount(amount: Decimal, *, millions: bool, pence: bool, signed: bool 
     return format_millions(amount) if millions else format_pounds(amount, pence=pence)
 
 
+def _amounts(doc: Document) -> list[MoneyAmount]:
+    return [i for n in doc.walk() for i in inlines_of(n) if isinstance(i, MoneyAmount)]
+
+
+def _pence(amounts: list[MoneyAmount]) -> bool:
+    return any(a.amount != a.amount.to_integral_value() for a in amounts)
+
+
 def has_pence(*docs: Document) -> bool:
     """Whether any amount in the documents has pence (then every amount shows them)."""
-    return any(
-        a.amount != a.amount.to_integral_value()
-        for doc in docs
-        for n in doc.walk()
-        for a in inlines_of(n)
-        if isinstance(a, MoneyAmount)
-    )
+    return any(_pence(_amounts(doc)) for doc in docs)
 
 
 def format_money(
@@ -51,9 +53,9 @@ def format_money(
     In £m the rounded parts of a table may not add up to the rounded total; the table
     then carries a note saying totals are computed from unrounded amounts.
     """
-    amounts = [i for n in doc.walk() for i in inlines_of(n) if isinstance(i, MoneyAmount)]
+    amounts = _amounts(doc)
     if pence is None:
-        pence = has_pence(doc)
+        pence = _pence(amounts)
     millions = style == "millions"
     for a in amounts:
         a.text = format_amount(a.amount, millions=millions, pence=pence, signed=a.signed)

@@ -161,17 +161,6 @@ def _partners(old: SchemeFile, new: SchemeFile) -> list[PartnerChange]:
     return out + [PartnerChange(None, p) for key, p in after.items() if key not in before]
 
 
-def _amount(scheme: Scheme | None, partner: str, line: str, year: str) -> Decimal | None:
-    if scheme is None:
-        return None
-    found = [
-        c.amount
-        for c in scheme.contributions
-        if c.partner == partner and c.line == line and c.year == year
-    ]
-    return sum(found, Decimal(0)) if found else None
-
-
 def _money(changes: DataChanges, old: SchemeFile, new: SchemeFile) -> None:
     old_schemes = {s.id: s for s in old.schemes}
     new_schemes = {s.id: s for s in new.schemes}
@@ -184,7 +173,8 @@ def _money(changes: DataChanges, old: SchemeFile, new: SchemeFile) -> None:
                 keys.append((c.partner, c.line))
         for year in changes.years:
             for partner, line in keys:
-                b, a = _amount(was, partner, line, year), _amount(now, partner, line, year)
+                b = was.line_amount(partner, line, year) if was else None
+                a = now.line_amount(partner, line, year) if now else None
                 if b != a:
                     changes.lines.append(LineChange(scheme, partners[partner], line, year, b, a))
             tb = was.total(year) if was and year in was.years else None
