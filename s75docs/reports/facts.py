@@ -16,7 +16,18 @@ from s75docs.model.scheme import Flexibility, Partner, Scheme, SchemeFile
 from s75docs.transforms.labels import Labels
 from s75docs.transforms.money import NO_AMOUNT
 from s75docs.variation.vary import Variation
-from s75docs.words import cap, join_and, months_between, period, plural, the
+from s75docs.words import (
+    between,
+    cap,
+    ending,
+    join_and,
+    lower,
+    months_between,
+    paren,
+    period,
+    plural,
+    the,
+)
 
 
 @dataclass(frozen=True)
@@ -61,32 +72,6 @@ def _amount(value: Decimal | None) -> str:
 
 def _change(before: Decimal | None, after: Decimal | None) -> str:
     return money((after or Decimal(0)) - (before or Decimal(0)), signed=True)
-
-
-def lower(text: str) -> str:
-    """'End of the term' -> 'end of the term'; 'ICB Board' stays as it is."""
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
-def ending(loop: Any, mode: str = "") -> str:
-    """The punctuation after an item of a list in a loop: ';' and '.' at the end, with
-    '; and' before the last when `mode` is 'and'."""
-    if loop.last:
-        return "."
-    return "; and" if mode == "and" and loop.revindex == 2 else ";"
-
-
-def between(loop: Any) -> str:
-    """What goes after an item of a run-on list: ', ', ' and ' before the last, or ''."""
-    if loop.last:
-        return ""
-    return " and " if loop.revindex == 2 else ", "
-
-
-def paren(text: object) -> str:
-    """' (text)', or '' when there is nothing to put in brackets."""
-    text = str(text)
-    return f" ({text})" if text else ""
 
 
 def group_by(items: Iterable[Any], key: Callable[[Any], object]) -> list[tuple[str, list[Any]]]:

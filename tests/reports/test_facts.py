@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from s75docs.reports.facts import between, ending, group_by, lower, paren
+from s75docs.reports.facts import group_by
+from s75docs.words import between, ending, lower, paren
 
 
 def _loop(index: int, length: int) -> SimpleNamespace:
