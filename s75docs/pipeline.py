@@ -329,7 +329,8 @@ def report_context(
         doc = old_doc = build_tree(data, library, variation_edits(scheme, data))
     details = load_meeting(meeting, data, report_kind)
     # a variation report cites the agreement as it stands (as the deed does), by default
-    cited = Cited(now=Labels.of(old_doc), varied=Labels.of(doc))
+    now = Labels.of(old_doc)
+    cited = Cited(now=now, varied=now if doc is old_doc else Labels.of(doc))
     money_format = data.agreement.money_format
     pence = has_pence(doc, old_doc)
     settings = Settings(
