@@ -244,13 +244,19 @@ def check(document: Path, fmt: str, output: Path | None, fail_on: str, as_of: An
 
 @main.command("library-lint")
 @click.argument("directories", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Judge the law and bodies the text cites as on this date (default: today), e.g. the"
+    " date of the agreement a council's period wording is for.",
+)
 @friendly
-def library_lint(directories: tuple[Path, ...]) -> None:
+def library_lint(directories: tuple[Path, ...], as_of: Any) -> None:
     """Check library folders (default: the shipped library) for broken labels, typed
-    numbers, undefined terms and Jinja errors."""
+    numbers, undefined terms, Jinja errors and law or bodies not current on the date."""
     from s75docs.library.lint import lint_library
 
-    findings = lint_library(list(directories) or None)
+    findings = lint_library(list(directories) or None, as_of.date() if as_of else None)
     for d in findings:
         click.echo(str(d))
     errors = [d for d in findings if d.severity.value == "error"]

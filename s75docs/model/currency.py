@@ -1,4 +1,6 @@
-"""The currency of law and bodies: dated data on what was abolished, repealed or renamed."""
+"""The currency of law and bodies: dated data on what was abolished, repealed or renamed, and
+on what did not yet exist or was not yet in force, so a document cites neither the dead nor
+the unborn."""
 
 from __future__ import annotations
 
@@ -19,11 +21,23 @@ _STATUS_WORDS = {
     "wrong": "wrongly cited",
     "non-existent": "does not exist",
 }
+# what an entry that is not yet current says about its start (status "not-yet")
+_BEGAN_WORDS = {
+    "statute": "not in force until",
+    "body": "not established until",
+    "name": "not the body's name until",
+    "term": "not a term of the law until",
+}
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 @dataclass(frozen=True)
 class Stale:
-    """One entry of the currency table."""
+    """One entry of the currency table: a citation that is wrong after `ended` (stale) or,
+    for status "not-yet", before `began` (an anachronism)."""
 
     id: str
     kind: str
@@ -32,18 +46,35 @@ class Stale:
     ended: dt.date | None
     replacement: str
     authority: str
+    began: dt.date | None = None
+    source: str = ""
+
+    @property
+    def not_yet(self) -> bool:
+        return self.status == "not-yet"
 
     def applies_on(self, day: dt.date) -> bool:
         """True when citing it is wrong on that day."""
+        if self.not_yet:
+            return self.began is not None and day < self.began
         return self.ended is None or day >= self.ended
 
     def describe(self) -> str:
+        if self.not_yet:
+            assert self.began is not None
+            return f"{_BEGAN_WORDS.get(self.kind, 'not in force until')} {_long(self.began)}"
         if self.status == "non-existent":
             return "no such Act exists"
         if self.ended is None:
             return _STATUS_WORDS[self.status]
-        end = f"{self.ended.day} {self.ended.strftime('%B')} {self.ended.year}"
-        return f"{_STATUS_WORDS[self.status]} with effect from {end}"
+        return f"{_STATUS_WORDS[self.status]} with effect from {_long(self.ended)}"
+
+    def problem(self, made: dt.date, what: str = "agreement") -> str:
+        """Why citing it in a document made on that day is wrong: "is repealed with effect
+        from 25 May 2018, before this agreement (2019-04-01)", or "is not in force until 1
+        April 2015, after this agreement (2013-04-01)"."""
+        side = "after" if self.not_yet else "before"
+        return f"{self.describe()}, {side} this {what} ({made})"
 
 
 @dataclass(frozen=True)
@@ -62,9 +93,11 @@ def currency_table() -> tuple[Stale, ...]:
             kind=e["kind"],
             patterns=tuple(re.compile(p) for p in e["cited"]),
             status=e["status"],
-            ended=e["ended"],
+            ended=e.get("ended"),
             replacement=e["replacement"],
             authority=e["authority"],
+            began=e.get("began"),
+            source=e.get("source", ""),
         )
         for e in raw
     )
@@ -81,7 +114,7 @@ def _any_citation() -> re.Pattern[str]:
 
 
 def stale_citations(text: str, on: dt.date) -> list[Citation]:
-    """Every citation in `text` that is not current on the given day."""
+    """Every citation in `text` that is wrong on the given day: gone by then, or not yet."""
     if _any_citation().search(text) is None:
         return []  # most text cites nothing in the table
     found: list[Citation] = []
@@ -95,5 +128,6 @@ def stale_citations(text: str, on: dt.date) -> list[Citation]:
 
 
 def kind_ended(kind: str) -> Stale | None:
-    """The table entry for a partner kind that is a former body (ccg, pct)."""
+    """The table entry for a partner kind: a former body (ccg, pct) or one that did not
+    always exist (icb)."""
     return next((e for e in currency_table() if e.id == kind), None)

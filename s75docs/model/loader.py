@@ -319,7 +319,8 @@ def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[P
                 (
                     ("partners", i, "kind"),
                     f"'{p.kind.value}' bodies were {stale.describe()} ({stale.authority}),"
-                    f" before this agreement ({made}): use {stale.replacement}",
+                    f" {'after' if stale.not_yet else 'before'} this agreement ({made}): use"
+                    f" {stale.replacement}",
                 )
             )
     for i, post in enumerate(a.joint_posts):

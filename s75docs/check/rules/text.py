@@ -43,15 +43,32 @@ def check_placeholders(ctx: Context) -> None:
 
 
 def check_law(ctx: Context) -> None:
-    """One finding per stale item (its first use), with how many times it is cited."""
+    """One finding per stale item (its first use), with how many times it is cited. Law or a
+    body that did not yet exist when the agreement was made is found only where the document
+    says when it was made."""
     found: dict[str, list[tuple[Place, Citation]]] = defaultdict(list)
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
-        for cite in stale_citations(text, ctx.as_of):
+        cites = [c for c in stale_citations(text, ctx.as_of) if not c.entry.not_yet]
+        if ctx.made is not None:
+            cites += [c for c in stale_citations(text, ctx.made) if c.entry.not_yet]
+        for cite in cites:
             found[cite.entry.id].append((place, cite))
     for uses in found.values():
         place, cite = uses[0]
         entry = cite.entry
+        if entry.not_yet:
+            assert ctx.made is not None
+            more = f" (cited {len(uses)} times)" if len(uses) > 1 else ""
+            ctx.add(
+                "law-stale",
+                f"'{cite.text}' is {entry.problem(ctx.made)}{more}",
+                place,
+                text=cite.text,
+                suggestion=f"use {entry.replacement}",
+                severity=Severity.ERROR,
+            )
+            continue
         wrong_when_made = ctx.made is not None and entry.applies_on(ctx.made)
         more = f" (cited {len(uses)} times)" if len(uses) > 1 else ""
         when = "" if wrong_when_made or ctx.made is None else " since the agreement was made"
