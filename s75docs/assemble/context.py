@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from s75docs.assemble.markup import money
+from s75docs.model.bcf import bcf_date, policy_for
 from s75docs.model.scheme import (
     FLEXIBILITY_NAMES,
     Flexibility,
@@ -53,15 +54,12 @@ def make_context(
 ) -> dict[str, Any]:
     """Everything a template may use. Adding a name here is adding to the library's API."""
     policy: dict[str, Any] = dict((library_data or {}).get("bcf") or {})
+    bcf_as_at = bcf_date(data)
 
     def bcf_policy(year: str) -> Any:
-        """The national BCF conditions and metrics for a financial year (data/bcf.yaml)."""
-        if year not in policy:
-            known = ", ".join(sorted(policy)) or "none"
-            raise ValueError(
-                f"no Better Care Fund policy data for {year} in data/bcf.yaml (have: {known})"
-            )
-        return policy[year]
+        """The national BCF framework, conditions and metrics for a financial year as they
+        stood when the agreement was made or last varied (data/bcf.yaml)."""
+        return policy_for(policy, year, bcf_as_at)
 
     councils = [p for p in data.partners if p.kind.is_council]
     nhs = [p for p in data.partners if not p.kind.is_council]
@@ -118,6 +116,7 @@ def make_context(
         "words": words,
         "bcf_policy": bcf_policy,
         "bcf_years": sorted(policy),
+        "bcf_as_at": bcf_as_at,
         "joint_posts": data.agreement.joint_posts,
         "dfg_pass_through": [a for s in data.schemes for a in s.dfg_pass_through],
     }
