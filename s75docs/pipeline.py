@@ -38,7 +38,7 @@ def build_tree(
     if edits:
         apply_edits(doc, edits)
     run_all(doc, data.agreement.money_format)
-    check_currency(doc, data.agreement.date or data.agreement.commencement)
+    check_currency(doc, made_on(data))
     return doc
 
 
@@ -60,16 +60,18 @@ def variation_edits(scheme: Path, data: SchemeFile) -> list[tuple[Edit, Location
     return out
 
 
-def council_library(libraries: list[Path] | None) -> Library:
+def council_library(libraries: list[Path] | None, on: dt.date | None = None) -> Library:
     """The default library with a council's folders stacked over it. A council's own text is
     linted first, and an error stops the build: a misspelt label that a condition would
-    quietly skip, or a typed clause number, never reaches a document."""
+    quietly skip, or a typed clause number, never reaches a document. Its law and bodies are
+    judged as current `on` the day the document is made (today by default), so a council's
+    period wording for an older agreement is linted for that agreement's date."""
     library = load_library(libraries or [])
     if libraries:
         from s75docs.diagnostics import Severity
         from s75docs.library.lint import lint_library
 
-        found = [d for d in lint_library(libraries) if d.severity is Severity.ERROR]
+        found = [d for d in lint_library(libraries, on) if d.severity is Severity.ERROR]
         if found:
             raise ErrorList(
                 [
@@ -87,8 +89,14 @@ def council_library(libraries: list[Path] | None) -> Library:
 def load_and_build(scheme: Path | str, libraries: list[Path] | None = None) -> Built:
     scheme = Path(scheme)
     data = load_scheme(scheme)
-    library = council_library(libraries)
+    library = council_library(libraries, made_on(data))
     return Built(data, build_tree(data, library, variation_edits(scheme, data)))
+
+
+def made_on(data: SchemeFile) -> dt.date:
+    """The day an agreement is made, for judging the currency of what it cites: its date, or
+    its commencement while it is undated."""
+    return data.agreement.date or data.agreement.commencement
 
 
 def render_bytes(doc: Document, fmt: str, reference_docx: Path | None = None) -> bytes:
@@ -182,7 +190,7 @@ def vary(
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    variation = load_variation(old, new, council_library(libraries))
+    variation = load_variation(old, new, council_library(libraries, made_on(load_scheme(new))))
     if not variation.changes:
         return VaryResult([], 0)
     check_records(old, variation.old_data, new, variation.new_data)
@@ -269,21 +277,37 @@ def _loc(path: Path) -> Location:
 
 
 def check_currency(doc: Document, made: dt.date, what: str = "agreement") -> None:
-    """Refuse to emit an abolished body or repealed statute in a document made after its end."""
+    """Refuse to emit an abolished body or repealed statute in a document made after its end,
+    or law or a body that did not yet exist or was not yet in force when it was made."""
     errors: list[S75Error] = []
     for node in doc.walk():
         text = inline_text(inlines_of(node))
         for cite in stale_citations(text, made):
             errors.append(
                 BuildError(
-                    f"'{cite.text}' is {cite.entry.describe()}, before this {what}"
-                    f" ({made}): use {cite.entry.replacement}",
+                    f"'{cite.text}' is {cite.entry.problem(made, what)}: use"
+                    f" {cite.entry.replacement}",
                     node.location,
                     code="law-stale",
                 )
             )
     if errors:
         raise ErrorList(list({str(e): e for e in errors}.values()))  # each once
+
+
+def check_plan_decisions(meeting: Path, decisions: list[Any], policy: dict[str, Any]) -> None:
+    """A report may not say a year's Better Care Fund plan was agreed before the framework
+    for that year was published."""
+    from s75docs.model.bcf import plan_decision_problems
+
+    found = plan_decision_problems([(d.date, d.decision) for d in decisions], policy)
+    if found:
+        raise ErrorList(
+            [
+                InputError(message, _field(meeting, "previous_decisions", n, "date"))
+                for n, message in found
+            ]
+        )
 
 
 def report_context(
@@ -311,7 +335,7 @@ def report_context(
     for path in (scheme, meeting, variation_from):
         if path is not None and not path.is_file():
             raise UsageError("no such file", _loc(path), code="file-not-found")
-    library = council_library(libraries)
+    library = council_library(libraries, made_on(load_scheme(scheme)))
     variation = None
     if variation_from is not None:
         variation = load_variation(variation_from, scheme, library)
@@ -328,6 +352,7 @@ def report_context(
         # so every clause number the report cites is the agreement's
         doc = old_doc = build_tree(data, library, variation_edits(scheme, data))
     details = load_meeting(meeting, data, report_kind)
+    check_plan_decisions(meeting, details.previous_decisions, library.data.get("bcf") or {})
     # a variation report cites the agreement as it stands (as the deed does), by default
     now = Labels.of(old_doc)
     cited = Cited(now=now, varied=now if doc is old_doc else Labels.of(doc))

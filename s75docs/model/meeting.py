@@ -67,11 +67,28 @@ class Paper(StrictModel):
     link: str = Field(default="", description="where it is published")
 
 
+class OfficerComment(StrictModel):
+    """A statutory officer's comments on the report, attributed to the officer by name."""
+
+    name: str = Field(description="the officer's name, e.g. 'Priya Shah'")
+    role: str = Field(
+        description="the post and statutory role, e.g. 'Director of Finance (Section 151 Officer)'"
+    )
+    comments: str = Field(description="what the officer says, as one or more sentences")
+
+
 class Implications(StrictModel):
     """Extra text for the implications sections; each replaces the standard statement,
-    except equality and finance, which are added after the standard paragraphs."""
+    except equality and finance, which are added after the standard paragraphs. The
+    finance and legal officers' comments are added, attributed, to those sections."""
 
     finance: str = ""
+    finance_officer: OfficerComment | None = Field(
+        default=None, description="the chief finance (section 151) officer's comments"
+    )
+    legal_officer: OfficerComment | None = Field(
+        default=None, description="the monitoring officer's or chief legal officer's comments"
+    )
     equality: str = Field(
         default="", description="e.g. the outcome of an equality impact assessment"
     )

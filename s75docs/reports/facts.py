@@ -11,6 +11,7 @@ from typing import Any
 from s75docs.assemble.context import make_context
 from s75docs.assemble.markup import escape, money
 from s75docs.library.declared import Declared
+from s75docs.model.bcf import policy_for
 from s75docs.model.meeting import Meeting, ReportKind, deciding_partner
 from s75docs.model.scheme import Flexibility, Partner, Scheme, SchemeFile
 from s75docs.transforms.labels import Labels
@@ -21,6 +22,7 @@ from s75docs.words import (
     cap,
     ending,
     join_and,
+    long_date,
     lower,
     months_between,
     paren,
@@ -47,11 +49,15 @@ class Hosting:
 
 @dataclass(frozen=True)
 class Framework:
-    """The national Better Care Fund framework the agreement follows for some years."""
+    """The national Better Care Fund framework the agreement follows for some years, as the
+    report's meeting knows it: published by `departments` on `published`, or (provisional)
+    carried forward for years whose own framework had not been published by the meeting."""
 
     name: str
     years: list[str]
     provisional: bool
+    departments: str = ""
+    published: str = ""  # a long date, "17 February 2026"
 
 
 @dataclass(frozen=True)
@@ -173,17 +179,27 @@ class ReportFacts:
         return [h for h in out if h.schemes]
 
     def frameworks(self) -> list[Framework]:
-        """The BCF framework named for each year of the BCF schemes (data/bcf.yaml)."""
+        """The BCF framework for each year of the BCF schemes (data/bcf.yaml), as it stood on
+        the day of the meeting: a framework published after the meeting is not yet known."""
         policy: dict[str, Any] = dict(self.library_data.get("bcf") or {})
         years = sorted({y for s in self.data.schemes if s.bcf for y in s.years})
-        named: dict[str, list[str]] = {}
-        provisional = False
+        named: dict[tuple[str, bool], list[str]] = {}
+        entries: dict[tuple[str, bool], dict[str, Any]] = {}
         for year in years:
-            entry = policy.get(year)
-            if isinstance(entry, dict) and entry.get("framework"):
-                named.setdefault(str(entry["framework"]), []).append(year)
-                provisional = provisional or entry.get("status") == "provisional"
-        return [Framework(name, ys, provisional) for name, ys in named.items()]
+            entry = policy_for(policy, year, self.meeting.date)
+            key = (str(entry["framework"]), entry["status"] == "provisional")
+            named.setdefault(key, []).append(year)
+            entries.setdefault(key, entry)
+        return [
+            Framework(
+                name,
+                ys,
+                provisional,
+                str(entries[(name, provisional)].get("departments") or ""),
+                long_date(entries[(name, provisional)]["published"]),
+            )
+            for (name, provisional), ys in named.items()
+        ]
 
     def short_name(self, key: str | None) -> str:
         if not key:
