@@ -36,6 +36,13 @@ demo: $(INSTALLED)
 		--variation-from examples/fairhaven/scheme.yaml \
 		--meeting examples/fairhaven/meeting-v2.yaml \
 		--kind cabinet -o out/fairhaven-variation-cabinet-report.docx
+	$(S75) build examples/luton-2013/scheme.yaml --library examples/luton-2013/library \
+		-o out/luton-2013-agreement.docx
+	$(S75) check out/luton-2013-agreement.docx --as-of 2013-04-01 -o out/luton-2013-check.txt
+	$(S75) build examples/leicestershire-bcf-2019/scheme.yaml \
+		--library examples/leicestershire-bcf-2019/library -o out/leicestershire-2019-agreement.docx
+	$(S75) check out/leicestershire-2019-agreement.docx --as-of 2019-12-10 \
+		-o out/leicestershire-2019-check.txt
 	@if command -v soffice >/dev/null 2>&1; then \
 		$(S75) build examples/fairhaven/scheme.yaml -o out/fairhaven-agreement.pdf; \
 		$(S75) vary examples/fairhaven/scheme.yaml examples/fairhaven/scheme-v2.yaml \

@@ -18,6 +18,7 @@ from s75docs.doctree.nodes import Document
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import build_tree, render_bytes
+from tests.helpers import example_library
 
 REPO = Path(__file__).resolve().parent.parent
 UNO_SCRIPT = REPO / "s75docs" / "render" / "lo_uno.py"
@@ -66,7 +67,7 @@ def _build_mini() -> Document:
 def _example(name: str) -> Callable[[], Document]:
     def build() -> Document:
         scheme = REPO / "examples" / name / "scheme.yaml"
-        return build_tree(load_scheme(scheme), load_library([]))
+        return build_tree(load_scheme(scheme), example_library(scheme))
 
     return build
 

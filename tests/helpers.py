@@ -16,6 +16,17 @@ MINI = ROOT / "tests" / "roots" / "mini"
 FAIRHAVEN = ROOT / "examples" / "fairhaven" / "scheme.yaml"
 
 
+def example_libraries(scheme: Path) -> list[Path]:
+    """The council library an example is built with (its period wording), if it has one:
+    `examples/NAME/library/`, as the README's commands pass it with --library."""
+    folder = scheme.parent / "library"
+    return [folder] if folder.is_dir() else []
+
+
+def example_library(scheme: Path) -> Library:
+    return load_library(example_libraries(scheme))
+
+
 def mini_library() -> Library:
     return load_library([MINI / "library"], defaults=False)
 

@@ -69,8 +69,10 @@ def main(out: Path) -> None:
     for folder in sorted(p for p in EXAMPLES.iterdir() if p.is_dir()):
         for scheme in sorted(folder.glob("scheme*.yaml")):
             stem = f"{folder.name}-{scheme.stem}"
+            own = folder / "library"  # an example's period wording, as the README builds it
+            libraries = [own] if own.is_dir() else None
             for fmt in ("docx", "md", "html"):
-                build(scheme, out / f"{stem}.{fmt}")
+                build(scheme, out / f"{stem}.{fmt}", libraries=libraries)
             _dump(out / f"{stem}.docx")
     vary(FAIRHAVEN / "scheme.yaml", FAIRHAVEN / "scheme-v2.yaml", out / "vary", ("docx", "md"))
     for name in ("deed.docx", "conformed.docx", "comparison.docx"):

@@ -15,10 +15,9 @@ from click.testing import CliRunner
 
 from s75docs.check.run import check_document
 from s75docs.cli import main
-from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import build_tree, render_bytes
-from tests.helpers import ROOT
+from tests.helpers import ROOT, example_library
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/scheme.yaml"))
 _CACHE: dict[Path, bytes] = {}
@@ -26,7 +25,8 @@ _CACHE: dict[Path, bytes] = {}
 
 def built_docx(scheme: Path) -> bytes:
     if scheme not in _CACHE:
-        _CACHE[scheme] = render_bytes(build_tree(load_scheme(scheme), load_library([])), "docx")
+        doc = build_tree(load_scheme(scheme), example_library(scheme))
+        _CACHE[scheme] = render_bytes(doc, "docx")
     return _CACHE[scheme]
 
 

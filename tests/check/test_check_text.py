@@ -13,11 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from s75docs.check.findings import Finding
 from s75docs.check.run import check_document
 from s75docs.errors import UsageError
-from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree, render_bytes
-from tests.helpers import ROOT
+from tests.helpers import ROOT, example_library
 from tests.test_property_build import library, schemes
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/scheme.yaml"))
@@ -32,7 +31,7 @@ _MD_CACHE: dict[Path, str] = {}
 
 def built_markdown(scheme: Path) -> str:
     if scheme not in _MD_CACHE:
-        doc = build_tree(load_scheme(scheme), load_library([]))
+        doc = build_tree(load_scheme(scheme), example_library(scheme))
         _MD_CACHE[scheme] = render_bytes(doc, "md").decode("utf-8")
     return _MD_CACHE[scheme]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from s75docs.doctree.nodes import Body, Item
-from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import Flexibility, SchemeFile
 from s75docs.pipeline import build_tree
+from tests.helpers import example_library
 from tests.library.test_default_library import EXAMPLES
 
 # (clause id, the option that calls for it) in the order of PRIMER.md section 3
@@ -71,7 +71,7 @@ def called_for(data: SchemeFile, option: str | None) -> bool:
 @pytest.mark.parametrize("scheme", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_clause_run(scheme: Path) -> None:
     data = load_scheme(scheme)
-    doc = build_tree(data, load_library([]))
+    doc = build_tree(data, example_library(scheme))
     (body,) = [n for n in doc.children if isinstance(n, Body)]
     built = [c.label for c in body.children if isinstance(c, Item)]
     expected = [cid for cid, option in PRIMER_RUN if called_for(data, option)]

@@ -12,7 +12,7 @@ from s75docs.library.loader import default_dirs, library_files, load_library
 from s75docs.library.source import Kind, parse_source
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import build_tree
-from tests.helpers import ROOT
+from tests.helpers import ROOT, example_library
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/scheme*.yaml"))
 
@@ -39,7 +39,7 @@ def check_whole_agreement(doc: Document, schemes: int) -> None:
 @pytest.mark.parametrize("scheme", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_example_builds(scheme: Path) -> None:
     data = load_scheme(scheme)
-    check_whole_agreement(build_tree(data, load_library([])), len(data.schemes))
+    check_whole_agreement(build_tree(data, example_library(scheme)), len(data.schemes))
 
 
 def test_starter_scheme_builds() -> None:

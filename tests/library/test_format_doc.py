@@ -32,7 +32,7 @@ from s75docs.library.source import FrontMatter, Kind, parse_source
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import build_tree, report_context
 from s75docs.reports.build import ReportBuilder
-from tests.helpers import ROOT
+from tests.helpers import ROOT, example_libraries
 
 DOC = ROOT / "docs" / "library-format.md"
 EXAMPLES = ROOT / "examples"
@@ -222,7 +222,8 @@ def test_example_prints_what_the_page_says(index: int, tmp_path: Path) -> None:
     kind = block.attrs["output"]
     if kind == "agreement":
         scheme = EXAMPLES / block.attrs.get("scheme", "fairhaven") / "scheme.yaml"
-        doc = build_tree(load_scheme(scheme), load_library([root]))
+        # an example's own period wording (examples/NAME/library) first, then the page's
+        doc = build_tree(load_scheme(scheme), load_library([*example_libraries(scheme), root]))
         assert_in_order(expected, agreement_lines(doc), where)
     elif kind == "report":
         context = report_context(

@@ -1,0 +1,468 @@
+"""Write the period wording of the two reconstructions as council libraries.
+
+    .venv/bin/python tools/period_libraries.py          # write examples/*/library/
+    .venv/bin/python tools/period_libraries.py --check  # fail if a written file is out of date
+
+The default library is drafted for agreements made now (2026). The Luton 2013 and
+Leicestershire 2019 reconstructions must cite the law and bodies of their own day (the
+currency table, s75docs/data/currency.yaml, refuses anything else), so each has a council
+library under examples/<name>/library/ whose files replace the default ones with the same
+id. Each replacement is the default file with the period changes below applied, so when the
+default library changes the libraries are rebuilt from it: every change names the text it
+replaces, and this tool stops if that text is no longer there (reword the change, never drop
+it). Files that are not copies (new definitions, a period data file) are written as given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+Change = tuple[str, str]
+
+# ----------------------------------------------------------------- shared period wording
+PCR_2006 = "the Public Contracts Regulations 2006"
+PPCC_2013 = (
+    "the National Health Service (Procurement, Patient Choice and Competition) (No. 2)"
+    " Regulations 2013"
+)
+LGO = "Local Government Ombudsman"
+
+
+def _ombudsman() -> list[Change]:
+    return [("Local Government and Social Care Ombudsman", LGO)]
+
+
+# ------------------------------------------------------------------- Luton (April 2013)
+LUTON: dict[str, list[Change]] = {
+    "clause_library/clauses/0300-general-principles.md": [
+        (
+            "the duties of the {{ term(council) }} under the Care Act 2014 to assess needs for"
+            " care and support and to decide whether those needs meet the eligibility"
+            " criteria;",
+            "the duties of the {{ term(council) }} under section 47 of the National Health"
+            " Service and Community Care Act 1990 to assess needs for community care services"
+            " and to decide whether those needs call for the provision of services;",
+        ),
+    ],
+    "clause_library/clauses/0600-lead-commissioning.md": [
+        (
+            "(for healthcare services, the Health Care Services (Provider Selection Regime)"
+            " Regulations 2023, and for other services, the Procurement Act 2023)",
+            f"(including {PCR_2006} and, for healthcare services commissioned by an NHS body,"
+            f" {PPCC_2013})",
+        ),
+    ],
+    "clause_library/clauses/0650-integrated-provision.md": _ombudsman(),
+    "clause_library/clauses/1200-audit-and-access.md": [
+        (
+            "audited with its own accounts under the Local Audit and Accountability Act 2014",
+            "audited with its own accounts under the Audit Commission Act 1998",
+        ),
+        (
+            "the auditors appointed under the Local Audit and Accountability Act 2014",
+            "the auditors appointed by the Audit Commission under the Audit Commission Act 1998",
+        ),
+        (
+            "NHS England, the Department of Health and Social Care and the Ministry of"
+            " Housing, Communities and Local Government",
+            "NHS England, the Department of Health and the Department for Communities and"
+            " Local Government",
+        ),
+    ],
+    "clause_library/clauses/1210-liabilities-insurance-indemnity.md": [
+        ("a scheme of NHS Resolution", "a scheme of the NHS Litigation Authority"),
+        ("the schemes run by NHS Resolution", "the schemes run by the NHS Litigation Authority"),
+    ],
+    "clause_library/clauses/1220-standards-of-conduct.md": [
+        (
+            ', and {{ "its duties" if councils | length == 1 else "their duties" }} under'
+            " sections 1 and 3 of the Care Act 2014 to promote individual wellbeing and to"
+            " integrate care and support with health services;",
+            ', and {{ "its duty" if councils | length == 1 else "their duty" }} under section'
+            " 82 of the *2006 Act* to co-operate with NHS bodies to secure and advance the"
+            " health and welfare of the people of England;",
+        ),
+        (
+            ' and having regard to the wider effect of {{ "its decisions" if nhs_partners |'
+            ' length == 1 else "their decisions" }} on health and wellbeing, the quality of'
+            " services and the sustainable use of resources.",
+            ".",
+        ),
+        (", and of section 73 of the Care Act 2014 where it applies,", ""),
+        (
+            "meet its duties under the Care Act 2014, the Children Act 1989, section 11 of the"
+            " Children Act 2004 and the Mental Capacity Act 2005, and follow the statutory"
+            " guidance on safeguarding that applies to it;",
+            "meet its duties under the Children Act 1989, section 11 of the Children Act 2004"
+            " and the Mental Capacity Act 2005, and follow the guidance on safeguarding that"
+            " applies to it, including No Secrets for adults at risk;",
+        ),
+        (
+            "the local safeguarding children partnership",
+            "the Local Safeguarding Children Board",
+        ),
+        (
+            "slavery and human trafficking, within the meaning of the Modern Slavery Act 2015,"
+            " do not take place",
+            "slavery, servitude, forced or compulsory labour and human trafficking (as"
+            " section 71 of the Coroners and Justice Act 2009 and the trafficking offences in"
+            " the Sexual Offences Act 2003 and the Asylum and Immigration (Treatment of"
+            " Claimants, etc.) Act 2004 describe them) do not take place",
+        ),
+    ],
+    "clause_library/clauses/1230-conflicts-of-interest.md": [
+        (
+            "NHS England's guidance on managing conflicts of interest in the NHS.",
+            "NHS England's guidance on managing conflicts of interest for clinical"
+            " commissioning groups.",
+        ),
+        (
+            "it will also meet the duties on conflicts of interest in the Procurement Act 2023"
+            " or, for healthcare services, the Health Care Services (Provider Selection"
+            " Regime) Regulations 2023.",
+            f"it will also meet, for healthcare services commissioned by an NHS body, the"
+            f" duty on conflicts of interest in regulation 6 of {PPCC_2013}.",
+        ),
+        (
+            "the counter-fraud requirements of the NHS Counter Fraud Authority and of the"
+            " Government Functional Standard for counter fraud that",
+            "the counter-fraud requirements of NHS Protect that",
+        ),
+        ("the NHS Counter Fraud Authority or the police", "NHS Protect or the police"),
+    ],
+    "clause_library/clauses/1320-complaints.md": _ombudsman(),
+    "clause_library/clauses/1520-confidentiality.md": [
+        (
+            "the auditors appointed under the Local Audit and Accountability Act 2014",
+            "the auditors appointed by the Audit Commission under the Audit Commission Act 1998",
+        ),
+        ("the Department of Health and Social Care", "the Department of Health"),
+        *_ombudsman(),
+        ("*Special Category Data*", "*Sensitive Personal Data*"),
+    ],
+    "clause_library/clauses/1540-ombudsmen.md": _ombudsman(),
+    "clause_library/clauses/1600-data-protection.md": [
+        (
+            "where *Partner*s jointly decide the purposes and means of processing for an"
+            " *Individual Scheme*, they are joint *Controller*s of that processing, and their"
+            " respective responsibilities are recorded in the *Data Sharing Agreement* in a"
+            " form that meets Article 26 of the *UK GDPR*,",
+            "where *Partner*s together decide the purposes for which and the manner in which"
+            " *Personal Data* is processed for an *Individual Scheme*, they are *Controller*s"
+            " of it jointly or in common, and their respective responsibilities are recorded"
+            " in the *Data Sharing Agreement*,",
+        ),
+        (
+            "under a written contract that meets Article 28 of the *UK GDPR*.",
+            "under a written contract that meets the seventh data protection principle in"
+            " Schedule 1 to the Data Protection Act 1998.",
+        ),
+        ("*Special Category Data*", "*Sensitive Personal Data*"),
+        ("the Data Security and Protection Toolkit", "the Information Governance Toolkit"),
+        (
+            "meet their duties under sections 251A and 251B of the Health and Social Care Act"
+            " 2012, including using the NHS number as the consistent identifier where it is"
+            " lawful to do so.",
+            "use the NHS number as the consistent identifier where it is lawful to do so.",
+        ),
+        (
+            "will co-operate on any notification to the Information Commissioner under"
+            " Article 33 of the *UK GDPR*, and on any communication to the people affected"
+            " under Article 34.",
+            "will co-operate on any report to the Information Commissioner that the"
+            " Commissioner's guidance on data security breaches calls for, and on telling the"
+            " people affected where that is appropriate.",
+        ),
+    ],
+    "clause_library/clauses/1840-assignment-and-sub-contracting.md": [
+        (
+            "the merger or abolition of an integrated care board",
+            "the merger or abolition of a clinical commissioning group",
+        ),
+        (
+            "the Health Care Services (Provider Selection Regime) Regulations 2023, the"
+            " Procurement Act 2023 and the *Partner*'s own contract standing orders.",
+            f"{PCR_2006}, {PPCC_2013} and the *Partner*'s own contract standing orders.",
+        ),
+    ],
+    "clause_library/definitions/confidential-information.md": [
+        ("*Special Category Data*", "*Sensitive Personal Data*"),
+    ],
+    "clause_library/definitions/controller.md": [
+        (
+            "has the meaning given in Article 4(7) of the *UK GDPR*;",
+            "means a data controller within the meaning of section 1(1) of the Data"
+            " Protection Act 1998;",
+        ),
+    ],
+    "clause_library/definitions/processor.md": [
+        (
+            "has the meaning given in Article 4(8) of the *UK GDPR*;",
+            "means a data processor within the meaning of section 1(1) of the Data Protection"
+            " Act 1998;",
+        ),
+    ],
+    "clause_library/definitions/personal-data.md": [
+        (
+            "has the meaning given in Article 4(1) of the *UK GDPR*;",
+            "has the meaning given in section 1(1) of the Data Protection Act 1998;",
+        ),
+    ],
+    "clause_library/definitions/personal-data-breach.md": [
+        (
+            "has the meaning given in Article 4(12) of the *UK GDPR*;",
+            "means a breach of security that leads to the accidental or unlawful"
+            " destruction, loss or alteration of, or unauthorised disclosure of or access"
+            " to, *Personal Data*;",
+        ),
+    ],
+    "clause_library/definitions/special-category-data.md": [
+        ("term: Special Category Data", "term: Sensitive Personal Data"),
+        (
+            "means the special categories of personal data described in Article 9(1) of the"
+            " *UK GDPR*;",
+            "has the meaning given in section 2 of the Data Protection Act 1998;",
+        ),
+    ],
+    "clause_library/definitions/data-protection-legislation.md": [
+        (
+            "means the *UK GDPR*, the Data Protection Act 2018 and any other *Law* about the"
+            " processing of personal data or privacy;",
+            "means the Data Protection Act 1998, the Privacy and Electronic Communications"
+            " (EC Directive) Regulations 2003 and any other *Law* about the processing of"
+            " personal data or privacy;",
+        ),
+    ],
+    "clause_library/definitions/uk-gdpr.md": [
+        ("term: UK GDPR\n", 'term: UK GDPR\nwhen: "false"\n'),
+        (
+            "has the meaning given in section 3(10) of the Data Protection Act 2018;",
+            "is not used in an agreement made in 2013;",
+        ),
+    ],
+    "clause_library/definitions/law.md": [
+        (
+            "any subordinate legislation and any assimilated law that applies in England;",
+            "any subordinate legislation and any directly applicable law of the European"
+            " Union that applies in England;",
+        ),
+    ],
+    "clause_library/definitions/national-guidance.md": [
+        ("the Department of Health and Social Care", "the Department of Health"),
+    ],
+    "schedule_templates/0400-joint-commissioning.md": [
+        (
+            "for healthcare services, the Health Care Services (Provider Selection Regime)"
+            " Regulations 2023, and for other services, the Procurement Act 2023, together"
+            " with its own standing orders and financial rules.",
+            f"{PCR_2006} and, for healthcare services commissioned by an NHS body,"
+            f" {PPCC_2013}, together with its own standing orders and financial rules.",
+        ),
+    ],
+    "schedule_templates/0600-blank-scheme-specification.md": [
+        (
+            "such as section 3 of the *2006 Act* or the Care Act 2014.",
+            "such as section 3 of the *2006 Act* or section 47 of the National Health Service"
+            " and Community Care Act 1990.",
+        ),
+    ],
+    "schedule_templates/0500-data-processing.md": [
+        (
+            "including those that Article 28(3) of the *UK GDPR* requires where a *Partner*"
+            " acts as a *Processor* for another.",
+            "including the terms on which a *Partner* processes *Personal Data* for another"
+            " as its *Processor*, which the seventh data protection principle in Schedule 1"
+            " to the Data Protection Act 1998 requires to be in writing.",
+        ),
+        ("*Special Category Data*", "*Sensitive Personal Data*"),
+        (
+            "and only as Article 10 of the *UK GDPR* and the Data Protection Act 2018 allow.",
+            "and only as Schedule 3 to the Data Protection Act 1998 allows.",
+        ),
+        (
+            "Their arrangement under Article 26 of the *UK GDPR* is recorded in the *Data"
+            " Sharing Agreement*, which names",
+            "How they share their responsibilities as *Controller*s is recorded in the *Data"
+            " Sharing Agreement*, which names",
+        ),
+        (
+            "are the contract that Article 28 of the *UK GDPR* requires,",
+            "are the written contract that the seventh data protection principle requires,",
+        ),
+        (
+            "take the measures that Article 32 of the *UK GDPR* requires,",
+            "take the measures that the seventh data protection principle requires,",
+        ),
+        (
+            "to meet its duties under Articles 32 to 36 of the *UK GDPR*;",
+            "to meet its duties under the Data Protection Act 1998;",
+        ),
+        ("outside the United Kingdom", "outside the European Economic Area"),
+        ("the Data Security and Protection Toolkit", "the Information Governance Toolkit"),
+        (
+            "the Records Management Code of Practice published by NHS England, or any code"
+            " that replaces it.",
+            "Records Management: NHS Code of Practice published by the Department of Health,"
+            " or any code that replaces it.",
+        ),
+        (
+            "will carry out a data protection impact assessment under Article 35 of the *UK"
+            " GDPR*, and will consult their data protection officers.",
+            "will carry out a privacy impact assessment, following the Information"
+            " Commissioner's guidance, and will consult their Caldicott Guardians and"
+            " information governance leads.",
+        ),
+        (
+            "The *Partner*s process *Personal Data* under Article 6(1)(e) of the *UK GDPR*,"
+            " because the processing is necessary to perform their tasks in the public"
+            " interest and to exercise their official authority, under the *2006 Act*, the"
+            " Care Act 2014 and the other enactments under which the *Services* are provided."
+            " Where a *Partner* must process *Personal Data* to comply with a legal"
+            " obligation, such as an audit or a statutory return, it does so under Article"
+            " 6(1)(c).",
+            "The *Partner*s process *Personal Data* under the condition in paragraph 5 of"
+            " Schedule 2 to the Data Protection Act 1998, because the processing is necessary"
+            " to exercise their functions under the *2006 Act*, the National Health Service"
+            " and Community Care Act 1990 and the other enactments under which the *Services*"
+            " are provided. Where a *Partner* must process *Personal Data* to comply with a"
+            " legal obligation, such as an audit or a statutory return, it does so under"
+            " paragraph 3 of Schedule 2 to the Data Protection Act 1998.",
+        ),
+        (
+            "under Article 9(2)(h) of the *UK GDPR*, for the provision of health or social care"
+            " and the management of health or social care systems and services, meeting the"
+            " condition in paragraph 2 of Schedule 1 to the Data Protection Act 2018. The data"
+            " is processed by or under the responsibility of a professional, or another"
+            " person, who owes a duty of confidentiality, as section 11(1) of the Data"
+            " Protection Act 2018 requires.",
+            "under the condition in paragraph 8 of Schedule 3 to the Data Protection Act 1998:"
+            " the processing is necessary for medical purposes, which include the provision"
+            " of care and treatment and the management of healthcare services, and is"
+            " undertaken by a health professional or by a person who owes an equivalent duty"
+            " of confidentiality. Where the processing is necessary to exercise a function"
+            " conferred by an enactment, the condition in paragraph 7 of Schedule 3 to the"
+            " Data Protection Act 1998 also applies.",
+        ),
+        (
+            "may rely on Article 9(2)(g) of the *UK GDPR* and the condition in paragraph 18 of"
+            " Schedule 1 to the Data Protection Act 2018, and will keep any appropriate policy"
+            " document that Schedule 1 to the Data Protection Act 2018 requires.",
+            "may rely on the condition in paragraph 7 of Schedule 3 to the Data Protection Act"
+            " 1998 or, where an individual's vital interests are at stake, paragraph 3 of"
+            " Schedule 3 to the Data Protection Act 1998, and will record each decision to"
+            " share and the reason for it.",
+        ),
+    ],
+}
+
+# --------------------------------------------------------- Leicestershire (December 2019)
+GDPR_TERM = ("*UK GDPR*", "*GDPR*")
+LEICESTERSHIRE: dict[str, list[Change]] = {
+    "clause_library/clauses/0600-lead-commissioning.md": [
+        (
+            "(for healthcare services, the Health Care Services (Provider Selection Regime)"
+            " Regulations 2023, and for other services, the Procurement Act 2023)",
+            "(including the Public Contracts Regulations 2015 and, for healthcare services"
+            f" commissioned by an NHS body, {PPCC_2013})",
+        ),
+    ],
+    "clause_library/clauses/1230-conflicts-of-interest.md": [
+        (
+            "it will also meet the duties on conflicts of interest in the Procurement Act 2023"
+            " or, for healthcare services, the Health Care Services (Provider Selection"
+            " Regime) Regulations 2023.",
+            "it will also meet the duties on conflicts of interest in regulation 24 of the"
+            " Public Contracts Regulations 2015 or, for healthcare services commissioned by an"
+            f" NHS body, regulation 6 of {PPCC_2013}.",
+        ),
+    ],
+    "clause_library/clauses/1600-data-protection.md": [GDPR_TERM],
+    "clause_library/clauses/1840-assignment-and-sub-contracting.md": [
+        (
+            "the merger or abolition of an integrated care board",
+            "the merger or abolition of a clinical commissioning group",
+        ),
+        (
+            "the Health Care Services (Provider Selection Regime) Regulations 2023, the"
+            " Procurement Act 2023 and the *Partner*'s own contract standing orders.",
+            f"the Public Contracts Regulations 2015, {PPCC_2013} and the *Partner*'s own"
+            " contract standing orders.",
+        ),
+    ],
+    "clause_library/definitions/controller.md": [GDPR_TERM],
+    "clause_library/definitions/processor.md": [GDPR_TERM],
+    "clause_library/definitions/personal-data.md": [GDPR_TERM],
+    "clause_library/definitions/personal-data-breach.md": [GDPR_TERM],
+    "clause_library/definitions/special-category-data.md": [GDPR_TERM],
+    "clause_library/definitions/data-protection-legislation.md": [GDPR_TERM],
+    "clause_library/definitions/uk-gdpr.md": [
+        ("term: UK GDPR", "term: GDPR"),
+        (
+            "has the meaning given in section 3(10) of the Data Protection Act 2018;",
+            "means Regulation (EU) 2016/679 of the European Parliament and of the Council on"
+            " the protection of natural persons with regard to the processing of personal"
+            " data and on the free movement of such data (the General Data Protection"
+            " Regulation);",
+        ),
+    ],
+    "clause_library/definitions/law.md": [
+        (
+            "any subordinate legislation and any assimilated law that applies in England;",
+            "any subordinate legislation and any directly applicable law of the European"
+            " Union that applies in England;",
+        ),
+    ],
+    "schedule_templates/0500-data-processing.md": [
+        GDPR_TERM,
+        ("outside the United Kingdom", "outside the European Economic Area"),
+    ],
+}
+
+EXAMPLES = {"luton-2013": LUTON, "leicestershire-bcf-2019": LEICESTERSHIRE}
+NOTE = (
+    "{## Period wording for {example}: the default file with the changes in"
+    " tools/period_libraries.py. Do not edit by hand: change that tool and rerun it. ##}\n"
+)
+
+
+def render(example: str, source: str, changes: list[Change]) -> str:
+    text = (REPO / source).read_text(encoding="utf-8")
+    for old, new in changes:
+        if old not in text:
+            raise SystemExit(f"{source}: no longer contains {old[:70]!r} (for {example})")
+        text = text.replace(old, new)
+    head, sep, body = text.partition("\n---\n")
+    return head + sep + NOTE.replace("{example}", example) + body
+
+
+def target(example: str, source: str) -> Path:
+    folder, rest = source.split("/", 1)
+    part = "schedules" if folder == "schedule_templates" else ""
+    return REPO / "examples" / example / "library" / (f"{part}/{rest}" if part else rest)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="only check, write nothing")
+    args = parser.parse_args()
+    stale: list[str] = []
+    for example, files in EXAMPLES.items():
+        for source, changes in files.items():
+            path, text = target(example, source), render(example, source, changes)
+            if args.check:
+                if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                    stale.append(str(path.relative_to(REPO)))
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    for name in stale:
+        print(f"out of date: {name} (run tools/period_libraries.py)", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
