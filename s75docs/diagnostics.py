@@ -26,7 +26,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "lib-jinja-syntax": (Severity.ERROR, "the Jinja template does not parse"),
     "lib-front-matter": (Severity.ERROR, "the front matter is missing or invalid"),
     "lib-outline": (Severity.ERROR, "the numbered outline is malformed"),
-    "lib-stale-law": (Severity.ERROR, "a repealed law or abolished body in library text"),
+    "lib-stale-law": (
+        Severity.ERROR,
+        "a repealed law or abolished body, or one not yet in force, in library text",
+    ),
     "lib-report-kinds": (Severity.ERROR, "data/report_kinds.yaml names a section badly"),
     "lib-report-part": (Severity.WARNING, "a report file's part is in no kind of report"),
     # check: findings in an existing agreement
@@ -50,7 +53,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "money-percent": (Severity.ERROR, "a percentage that does not match the amounts"),
     "money-malformed": (Severity.ERROR, "a malformed amount of money"),
     # (also raised by a build that would cite such a law or body)
-    "law-stale": (Severity.ERROR, "a repealed, renamed, abolished or non-existent law or body"),
+    "law-stale": (
+        Severity.ERROR,
+        "a repealed, renamed, abolished or non-existent law or body, or one not yet in force",
+    ),
     "toc-mismatch": (Severity.WARNING, "the table of contents does not match the headings"),
     # errors (S75Error.code): what stopped a command; the first four are the class defaults
     "input-invalid": (Severity.ERROR, "scheme data or library text is invalid"),
