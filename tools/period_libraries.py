@@ -32,6 +32,16 @@ PPCC_2013 = (
 LGO = "Local Government Ombudsman"
 
 
+# the duty to have regard to the wider effect of decisions (the "triple aim", section 13NA and
+# 14Z43 of the 2006 Act) came with the Health and Care Act 2022
+TRIPLE_AIM: Change = (
+    ', promoting integration and having regard to the wider effect of {{ "its'
+    ' decisions" if nhs_partners | length == 1 else "their decisions" }} on health and'
+    " wellbeing, the quality of services and the sustainable use of resources.",
+    " and promoting integration.",
+)
+
+
 def _ombudsman() -> list[Change]:
     return [("Local Government and Social Care Ombudsman", LGO)]
 
@@ -86,12 +96,7 @@ LUTON: dict[str, list[Change]] = {
             " 82 of the *2006 Act* to co-operate with NHS bodies to secure and advance the"
             " health and welfare of the people of England;",
         ),
-        (
-            ' and having regard to the wider effect of {{ "its decisions" if nhs_partners |'
-            ' length == 1 else "their decisions" }} on health and wellbeing, the quality of'
-            " services and the sustainable use of resources.",
-            ".",
-        ),
+        TRIPLE_AIM,
         (", and of section 73 of the Care Act 2014 where it applies,", ""),
         (
             "meet its duties under the Care Act 2014, the Children Act 1989, section 11 of the"
@@ -129,8 +134,10 @@ LUTON: dict[str, list[Change]] = {
         ),
         (
             "the counter-fraud requirements of the NHS Counter Fraud Authority and of the"
-            " Government Functional Standard for counter fraud that",
-            "the counter-fraud requirements of NHS Protect that",
+            ' Government Functional Standard for counter fraud that {{ "applies to it" if'
+            ' nhs_partners | length == 1 else "apply to them" }}',
+            'the counter-fraud requirements of NHS Protect that {{ "apply to it" if'
+            ' nhs_partners | length == 1 else "apply to them" }}',
         ),
         ("the NHS Counter Fraud Authority or the police", "NHS Protect or the police"),
     ],
@@ -370,6 +377,7 @@ LEICESTERSHIRE: dict[str, list[Change]] = {
             f" commissioned by an NHS body, {PPCC_2013})",
         ),
     ],
+    "clause_library/clauses/1220-standards-of-conduct.md": [TRIPLE_AIM],
     "clause_library/clauses/1230-conflicts-of-interest.md": [
         (
             "it will also meet the duties on conflicts of interest in the Procurement Act 2023"
