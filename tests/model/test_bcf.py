@@ -163,3 +163,31 @@ def test_a_variation_restates_a_framework_published_since_the_agreement(tmp_path
     deed, _ = variation_documents(variation)
     text = "\n".join(inline_text(inlines_of(n)) for n in deed.walk())
     assert "Better Care Fund framework 2027 to 2028" in text
+
+
+@pytest.mark.parametrize(
+    "scheme",
+    [
+        FAIRHAVEN,
+        FAIRHAVEN.parent / "scheme-v2.yaml",
+        ROOT / "examples/leicestershire-bcf-2019/scheme.yaml",
+    ],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_no_schedule_calls_a_published_framework_unpublished(scheme: Path) -> None:
+    from s75docs.model.bcf import bcf_date
+
+    data = load_scheme(scheme)
+    own = scheme.parent / "library"
+    doc = build_tree(data, load_library([own] if own.is_dir() else []))
+    provisional = [
+        inline_text(inlines_of(n))
+        for n in doc.walk()
+        if getattr(n, "label", None) == "bcf-conditions-provisional"
+    ]
+    said = provisional[0].split(" had been published")[0] if provisional else ""
+    as_at = bcf_date(data)
+    for year in sorted({y for s in data.schemes if s.bcf for y in s.years}):
+        entry = POLICY.get(year)
+        published = entry is not None and entry["published"] <= as_at
+        assert (year in said) is not published, (year, said)
