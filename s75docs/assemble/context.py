@@ -117,6 +117,8 @@ def make_context(
         "bcf_policy": bcf_policy,
         "bcf_years": sorted(policy),
         "bcf_as_at": bcf_as_at,
+        # illustrative figures for Schedule 8's worked examples (data/worked_examples.yaml)
+        "worked_examples": (library_data or {}).get("worked_examples") or {},
         "joint_posts": data.agreement.joint_posts,
         "dfg_pass_through": [a for s in data.schemes for a in s.dfg_pass_through],
     }

@@ -323,6 +323,14 @@ def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[P
                     f" {stale.replacement}",
                 )
             )
+    for key in a.dispute.senior_officers:
+        if key not in keys:
+            out.append(
+                (
+                    ("agreement", "dispute", "senior_officers", key),
+                    f"'{key}' is not a partner{did_you_mean(key, keys)}",
+                )
+            )
     for i, post in enumerate(a.joint_posts):
         if post.employer not in keys:
             out.append(

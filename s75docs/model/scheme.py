@@ -143,6 +143,15 @@ class Dispute(StrictModel):
     escalation_days: int = Field(default=20, ge=1, le=120)
     senior_escalation_days: int = Field(default=20, ge=1, le=120)
     mediation_body: str = "the Centre for Effective Dispute Resolution"
+    senior_officers: dict[Key, str] = Field(
+        default_factory=dict,
+        description="the role of each partner's senior officer for disputes, by partner key"
+        " (a partner left out is represented by its chief executive)",
+    )
+    expert_body: str = Field(
+        default="the Chartered Institute of Public Finance and Accountancy",
+        description="the body whose president nominates an expert for a financial dispute",
+    )
 
 
 class Governance(StrictModel):
@@ -164,6 +173,22 @@ class Agreement(StrictModel):
     governance: Governance
     dispute: Dispute = Dispute()
     termination_notice_months: int = Field(default=6, ge=1, le=24)
+    default_remedy_days: int = Field(
+        default=20, ge=5, le=120, description="Business Days a defaulting partner has to remedy"
+    )
+    bcf_longstop_months: int = Field(
+        default=6,
+        ge=1,
+        le=24,
+        description="how long a notice ending a BCF scheme may wait for replacement arrangements",
+    )
+    contributions_deadline_months: int = Field(
+        default=3,
+        ge=1,
+        le=12,
+        description="months into a financial year after which a scheme whose contributions are"
+        " still not agreed may be ended",
+    )
     execution_as_deed: bool = True
     money_format: Literal["pounds", "millions"] = "pounds"
     joint_posts: list[JointPost] = Field(default_factory=list)
