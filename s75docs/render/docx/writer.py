@@ -250,16 +250,18 @@ class DocxWriter(NodeVisitor):
         self.para("S75 Signature", x.run(node.wording), keep_next=True)
         if node.instruction:
             self.para("S75 Signature", x.run(node.instruction), keep_next=True)
+        line = "................................................"
         for signatory in node.signatories:
             self.para("S75 Signature", "", keep_next=True)
-            self.para(
-                "S75 Signature",
-                x.run("................................................"),
-                keep_next=True,
-            )
+            self.para("S75 Signature", x.run(line), keep_next=True)
+            self.para("S75 Signature", x.run(f"Name: {signatory.name}".rstrip()), keep_next=True)
             self.para("S75 Signature", x.run(signatory.role), keep_next=True)
-            self.para("S75 Signature", x.run("Name:"), keep_next=True)
-            self.para("S75 Signature", x.run("Date:"), keep_next=True)
+            if node.witness:
+                self.para("S75 Signature", x.run(node.witness[0]), keep_next=True)
+                self.para("S75 Signature", "", keep_next=True)
+                self.para("S75 Signature", x.run(line), keep_next=True)
+                for words in node.witness[1:]:
+                    self.para("S75 Signature", x.run(words), keep_next=True)
         self.para("S75 Body", "")
 
     def visit_Toc(self, node: Toc, num_id: int, level: int) -> None:
