@@ -36,6 +36,7 @@ from s75docs.doctree.nodes import (
 from s75docs.doctree.visitor import NodeVisitor
 from s75docs.errors import UsageError
 from s75docs.files import build_timestamp, normalise_zip
+from s75docs.ooxml import set_a4
 from s75docs.render.common import toc_entries
 from s75docs.render.docx import _oxml as x
 from s75docs.render.docx.lists import ListRegistry
@@ -61,6 +62,7 @@ _TOC_TABS = (x.Tab("left", 1440), x.Tab("right", 9000, "dot"))
 class DocxWriter(NodeVisitor):
     def __init__(self, doc: Document, reference: Path | None = None) -> None:
         self.doc = doc
+        self.house_page = reference is not None  # a reference document keeps its margins
         try:
             self.word: Any = docx.Document(str(reference) if reference else None)
         except Exception as exc:  # python-docx raises several types for a bad package
@@ -302,6 +304,8 @@ class DocxWriter(NodeVisitor):
                 sect.addprevious(child)
             else:
                 body.append(child)
+        for section in body.iter(qn("w:sectPr")):
+            set_a4(section, margins=not self.house_page)
         self._footer()
         self._settings()
         self._properties()
