@@ -10,6 +10,8 @@ from typing import Any
 
 import docx
 import pytest
+from docx.enum.section import WD_ORIENT
+from docx.shared import Twips
 
 from s75docs.ooxml import A4_TWIPS, LEGAL_MARGINS
 from s75docs.render.docx.writer import render_docx
@@ -45,9 +47,9 @@ def _letter_reference(path: Path, *, landscape: bool = False) -> Path:
     word: Any = docx.Document()
     section = word.sections[0]
     assert (section.page_width.twips, section.page_height.twips) == (12240, 15840)
-    section.left_margin = section.right_margin = docx.shared.Twips(1000)
+    section.left_margin = section.right_margin = Twips(1000)
     if landscape:
-        section.orientation = docx.enum.section.WD_ORIENT.LANDSCAPE
+        section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
     word.save(str(path))
     return path
