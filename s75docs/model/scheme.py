@@ -163,6 +163,12 @@ class Partner(StrictModel):
         default_factory=list, description="roles only, names written in by hand (older form)"
     )
     witness: bool = Field(default=False, description="each signature is made before a witness")
+    nhs_resolution_schemes: list[str] = Field(
+        default_factory=list,
+        description="the NHS Resolution schemes the body is a member of, as it confirms them,"
+        " e.g. 'Clinical Negligence Scheme for Trusts' (membership is a fact about the body:"
+        " the agreement states none that is not given here)",
+    )
 
     @property
     def signers(self) -> list[Signatory]:
