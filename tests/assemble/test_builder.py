@@ -125,3 +125,24 @@ def test_an_nhs_trust_executes_like_the_other_statutory_bodies() -> None:
         " orders:"
     )
     assert len(block.signatories) == 2
+
+
+def test_a_foundation_trust_seals_as_its_constitution_provides() -> None:
+    data = mini_scheme()
+    trust = data.partners[1].model_copy(
+        update={
+            "kind": PartnerKind.NHS_FOUNDATION_TRUST,
+            "legal_name": "Testshire NHS Foundation Trust",
+            "signatories": [
+                Signatory(name="A Chair", role="Chair"),
+                Signatory(name="B Director", role="Director of Finance"),
+            ],
+        }
+    )
+    data = data.model_copy(update={"partners": [data.partners[0], trust]})
+    (_, block) = _blocks(data, as_deed=True)
+    assert block.wording.endswith("authorised to do so by its constitution:")
+    assert [(s.name, s.role) for s in block.signatories] == [
+        ("A Chair", "Chair"),
+        ("B Director", "Director of Finance"),
+    ]
