@@ -40,10 +40,12 @@ ALLOWED: dict[str, set[str]] = {
     "variation": {"errors", "words", "model", "assemble", "doctree", "transforms"},
     # Board reports are assembled like an agreement from library text (library, assemble),
     # resolved by the passes against the agreement's labels (transforms), and read the one
-    # change model of a variation (variation); rendered with docxtpl; pipeline writes files
+    # change model of a variation (variation); rendered with docxtpl on A4 (ooxml); pipeline
+    # writes files
     "reports": {
         "errors",
         "words",
+        "ooxml",
         "model",
         "library",
         "assemble",

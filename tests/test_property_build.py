@@ -42,6 +42,8 @@ def _partner(key: str, short: str, kind: str, execution: str) -> dict[str, Any]:
         "address": {"lines": ["1 Test Street", "Testtown"], "postcode": "TT1 1TT"},
         "contacts": [{"name": "A Officer", "role": "Director", "email": f"{key}@example.org"}],
         "execution": execution,
+        # officers who sign deeds without the seal name what authorises them
+        **({"execution_basis": "its scheme of delegation"} if execution == "deed" else {}),
     }
 
 
@@ -52,14 +54,14 @@ def schemes(draw: st.DrawFn) -> dict[str, Any]:
         "council",
         "Council",
         draw(st.sampled_from(COUNCIL_KINDS)),
-        draw(st.sampled_from(["seal", "signature", "deed"])),
+        draw(st.sampled_from(["seal", "deed"])),
     )
     nhs = [
         _partner(
             f"nhs{i}",
             "ICB" if i == 0 else f"Trust {i}",
             "icb" if i == 0 else draw(st.sampled_from(NHS_KINDS)),
-            draw(st.sampled_from(["signature", "deed"])),
+            draw(st.sampled_from(["seal", "deed"])),
         )
         for i in range(n_nhs)
     ]

@@ -293,47 +293,77 @@ def _parties(data: SchemeFile) -> list[Block]:
 def _execution(data: SchemeFile) -> list[Block]:
     a = data.agreement
     lead = (
-        "This Agreement has been executed as a deed and is delivered and takes effect on the"
-        " date stated at the beginning of it."
+        "Each Partner has executed this Agreement as a deed. It is delivered, and binds the"
+        " Partners, on the date written at the beginning of it, which is inserted once every"
+        " Partner has executed a counterpart and the counterparts have been exchanged."
         if a.execution_as_deed
-        else "This Agreement has been entered into on the date stated at the beginning of it."
+        else "Each Partner has executed this Agreement, which is not a deed. It binds the"
+        " Partners on the date written at the beginning of it, which is inserted once every"
+        " Partner has executed a counterpart and the counterparts have been exchanged."
     )
     out: list[Block] = [PageBreak(), Para(inlines=[Text(lead)], style="body")]
     return out + execution_blocks(data, as_deed=a.execution_as_deed)
 
 
+# the lines a witness completes under a signature that is witnessed
+WITNESS_LINES = [
+    "in the presence of:",
+    "Signature of witness",
+    "Name of witness:",
+    "Address:",
+    "Occupation:",
+]
+
+
 def execution_blocks(data: SchemeFile, *, as_deed: bool) -> list[Block]:
-    """One signature block per partner, by seal, as a deed or by signature (also used by
-    the deed of variation, which every partner executes as a deed)."""
+    """One signature block per partner, under its seal, as a deed by its authorised officers
+    or under hand (also used by the deed of variation, which every partner executes as a
+    deed: a partner that signs under hand cannot, and is refused)."""
     out: list[Block] = []
     for p in data.partners:
-        roles = p.signatory_roles or (
-            ["Authorised signatory"]
-            if p.execution is Execution.SIGNATURE
-            else ["Authorised signatory", "Authorised signatory"]
-        )
+        if as_deed and p.execution is Execution.SIGNATURE:
+            raise InputError(
+                f"{p.legal_name} signs under hand (execution: signature) and cannot execute a"
+                " deed: give it execution 'seal' or 'deed' in the scheme file"
+            )
         out.append(
             ExecutionBlock(
                 party=p.legal_name,
                 method=ExecutionMethod(p.execution.value),
-                wording=_attestation(p.legal_name, p.execution, as_deed=as_deed),
+                wording=attestation(p, as_deed=as_deed),
                 instruction="Affix the common seal here" if p.execution is Execution.SEAL else "",
-                signatories=[Signatory(role=r) for r in roles],
+                signatories=[Signatory(role=s.role, name=s.name) for s in p.signers],
+                witness=list(WITNESS_LINES) if p.witness else [],
             )
         )
     return out
 
 
-def _attestation(party: str, how: Execution, *, as_deed: bool) -> str:
-    """The words above a partner's signatures: how it executes, and whether as a deed."""
-    if how is Execution.SEAL:
-        deed = " to this deed" if as_deed else ""
-        return f"The common seal of {party} was affixed{deed} in the presence of:"
-    if how is Execution.DEED:
-        return f"Executed as a deed by {party} acting by two authorised signatories:"
-    if as_deed:
-        return f"Executed as a deed by {party} acting by its authorised signatory:"
-    return f"Signed for and on behalf of {party} by its authorised signatory:"
+def attestation(p: Partner, *, as_deed: bool) -> str:
+    """The words above a partner's signatures: how it executes, who signs, and what
+    authorises them (its constitution or standing orders, or the data's own words)."""
+    people = "the person" if len(p.signers) == 1 else "the persons"
+    witnessed = ", each signature being witnessed" if p.witness else ""
+    if p.execution is Execution.SEAL:
+        start = (
+            f"Executed as a deed by {p.legal_name} by affixing its common seal"
+            if as_deed
+            else f"The common seal of {p.legal_name} was affixed"
+        )
+        return (
+            f"{start} in the presence of, and authenticated by, {people} below, authorised to"
+            f" do so by {p.authority}{witnessed}:"
+        )
+    officers = "the officer" if len(p.signers) == 1 else "the officers"
+    if p.execution is Execution.DEED and as_deed:
+        return (
+            f"Executed as a deed by {p.legal_name}, acting by {officers} below, authorised to"
+            f" execute deeds on its behalf by {p.authority}{witnessed}:"
+        )
+    return (
+        f"Signed for and on behalf of {p.legal_name} by {people} below, authorised to do so"
+        f" by {p.authority}{witnessed}:"
+    )
 
 
 def assemble(data: SchemeFile, library: Library) -> Document:

@@ -195,14 +195,15 @@ class Table(Node):
 
 
 class ExecutionMethod(Enum):
-    SEAL = "seal"  # a council's common seal
-    DEED = "deed"  # as a deed, by two authorised signatories
+    SEAL = "seal"  # the body's common seal, authenticated by the signatories
+    DEED = "deed"  # as a deed, by officers authorised to execute deeds
     SIGNATURE = "signature"  # under hand, by an authorised signatory
 
 
 @dataclass
 class Signatory:
     role: str
+    name: str = ""  # printed after "Name:"; blank in a draft, to be written in
 
 
 @dataclass
@@ -216,6 +217,9 @@ class ExecutionBlock(Node):
     # Word, the format that is executed; left out of pages that are only read
     instruction: str = ""
     signatories: list[Signatory] = field(default_factory=list)
+    # the lines a witness completes under each signature ("Signature of witness", "Name:"...);
+    # empty when the signatures are not witnessed
+    witness: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from s75docs.errors import ErrorList, InputError, Location, S75Error, UsageError
 from s75docs.model.currency import kind_ended
 from s75docs.model.edits import Edit, EditsFile
+from s75docs.model.execution import execution_errors
 from s75docs.model.money import parse_financial_year
 from s75docs.model.scheme import Flexibility, RiskRule, SchemeFile
 
@@ -310,6 +311,7 @@ def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[P
         out.append((("partners",), "at least one partner must be a council"))
     if all(p.kind.is_council for p in s.partners):
         out.append((("partners",), "at least one partner must be an NHS body"))
+    out += execution_errors(s)
     a = s.agreement
     made = a.date or a.commencement
     for i, p in enumerate(s.partners):

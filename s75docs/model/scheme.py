@@ -68,11 +68,27 @@ _DESCRIPTIONS = {
 
 
 class Execution(StrEnum):
-    """How a partner executes the agreement."""
+    """How a partner executes the agreement (and every deed of variation).
 
-    SEAL = "seal"  # council affixes its common seal
-    SIGNATURE = "signature"  # signed under hand by an authorised signatory
-    DEED = "deed"  # executed as a deed by two authorised signatories
+    A council, an ICB, an NHS trust and an NHS foundation trust are statutory corporations,
+    not companies: the Companies Act 2006 ways of executing a deed are not open to them, and
+    a deed is made under the body's seal, its fixing authenticated as the body's constitution
+    or standing orders provide (for an NHS trust by the chair or a person the trust authorises
+    and one other director: Schedule 4, paragraph 33 to the National Health Service Act 2006).
+    """
+
+    SEAL = "seal"  # the body's common seal, its fixing authenticated by the signatories
+    DEED = "deed"  # signed (as a deed, where it is one) by officers authorised to execute deeds
+    SIGNATURE = "signature"  # signed under hand: only for an agreement not made as a deed
+
+
+# what usually authorises a body's signatories, when the data does not say
+_AUTHORITY = {
+    PartnerKind.ICB: "its constitution and standing orders",
+    PartnerKind.NHS_TRUST: "its standing orders",
+    PartnerKind.CCG: "its constitution",
+    PartnerKind.PCT: "its standing orders",
+}
 
 
 class Flexibility(StrEnum):
@@ -120,6 +136,13 @@ class Contact(StrictModel):
     phone: str = ""
 
 
+class Signatory(StrictModel):
+    """A person who signs for a partner: the execution block prints the name and role."""
+
+    role: str = Field(description="e.g. 'Director of Legal Services (Monitoring Officer)'")
+    name: str = Field(default="", description="leave out in a draft: 'Name:' is left to fill in")
+
+
 class Partner(StrictModel):
     """A party to the agreement."""
 
@@ -129,8 +152,39 @@ class Partner(StrictModel):
     kind: PartnerKind
     address: Address
     contacts: list[Contact] = Field(min_length=1)
-    execution: Execution = Execution.SIGNATURE
-    signatory_roles: list[str] = Field(default_factory=list)
+    execution: Execution = Execution.SEAL
+    execution_basis: str = Field(
+        default="",
+        description="what authorises the signatories, completing 'authorised to do so by ...',"
+        " e.g. 'Article 14 of its Constitution' (default: its constitution or standing orders)",
+    )
+    signatories: list[Signatory] = Field(default_factory=list)
+    signatory_roles: list[str] = Field(
+        default_factory=list, description="roles only, names written in by hand (older form)"
+    )
+    witness: bool = Field(default=False, description="each signature is made before a witness")
+    nhs_resolution_schemes: list[str] = Field(
+        default_factory=list,
+        description="the NHS Resolution schemes the body is a member of, as it confirms them,"
+        " e.g. 'Clinical Negligence Scheme for Trusts' (membership is a fact about the body:"
+        " the agreement states none that is not given here)",
+    )
+
+    @property
+    def signers(self) -> list[Signatory]:
+        """The people who sign: as named, else by role, else the usual number for the method
+        (one authorised signatory under hand, two otherwise)."""
+        if self.signatories:
+            return list(self.signatories)
+        if self.signatory_roles:
+            return [Signatory(role=r) for r in self.signatory_roles]
+        count = 1 if self.execution is Execution.SIGNATURE else 2
+        return [Signatory(role="Authorised signatory") for _ in range(count)]
+
+    @property
+    def authority(self) -> str:
+        """What authorises the signatories: the data's words, else the body's usual ones."""
+        return self.execution_basis or _AUTHORITY.get(self.kind, "its constitution")
 
 
 class Extension(StrictModel):

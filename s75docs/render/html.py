@@ -109,7 +109,11 @@ class HtmlWriter(TextWriter):
         # node.instruction is for a copy to be executed; a web page is only read
         self.out(f"<p>{escape(node.wording)}</p>")
         for s in node.signatories:
-            self.out(f'<div class="line"></div><p>{escape(s.role)}</p>')
+            self.out(f'<div class="line"></div><p>Name: {escape(s.name)}<br>{escape(s.role)}</p>')
+            if node.witness:
+                rest = "<br>".join(escape(w) for w in node.witness[1:])
+                self.out(f"<p>{escape(node.witness[0])}</p>")
+                self.out(f'<div class="line"></div><p>{rest}</p>')
         self.out("</div>")
 
     def _numbered(self, kind: str, number: str, body: str) -> None:

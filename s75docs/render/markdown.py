@@ -135,8 +135,15 @@ class MarkdownWriter(TextWriter):
         self.out(_esc(node.wording))  # node.instruction is for a copy to be executed
         self.out()
         for s in node.signatories:
-            self.out(f"Signature: ______________________  {s.role}")
+            self.out("Signature: ______________________  ")
+            self.out(f"Name: {_esc(s.name)}".rstrip() + "  ")
+            self.out(_esc(s.role))
             self.out()
+            if node.witness:
+                self.out(_esc(node.witness[0]) + "  ")
+                self.out("Signature: ______________________  ")
+                self.out("  \n".join(_esc(w) for w in node.witness[1:]))
+                self.out()
 
 
 def render_markdown(doc: Document) -> str:

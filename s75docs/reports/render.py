@@ -16,6 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from s75docs.errors import InputError, Location, UsageError
 from s75docs.model.meeting import ReportKind
+from s75docs.ooxml import set_a4
 
 
 def default_template(kind: ReportKind) -> bytes:
@@ -42,6 +43,8 @@ def render_report(
     except TemplateError as exc:
         raise InputError(f"template error: {exc.message or exc}", Location(name)) from None
     word: Any = tpl.docx
+    for section in word.element.body.iter(qn("w:sectPr")):
+        set_a4(section, margins=False)  # A4 always; a house template keeps its margins
     _fit_tables(word, context)
     props = word.core_properties
     props.title = str(context.get("title", ""))

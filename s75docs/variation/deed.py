@@ -272,7 +272,14 @@ class DeedBuilder:
                         2,
                         "This Deed may be executed in any number of counterparts. Each"
                         " counterpart is an original, and all of them together are one deed.",
-                    )
+                    ),
+                    _item(
+                        2,
+                        "A Partner that executes this Deed delivers it only when the Deed has"
+                        " been dated, which is done once every Partner has executed a"
+                        " counterpart and the counterparts have been exchanged. Until then no"
+                        " Partner is bound by it, even if it has executed it.",
+                    ),
                 ],
             ),
             _clause(
@@ -322,8 +329,17 @@ class DeedBuilder:
         out: list[Block] = [
             PageBreak(),
             _para(
-                "This Deed has been executed as a deed and is delivered and takes effect on the"
-                " date stated at the beginning of it."
+                [
+                    Text(
+                        "Each Partner has executed this Deed as a deed. It is delivered, and"
+                        " binds the Partners, on the date written at the beginning of it, which"
+                        " is inserted once every Partner has executed a counterpart and the"
+                        " counterparts have been exchanged. The variations it makes take effect"
+                        " on the "
+                    ),
+                    Term("Variation Date", "Variation Date"),
+                    Text("."),
+                ]
             ),
         ]
         return out + execution_blocks(self.new, as_deed=True)

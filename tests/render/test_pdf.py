@@ -1,5 +1,5 @@
-"""PDF output: through LibreOffice as users run it, and a clear message, exit 2 and no file
-when LibreOffice is missing."""
+"""PDF output: through LibreOffice as users run it, on A4, and a clear message, exit 2 and no
+file when LibreOffice is missing."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from s75docs.errors import ToolError
 from s75docs.render import pdf
 from tests.conftest import LibreOffice
 from tests.helpers import MINI
+from tests.render.paper import is_a4, pdf_pages
 
 FAIRHAVEN = Path(__file__).resolve().parents[2] / "examples" / "fairhaven"
 
@@ -42,6 +43,7 @@ def test_build_and_vary_write_pdf_through_libreoffice(
     built = CliRunner().invoke(main, ["build", str(FAIRHAVEN / "scheme.yaml"), "-o", str(target)])
     assert built.exit_code == 0, built.stderr
     assert target.read_bytes().startswith(b"%PDF")
+    assert all(is_a4(size) for size in pdf_pages(target)), pdf_pages(target)
     varied = CliRunner().invoke(
         main,
         [
@@ -59,6 +61,8 @@ def test_build_and_vary_write_pdf_through_libreoffice(
     for name in ("deed.pdf", "conformed.pdf"):
         data = (tmp_path / "v" / name).read_bytes()
         assert data.startswith(b"%PDF")
+        sizes = pdf_pages(tmp_path / "v" / name)
+        assert sizes and all(is_a4(size) for size in sizes), (name, sizes)
         done = subprocess.run(
             ["pdftotext", str(tmp_path / "v" / name), "-"], capture_output=True, check=True
         )

@@ -36,6 +36,7 @@ from s75docs.doctree.nodes import (
 from s75docs.doctree.visitor import NodeVisitor
 from s75docs.errors import UsageError
 from s75docs.files import build_timestamp, normalise_zip
+from s75docs.ooxml import set_a4
 from s75docs.render.common import toc_entries
 from s75docs.render.docx import _oxml as x
 from s75docs.render.docx.lists import ListRegistry
@@ -61,6 +62,7 @@ _TOC_TABS = (x.Tab("left", 1440), x.Tab("right", 9000, "dot"))
 class DocxWriter(NodeVisitor):
     def __init__(self, doc: Document, reference: Path | None = None) -> None:
         self.doc = doc
+        self.house_page = reference is not None  # a reference document keeps its margins
         try:
             self.word: Any = docx.Document(str(reference) if reference else None)
         except Exception as exc:  # python-docx raises several types for a bad package
@@ -250,16 +252,18 @@ class DocxWriter(NodeVisitor):
         self.para("S75 Signature", x.run(node.wording), keep_next=True)
         if node.instruction:
             self.para("S75 Signature", x.run(node.instruction), keep_next=True)
+        line = "................................................"
         for signatory in node.signatories:
             self.para("S75 Signature", "", keep_next=True)
-            self.para(
-                "S75 Signature",
-                x.run("................................................"),
-                keep_next=True,
-            )
+            self.para("S75 Signature", x.run(line), keep_next=True)
+            self.para("S75 Signature", x.run(f"Name: {signatory.name}".rstrip()), keep_next=True)
             self.para("S75 Signature", x.run(signatory.role), keep_next=True)
-            self.para("S75 Signature", x.run("Name:"), keep_next=True)
-            self.para("S75 Signature", x.run("Date:"), keep_next=True)
+            if node.witness:
+                self.para("S75 Signature", x.run(node.witness[0]), keep_next=True)
+                self.para("S75 Signature", "", keep_next=True)
+                self.para("S75 Signature", x.run(line), keep_next=True)
+                for words in node.witness[1:]:
+                    self.para("S75 Signature", x.run(words), keep_next=True)
         self.para("S75 Body", "")
 
     def visit_Toc(self, node: Toc, num_id: int, level: int) -> None:
@@ -300,6 +304,8 @@ class DocxWriter(NodeVisitor):
                 sect.addprevious(child)
             else:
                 body.append(child)
+        for section in body.iter(qn("w:sectPr")):
+            set_a4(section, margins=not self.house_page)
         self._footer()
         self._settings()
         self._properties()
