@@ -135,6 +135,8 @@ def _needs_clinical_cover(scheme: Scheme, councils: set[str]) -> bool:
 
 def _dates(data: SchemeFile, scheme: Scheme, base: PathKey, out: Problems) -> None:
     a = data.agreement
+    if a.initial_term_end <= a.commencement:
+        return  # the agreement's own dates are wrong: that error is enough
     start = scheme.start or a.commencement
     end = scheme.end or latest_end(data)
     if scheme.start and scheme.start < a.commencement:
