@@ -136,7 +136,11 @@ def schemes(draw: st.DrawFn) -> dict[str, Any]:
             scheme["provider"] = draw(st.sampled_from(keys))
         if scheme["services"] and draw(st.booleans()):
             scheme["services"][0].update(
-                {"contract": f"C-{s}", "holder": draw(st.sampled_from(keys)), "funding_route": "recharge"}
+                {
+                    "contract": f"C-{s}",
+                    "holder": draw(st.sampled_from(keys)),
+                    "funding_route": "recharge",
+                }
             )
         scheme_list.append(scheme)
     agreement: dict[str, Any] = {

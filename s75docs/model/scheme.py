@@ -328,8 +328,8 @@ class Regulation(StrictModel):
         default="", description="a body that is not a party and is registered, named in full"
     )
     activities: list[str] = Field(
-        default_factory=list, description="the regulated activities, e.g. 'treatment of disease,"
-        " disorder or injury'"
+        default_factory=list,
+        description="the regulated activities, e.g. 'treatment of disease, disorder or injury'",
     )
     clinical_negligence: str = Field(
         default="",

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 
 from s75docs.model.money import financial_year_of
-from s75docs.model.scheme import Scheme, SchemeFile, StaffBasis
+from s75docs.model.scheme import Resource, Scheme, SchemeFile, StaffBasis
 
 PathKey = tuple[str | int, ...]
 Problems = list[tuple[PathKey, str]]
@@ -246,7 +247,7 @@ def _resources(
     councils: set[str],
     out: Problems,
 ) -> None:
-    groups = {
+    groups: dict[str, Sequence[Resource]] = {
         "staff": scheme.resources.staff,
         "goods": scheme.resources.goods,
         "services": scheme.resources.services,
