@@ -61,7 +61,9 @@ def _spec(data: SchemeFile, scheme: Scheme) -> list[str]:
 
 def test_every_specification_has_a_staff_goods_services_and_accommodation_section() -> None:
     doc = build_tree(_data(), _library())
-    specs = [s for s in doc.walk() if isinstance(s, Schedule) and (s.label or "").startswith("scheme-")]
+    specs = [
+        s for s in doc.walk() if isinstance(s, Schedule) and (s.label or "").startswith("scheme-")
+    ]
     assert len(specs) == len(_data().schemes)
     for scheme in _data().schemes:
         lines = _schedule(_fairhaven(), f"Specification: {scheme.name}")
