@@ -135,13 +135,18 @@ def schemes(draw: st.DrawFn) -> dict[str, Any]:
         if "integrated_provision" in flex:
             scheme["provider"] = draw(st.sampled_from(keys))
         if scheme["services"] and draw(st.booleans()):
-            scheme["services"][0].update(
-                {
-                    "contract": f"C-{s}",
-                    "holder": draw(st.sampled_from(keys)),
-                    "funding_route": "recharge",
-                }
+            holder = draw(st.sampled_from(keys))
+            commissioner = (
+                scheme.get("lead_commissioner")
+                if "lead_commissioning" in flex
+                else scheme.get("host")
+                if "pooled_fund" in flex
+                else scheme.get("provider")
             )
+            contract = {"contract": f"C-{s}", "holder": holder}
+            if commissioner is not None and holder != commissioner:
+                contract["funding_route"] = draw(st.sampled_from(["recharge", "novation"]))
+            scheme["services"][0].update(contract)
         scheme_list.append(scheme)
     agreement: dict[str, Any] = {
         "title": "Section 75 Agreement",

@@ -212,6 +212,14 @@ def _services(
                     " funding_route: recharge or novation",
                 )
             )
+        if sv.funding_route is not None and not outside:
+            out.append(
+                (
+                    (*where, "funding_route"),
+                    "a funding route applies only to a contract held by a partner (or other"
+                    " body) other than the scheme's host or lead commissioner: delete it",
+                )
+            )
         if sv.novation_by and sv.funding_route is not None and sv.funding_route.value != "novation":
             out.append(((*where, "novation_by"), "novation_by goes with funding_route: novation"))
     used: dict[str, tuple[str, str]] = {}

@@ -316,3 +316,10 @@ def test_lead_officers_belong_to_partners(tmp_path: Path) -> None:
 )
 def test_add_months(day: dt.date, months: int, expected: dt.date) -> None:
     assert add_months(day, months) == expected
+
+
+def test_a_funding_route_for_a_contract_the_host_holds_is_refused(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [_service(contract="C-1", holder="council", funding_route="recharge")]
+    found = _one_error(tmp_path, data, r"^\s*funding_route: recharge")
+    assert "a funding route applies only to a contract held by a partner" in found
