@@ -108,17 +108,47 @@ def schemes(draw: st.DrawFn) -> dict[str, Any]:
         if "pooled_fund" in flex or rule == "host" or draw(st.booleans()):
             scheme["host"] = host
             scheme["pooled_fund_manager"] = "Director of Finance"
+        scheme["functions"] = [
+            {
+                "of": draw(st.sampled_from(keys)),
+                "description": "arranging community services",
+                "enactment": "section 3 of the 2006 Act",
+            }
+        ]
+        scheme["people"] = ["adults who live in Testshire"]
+        if draw(st.booleans()):
+            scheme["resources"] = {
+                "staff": [{"description": "officers", "provided_by": draw(st.sampled_from(keys))}],
+                "goods": [{"description": "equipment", "body": "A Trust Outside The Agreement"}],
+            }
+            scheme["regulation"] = {"clinical_negligence": "each employer keeps its own cover"}
+        if draw(st.booleans()):
+            scheme["lead_officers"] = {k: "Director" for k in contributors}
         if "lead_commissioning" in flex:
             scheme["lead_commissioner"] = draw(st.sampled_from(keys))
-            scheme["functions"] = [
+            scheme["functions"].append(
                 {
                     "of": draw(st.sampled_from(keys)),
                     "to": scheme["lead_commissioner"],
                     "description": "commissioning of community services",
+                    "enactment": "section 3 of the 2006 Act",
                 }
-            ]
+            )
         if "integrated_provision" in flex:
             scheme["provider"] = draw(st.sampled_from(keys))
+        if scheme["services"] and draw(st.booleans()):
+            holder = draw(st.sampled_from(keys))
+            commissioner = (
+                scheme.get("lead_commissioner")
+                if "lead_commissioning" in flex
+                else scheme.get("host")
+                if "pooled_fund" in flex
+                else scheme.get("provider")
+            )
+            contract = {"contract": f"C-{s}", "holder": holder}
+            if commissioner is not None and holder != commissioner:
+                contract["funding_route"] = draw(st.sampled_from(["recharge", "novation"]))
+            scheme["services"][0].update(contract)
         scheme_list.append(scheme)
     agreement: dict[str, Any] = {
         "title": "Section 75 Agreement",

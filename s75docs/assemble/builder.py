@@ -61,7 +61,7 @@ class Builder:
 
         def services(call: Call) -> list[Block]:
             chosen = target(call)
-            return [tables.services_table(chosen)] if chosen.services else []
+            return [tables.services_table(self.data, chosen)] if chosen.services else []
 
         def indicators(call: Call) -> list[Block]:
             chosen = target(call)

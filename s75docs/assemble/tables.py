@@ -97,13 +97,28 @@ def partners_table(data: SchemeFile) -> Table:
     )
 
 
-def services_table(scheme: Scheme) -> Table:
-    rows = [Row([_t(s.name), _t(s.provider), _t(s.contract or "—")]) for s in scheme.services]
+def services_table(data: SchemeFile, scheme: Scheme) -> Table:
+    """Each service with its provider, contract and the contract's holder."""
+
+    def holder(key: str | None, body: str) -> str:
+        return data.partner(key).short_name if key else body or "—"
+
+    rows = [
+        Row(
+            [
+                _t(s.name),
+                _t(s.provider),
+                _t(s.contract or "—"),
+                _t(holder(s.holder, s.holder_body) if s.contract else "—"),
+            ]
+        )
+        for s in scheme.services
+    ]
     return Table(
         caption=f"Services: {scheme.name}",
-        header=[_t("Service"), _t("Provider"), _t("Contract")],
+        header=[_t("Service"), _t("Provider"), _t("Contract"), _t("Contract holder")],
         rows=rows,
-        widths=[40, 35, 25],
+        widths=[34, 30, 20, 16],
     )
 
 

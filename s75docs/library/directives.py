@@ -40,7 +40,9 @@ DIRECTIVES: dict[str, Spec] = {
     "contributions-table": _spec(
         "one scheme's contributions by partner, service line and year", "scheme"
     ),
-    "services-table": _spec("one scheme's services, providers and contracts", "scheme"),
+    "services-table": _spec(
+        "one scheme's services, providers, contracts and contract holders", "scheme"
+    ),
     "indicators-table": _spec("one scheme's indicators and targets", "scheme"),
     "contributions-by-partner": _report_table(
         "each partner's contributions by year, with the total"

@@ -19,6 +19,7 @@ from s75docs.model.edits import Edit, EditsFile
 from s75docs.model.execution import execution_errors
 from s75docs.model.money import parse_financial_year
 from s75docs.model.scheme import Flexibility, RiskRule, SchemeFile
+from s75docs.model.scheme_checks import scheme_errors
 
 PathKey = tuple[str | int, ...]
 
@@ -389,9 +390,7 @@ def semantic_errors(s: SchemeFile, lines: LineMap | None = None) -> list[tuple[P
             out.append(((*base, "lead_commissioner"), "lead commissioning needs a lead"))
         if sch.uses(Flexibility.INTEGRATED_PROVISION) and sch.provider is None:
             out.append(((*base, "provider"), "integrated provision needs a providing partner"))
-        for fi, fn in enumerate(sch.functions):
-            ref((*base, "functions", fi, "of"), fn.of, "partner")
-            ref((*base, "functions", fi, "to"), fn.to, "partner")
+        out.extend(scheme_errors(s, si, sch))
         seen: set[tuple[str, str, str]] = set()
         for ci, c in enumerate(sch.contributions):
             ref((*base, "contributions", ci, "partner"), c.partner, "contributing partner")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
@@ -272,18 +273,157 @@ class JointPost(StrictModel):
     reports_to: str = ""
 
 
+def check_enactment(value: str) -> str:
+    """An enactment names an Act, regulations or an order: 'section 3 of the 2006 Act'."""
+    if not re.search(r"\b(Act|Regulations|Order)\b", value):
+        raise ValueError(
+            f"name the enactment that confers the function, e.g. 'section 117 of the Mental"
+            f" Health Act 1983' or 'section 3 of the 2006 Act', not {value!r}"
+        )
+    return value
+
+
 class Function(StrictModel):
-    """A function delegated from one partner to another."""
+    """A function exercised under a scheme: a partner's own, or one delegated to another."""
 
     of: Key = Field(description="the partner whose function it is")
-    to: Key = Field(description="the partner exercising it")
-    description: str
+    to: Key | None = Field(
+        default=None,
+        description="the partner exercising it on the other's behalf; leave out (or give the"
+        " same key as 'of') when the partner exercises its own function through the scheme",
+    )
+    description: str = Field(
+        description="what the function is, completing 'the functions ... of', e.g. 'arranging"
+        " aftercare services for people who have been detained'"
+    )
+    enactment: Annotated[str, AfterValidator(check_enactment)] = Field(
+        description="the enactment conferring it, e.g. 'section 117 of the Mental Health Act"
+        " 1983' or 'sections 2, 4 and 20 of the Care Act 2014'"
+    )
+    continuing_healthcare: bool = Field(
+        default=False,
+        description="true when the function includes NHS continuing healthcare: the NHS body"
+        " keeps its decisions on eligibility (the Standing Rules regulations)",
+    )
+
+    @property
+    def delegated(self) -> bool:
+        return self.to is not None and self.to != self.of
+
+    @property
+    def exercised_by(self) -> str:
+        return self.to or self.of
+
+
+class FundingRoute(StrEnum):
+    """How a contract held by a partner other than the scheme's commissioning partner is paid."""
+
+    RECHARGE = "recharge"  # the holder pays the provider and recharges the cost
+    NOVATION = "novation"  # the contract moves to the commissioning partner
 
 
 class Service(StrictModel):
     name: str
     provider: str
     contract: str = ""
+    holder: Key | None = Field(
+        default=None, description="the partner that holds the contract (a partner key)"
+    )
+    holder_body: str = Field(
+        default="", description="a body that is not a party and holds the contract, named in full"
+    )
+    funding_route: FundingRoute | None = Field(
+        default=None,
+        description="for a contract held by a partner other than the host or lead: 'recharge'"
+        " (the holder pays and recharges the cost) or 'novation' (the contract moves to the"
+        " host or lead)",
+    )
+    novation_by: dt.date | None = Field(
+        default=None, description="for novation: the date by which the contract is novated"
+    )
+
+
+class StaffBasis(StrEnum):
+    """On what footing staff work for a scheme."""
+
+    OWN = "own"  # the providing partner's own employees, working for it
+    SECTION_113 = "section_113"  # placed at another partner's disposal (LGA 1972 s.113)
+    SECONDMENT = "secondment"  # seconded from one partner to another
+    NON_PARTY = "non_party"  # employed by a body that is not a party, under an agreement
+
+
+class Resource(StrictModel):
+    """Goods, services or accommodation provided in connection with a scheme (reg 7(3)(e))."""
+
+    description: str
+    provided_by: Key | None = Field(default=None, description="the partner providing it")
+    body: str = Field(
+        default="", description="a body that is not a party and provides it, named in full"
+    )
+    used_by: Key | None = Field(default=None, description="the partner using or receiving it")
+    period: str = Field(
+        default="", description="how long it is provided (default: for the life of the scheme)"
+    )
+    charge: str = Field(default="", description="any charge made for it (default: none)")
+
+
+class Staff(Resource):
+    """Staff provided in connection with a scheme, and the legal footing they work on."""
+
+    basis: StaffBasis = StaffBasis.OWN
+    agreement: str = Field(
+        default="",
+        description="staff of a body that is not a party: the agreement they are provided"
+        " under, e.g. 'a tripartite secondment agreement between the Trust, the Council and"
+        " the ICB dated 20 March 2026'",
+    )
+    consulted: dt.date | None = Field(
+        default=None,
+        description="section 113: the date by which the employer consulted each officer"
+        " (before the placement agreement is made)",
+    )
+
+
+class Resources(StrictModel):
+    """The staff, goods, services and accommodation provided for a scheme."""
+
+    staff: list[Staff] = Field(default_factory=list)
+    goods: list[Resource] = Field(default_factory=list)
+    services: list[Resource] = Field(default_factory=list)
+    accommodation: list[Resource] = Field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.staff or self.goods or self.services or self.accommodation)
+
+
+class Regulation(StrictModel):
+    """Who is registered to provide a scheme's regulated activities, and the cover needed."""
+
+    cqc_registered: Key | None = Field(
+        default=None, description="the partner registered with the Care Quality Commission"
+    )
+    cqc_registered_body: str = Field(
+        default="", description="a body that is not a party and is registered, named in full"
+    )
+    activities: list[str] = Field(
+        default_factory=list,
+        description="the regulated activities, e.g. 'treatment of disease, disorder or injury'",
+    )
+    clinical_negligence: str = Field(
+        default="",
+        description="the clinical negligence cover required, completing 'keep in force ...'",
+    )
+
+
+class ExitPlan(StrictModel):
+    """What happens when a scheme ends (each blank falls back to the library's default)."""
+
+    individuals: str = Field(default="", description="continuity of care for people")
+    assets: str = Field(default="", description="equipment and other assets, including stock")
+    staff: str = Field(default="", description="the return of placed or seconded staff")
+    records: str = Field(default="", description="records and information")
+    contracts: str = Field(default="", description="contracts still open")
 
 
 class Contribution(StrictModel):
@@ -319,20 +459,66 @@ class Scheme(StrictModel):
     pooled_fund_manager: str | None = None
     lead_commissioner: Key | None = None
     provider: Key | None = Field(default=None, description="partner providing integrated services")
+    start: dt.date | None = Field(
+        default=None, description="when the scheme starts (default: the Commencement Date)"
+    )
+    end: dt.date | None = Field(
+        default=None, description="when the scheme ends (default: when the agreement ends)"
+    )
     aims: list[str] = Field(default_factory=list)
+    people: list[str] = Field(
+        default_factory=list,
+        description="the people in respect of whom the functions are exercised (reg 7(3)(d))",
+    )
     functions: list[Function] = Field(default_factory=list)
     services: list[Service] = Field(default_factory=list)
+    resources: Resources = Resources()
+    regulation: Regulation | None = None
+    lead_officers: dict[Key, str] = Field(
+        default_factory=dict, description="the lead officer's role for each partner, by key"
+    )
+    procurement_consent_threshold: NonNegativeMoney | None = Field(
+        default=None,
+        description="a lead commissioner needs the joint group's consent to procure a new"
+        " contract worth more than this (default: any new contract)",
+    )
     contributions: list[Contribution] = Field(min_length=1)
     stated_totals: YearTotals = Field(default_factory=dict)
     risk_share: RiskShare = RiskShare(rule=RiskRule.PROPORTIONATE)
     indicators: list[Indicator] = Field(default_factory=list)
     exit_notice_months: int = Field(default=6, ge=1, le=24)
+    exit: ExitPlan = ExitPlan()
     dfg_pass_through: list[DfgAllocation] = Field(
         default_factory=list, description="DFG passed to district councils (BCF, two-tier areas)"
     )
 
     def uses(self, flexibility: Flexibility) -> bool:
         return flexibility in self.flexibilities
+
+    @property
+    def section_75(self) -> bool:
+        """True when the scheme uses a flexibility of section 75 (not only an aligned budget)."""
+        return any(f is not Flexibility.ALIGNED for f in self.flexibilities)
+
+    @property
+    def commissioner(self) -> str | None:
+        """The partner that commissions for the scheme: its lead, else its host, else its
+        integrated provider; contracts held by another partner need a funding route."""
+        if self.uses(Flexibility.LEAD_COMMISSIONING) and self.lead_commissioner:
+            return self.lead_commissioner
+        if self.uses(Flexibility.POOLED_FUND) and self.host:
+            return self.host
+        if self.uses(Flexibility.INTEGRATED_PROVISION):
+            return self.provider
+        return None
+
+    @property
+    def own_functions(self) -> list[Function]:
+        return [f for f in self.functions if not f.delegated]
+
+    @property
+    def delegated_functions(self) -> list[Function]:
+        return [f for f in self.functions if f.delegated]
 
     @property
     def years(self) -> list[str]:

@@ -58,6 +58,15 @@ _MINIMAL: dict[str, Any] = {
             "flexibilities": ["pooled_fund"],
             "host": "council",
             "pooled_fund_manager": "Director of Adult Social Care",
+            "people": ["adults who live in Testshire"],
+            "functions": [
+                {
+                    "of": "icb",
+                    "to": "council",
+                    "description": "arranging community health services",
+                    "enactment": "section 3 of the 2006 Act",
+                }
+            ],
             "contributions": [
                 {
                     "partner": "icb",

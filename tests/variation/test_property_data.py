@@ -40,7 +40,19 @@ def _rekey(raw: dict[str, Any], old: str, new: str) -> None:
                 s[k] = new
         for f in s.get("functions", []):
             f["of"] = new if f["of"] == old else f["of"]
-            f["to"] = new if f["to"] == old else f["to"]
+            if f.get("to") == old:
+                f["to"] = new
+        for sv in s.get("services", []):
+            if sv.get("holder") == old:
+                sv["holder"] = new
+        for items in s.get("resources", {}).values():
+            for item in items:
+                for k in ("provided_by", "used_by"):
+                    if item.get(k) == old:
+                        item[k] = new
+        leads = s.get("lead_officers", {})
+        if old in leads:
+            leads[new] = leads.pop(old)
         split = s["risk_share"].get("split", {})
         if old in split:
             split[new] = split.pop(old)

@@ -86,7 +86,7 @@ def test_changed_tables_are_replaced_whole() -> None:
         if isinstance(c, Replace) and isinstance(c.new, Table)
     ]
     assert {c.target.text for c in tables} == {
-        "the table in paragraph 6 of Schedule 1",
+        "the table in paragraph 7 of Schedule 1",
         "the table in paragraph 1 of Schedule 8",
         # the controllers of each scheme (Schedule 11), which gains the new scheme's row
         "the table in paragraph 7 of Schedule 11",

@@ -1,0 +1,325 @@
+"""What the Regulations require of each scheme is validated, with FILE:LINE: field errors:
+functions and their enactments, people, contract holders, resources, dates, lead officers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from s75docs.model.loader import load_scheme
+from s75docs.model.scheme_checks import add_months
+from tests.model.test_loader import errors, line_of, minimal, write
+
+
+def _pool(data: dict[str, Any]) -> dict[str, Any]:
+    scheme: dict[str, Any] = data["schemes"][0]
+    return scheme
+
+
+def _one_error(tmp_path: Path, data: dict[str, Any], pattern: str) -> str:
+    """The single error of a file, checked to point at the line the pattern finds."""
+    path, text = write(tmp_path, data)
+    (found,) = errors(path)
+    assert found.startswith(f"{path}:{line_of(text, pattern)}: "), found
+    return found
+
+
+def test_the_minimal_pool_with_people_and_functions_loads(tmp_path: Path) -> None:
+    path, _ = write(tmp_path, minimal())
+    (function,) = load_scheme(path).schemes[0].functions
+    assert function.delegated and function.exercised_by == "council"
+
+
+# --- people and functions ----------------------------------------------------------------
+
+
+def test_a_section_75_scheme_must_state_its_people(tmp_path: Path) -> None:
+    data = minimal()
+    del _pool(data)["people"]
+    found = _one_error(tmp_path, data, r"^\s*- id: pool")
+    assert "schemes[0].people: state the people this scheme is for (regulation 7(3)(d)" in found
+
+
+def test_a_section_75_scheme_must_list_its_functions(tmp_path: Path) -> None:
+    data = minimal()
+    del _pool(data)["functions"]
+    found = _one_error(tmp_path, data, r"^\s*- id: pool")
+    assert "schemes[0].functions: list the functions exercised under this scheme" in found
+
+
+def test_an_aligned_budget_needs_neither_people_nor_functions(tmp_path: Path) -> None:
+    path, _ = write(tmp_path, minimal(two_schemes=True))
+    aligned = load_scheme(path).schemes[1]
+    assert aligned.people == [] and aligned.functions == []
+
+
+def test_a_function_needs_its_enactment(tmp_path: Path) -> None:
+    data = minimal()
+    del _pool(data)["functions"][0]["enactment"]
+    found = _one_error(tmp_path, data, r"^\s*- of: icb")
+    assert found.endswith("schemes[0].functions[0].enactment: required field is missing")
+
+
+def test_an_enactment_must_name_an_act_or_regulations(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["functions"][0]["enactment"] = "section 3"
+    found = _one_error(tmp_path, data, r"^\s+enactment: section 3$")
+    assert "name the enactment that confers the function" in found
+
+
+def test_an_own_function_has_no_delegate(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["functions"].append(
+        {
+            "of": "council",
+            "description": "meeting needs",
+            "enactment": "section 18 of the Care Act 2014",
+        }
+    )
+    path, _ = write(tmp_path, data)
+    scheme = load_scheme(path).schemes[0]
+    assert [f.of for f in scheme.own_functions] == ["council"]
+    assert [f.exercised_by for f in scheme.delegated_functions] == ["council"]
+
+
+def test_a_delegated_continuing_healthcare_function_must_say_so(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["functions"][0]["description"] = "commissioning NHS continuing healthcare"
+    found = _one_error(tmp_path, data, r"^\s*- of: icb")
+    assert "continuing_healthcare: its eligibility" not in found
+    assert (
+        "schemes[0].functions[0].continuing_healthcare: this delegated function includes" in found
+    )
+
+
+def test_continuing_healthcare_is_not_a_council_function(tmp_path: Path) -> None:
+    data = minimal()
+    fn = _pool(data)["functions"][0]
+    fn.update({"of": "council", "to": "icb", "continuing_healthcare": True})
+    found = _one_error(tmp_path, data, r"^\s+continuing_healthcare: true")
+    assert "NHS continuing healthcare is a function of an NHS body" in found
+
+
+def test_a_function_of_an_unknown_partner(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["functions"][0]["to"] = "councl"
+    found = _one_error(tmp_path, data, r"^\s+to: councl")
+    assert "partner 'councl' is not a partner (did you mean 'council'?)" in found
+
+
+# --- contracts -----------------------------------------------------------------------------
+
+
+def _service(**fields: Any) -> dict[str, Any]:
+    return {"name": "Reablement", "provider": "A Provider Ltd", **fields}
+
+
+def test_a_contract_needs_its_holder(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [_service(contract="C-1")]
+    found = _one_error(tmp_path, data, r"^\s*- name: Reablement")
+    assert "services[0].holder: say who holds contract C-1" in found
+
+
+def test_a_contract_held_outside_the_host_needs_a_funding_route(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [_service(contract="C-1", holder="icb")]
+    found = _one_error(tmp_path, data, r"^\s*- name: Reablement")
+    assert (
+        "services[0].funding_route: the contract is held by icb, not by the scheme's host" in found
+    )
+    _pool(data)["services"][0]["funding_route"] = "recharge"
+    path, _ = write(tmp_path, data)
+    assert load_scheme(path).schemes[0].services[0].funding_route == "recharge"
+
+
+def test_a_contract_held_by_a_body_that_is_not_a_party(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [_service(contract="C-1", holder_body="A District Council")]
+    found = _one_error(tmp_path, data, r"^\s*- name: Reablement")
+    assert "held by A District Council" in found
+
+
+def test_a_contract_holder_must_be_a_partner(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [_service(contract="C-1", holder="icbb", funding_route="recharge")]
+    found = _one_error(tmp_path, data, r"^\s+holder: icbb")
+    assert "contract holder 'icbb' is not a partner (did you mean 'icb'?)" in found
+
+
+def test_one_contract_reference_cannot_serve_two_services_in_two_schemes(tmp_path: Path) -> None:
+    data = minimal(two_schemes=True)
+    _pool(data)["services"] = [_service(contract="C-1", holder="council")]
+    data["schemes"][1]["services"] = [
+        {"name": "Memory clinic", "provider": "A Trust", "contract": "C-1", "holder": "icb"}
+    ]
+    path, text = write(tmp_path, data)
+    (found,) = errors(path)
+    last = [n for n, line in enumerate(text.splitlines(), 1) if "contract: C-1" in line][-1]
+    assert found.startswith(f"{path}:{last}: schemes[1].services[0].contract: ")
+    assert (
+        "contract C-1 is already listed in scheme 'pool' for another service ('Reablement')"
+        in found
+    )
+
+
+def test_the_same_service_under_one_contract_in_two_schemes_is_allowed(tmp_path: Path) -> None:
+    data = minimal(two_schemes=True)
+    _pool(data)["services"] = [_service(contract="C-1", holder="council")]
+    data["schemes"][1]["services"] = [_service(contract="C-1", holder="council")]
+    path, _ = write(tmp_path, data)
+    assert len(load_scheme(path).schemes) == 2
+
+
+# --- staff, goods, services and accommodation ---------------------------------------------------
+
+
+def _staff(data: dict[str, Any], **fields: Any) -> None:
+    _pool(data)["resources"] = {"staff": [{"description": "nurses", **fields}]}
+
+
+def test_a_resource_names_its_provider_once(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["resources"] = {"goods": [{"description": "hoists"}]}
+    found = _one_error(tmp_path, data, r"^\s*- description: hoists")
+    assert "resources.goods[0].provided_by: say who provides it" in found
+
+
+def test_staff_of_a_body_that_is_not_a_party_need_their_agreement(tmp_path: Path) -> None:
+    data = minimal()
+    _staff(data, body="A Foundation Trust", used_by="council", basis="non_party")
+    found = _one_error(tmp_path, data, r"^\s*- description: nurses")
+    assert (
+        "resources.staff[0].agreement: name the secondment (or honorary contract) agreement"
+        in found
+    )
+
+
+def test_staff_of_a_body_that_is_not_a_party_are_on_a_non_party_basis(tmp_path: Path) -> None:
+    data = minimal()
+    _staff(data, body="A Foundation Trust", used_by="council", agreement="a tripartite agreement")
+    found = _one_error(tmp_path, data, r"^\s*- description: nurses")
+    assert "resources.staff[0].basis: staff employed by a body that is not a party" in found
+
+
+def test_a_section_113_placement_needs_prior_consultation(tmp_path: Path) -> None:
+    data = minimal()
+    _staff(data, provided_by="icb", used_by="council", basis="section_113")
+    found = _one_error(tmp_path, data, r"^\s*- description: nurses")
+    assert "resources.staff[0].consulted: section 113(1): the employer must consult" in found
+
+
+def test_consultation_must_end_before_the_agreement_is_made(tmp_path: Path) -> None:
+    data = minimal()
+    data["agreement"]["date"] = dt.date(2026, 3, 20)
+    _staff(
+        data,
+        provided_by="icb",
+        used_by="council",
+        basis="section_113",
+        consulted=dt.date(2026, 3, 25),
+    )
+    found = _one_error(tmp_path, data, r"^\s+consulted: 2026-03-25")
+    assert "consultation (2026-03-25) must end before the agreement is made (2026-03-20)" in found
+
+
+def test_a_placement_names_the_partner_receiving_the_staff(tmp_path: Path) -> None:
+    data = minimal()
+    _staff(data, provided_by="icb", basis="secondment")
+    found = _one_error(tmp_path, data, r"^\s*- description: nurses")
+    assert "resources.staff[0].used_by: a secondment places staff with another partner" in found
+
+
+def test_nhs_staff_in_a_council_integrated_service_need_clinical_negligence_cover(
+    tmp_path: Path,
+) -> None:
+    data = minimal()
+    pool = _pool(data)
+    pool["flexibilities"] = ["pooled_fund", "integrated_provision"]
+    pool["provider"] = "council"
+    _staff(
+        data,
+        body="A Foundation Trust",
+        used_by="council",
+        basis="non_party",
+        agreement="a tripartite agreement",
+    )
+    found = _one_error(tmp_path, data, r"^\s*- id: pool")
+    assert "regulation.clinical_negligence: NHS clinical staff work in a service a council" in found
+    pool["regulation"] = {
+        "cqc_registered_body": "A Foundation Trust",
+        "clinical_negligence": "the Trust keeps its CNST membership",
+    }
+    path, _ = write(tmp_path, data)
+    assert load_scheme(path).schemes[0].regulation is not None
+
+
+# --- dates and lead officers --------------------------------------------------------------------
+
+
+def test_a_contribution_before_the_scheme_starts_is_refused(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["start"] = dt.date(2027, 4, 1)
+    data["agreement"]["initial_term_end"] = dt.date(2028, 3, 31)
+    path, text = write(tmp_path, data)
+    found = errors(path)
+    years = [n for n, line in enumerate(text.splitlines(), 1) if "year: 2026/27" in line]
+    assert found == [
+        f"{path}:{n}: schemes[0].contributions[{i}].year: a contribution for 2026/27 falls"
+        " before the scheme starts (2027-04-01)"
+        for i, n in enumerate(years)
+    ]
+
+
+def test_a_contribution_after_the_scheme_ends_is_refused(tmp_path: Path) -> None:
+    data = minimal()
+    data["agreement"]["initial_term_end"] = dt.date(2028, 3, 31)
+    _pool(data)["end"] = dt.date(2027, 3, 31)
+    _pool(data)["contributions"][0]["year"] = "2027/28"
+    found = _one_error(tmp_path, data, r"year: 2027/28")
+    assert "a contribution for 2027/28 falls after the scheme ends (2027-03-31)" in found
+
+
+def test_a_scheme_cannot_start_before_the_agreement(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["start"] = dt.date(2026, 1, 1)
+    found = _one_error(tmp_path, data, r"^\s+start: 2026-01-01")
+    assert "cannot start (2026-01-01) before the agreement's commencement (2026-04-01)" in found
+
+
+def test_a_scheme_cannot_outlast_every_extension(tmp_path: Path) -> None:
+    data = minimal()
+    data["agreement"]["extension"] = {"period_months": 12, "max_extensions": 1}
+    _pool(data)["end"] = dt.date(2028, 4, 30)
+    found = _one_error(tmp_path, data, r"^\s+end: 2028-04-30")
+    assert "beyond the agreement's last possible day (2028-03-31)" in found
+
+
+def test_lead_officers_belong_to_partners(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["lead_officers"] = {"council": "Director", "ibc": "Director of Place"}
+    found = _one_error(tmp_path, data, r"^\s+ibc: Director of Place")
+    assert "lead officer's partner 'ibc' is not a partner (did you mean 'icb'?)" in found
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2028, 3, 31), 12, dt.date(2029, 3, 31)),
+        (dt.date(2028, 2, 29), 12, dt.date(2029, 2, 28)),
+        (dt.date(2027, 2, 28), 1, dt.date(2027, 3, 31)),
+        (dt.date(2027, 1, 15), 13, dt.date(2028, 2, 15)),
+    ],
+)
+def test_add_months(day: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_a_funding_route_for_a_contract_the_host_holds_is_refused(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [_service(contract="C-1", holder="council", funding_route="recharge")]
+    found = _one_error(tmp_path, data, r"^\s*funding_route: recharge")
+    assert "a funding route applies only to a contract held by a partner" in found
