@@ -106,8 +106,13 @@ def build(
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("out"),
-    show_default=True, help="Folder for deed, conformed copy and comparison.",
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for deed, conformed copy and comparison.",
 )
 @click.option(
     "--format",
@@ -240,6 +245,38 @@ def check(document: Path, fmt: str, output: Path | None, fail_on: str, as_of: An
         else:
             click.echo(report, nl=False)
     sys.exit(1 if reaches(result, fail_on) else 0)
+
+
+@main.command("profile")
+@click.argument("scheme", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "md", "json"]),
+    default="text",
+    help="A table for the terminal, Markdown, or JSON.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file.")
+@_LIBRARY
+@friendly
+def profile(scheme: Path, fmt: str, output: Path | None, libraries: tuple[Path, ...]) -> None:
+    """Print the statutory profile: each requirement of section 75, the 2000 Regulations and
+    the Better Care Fund law that applies, where the agreement meets it, and its status.
+    Exit status 1 when one is not met."""
+    from s75docs import pipeline
+    from s75docs.files import write_atomic
+    from s75docs.statute import table
+
+    findings = pipeline.profile(scheme, list(libraries) or None)
+    render = {"text": table.as_text, "md": table.as_markdown, "json": table.as_json}[fmt]
+    text = render(findings)
+    if output is not None:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}")
+        click.echo(table.summary(findings), err=True)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(1 if any(f.missing for f in findings) else 0)
 
 
 @main.command("library-lint")

@@ -31,6 +31,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a repealed law or abolished body, or one not yet in force, in library text",
     ),
     "lib-report-kinds": (Severity.ERROR, "data/report_kinds.yaml names a section badly"),
+    "lib-profile": (
+        Severity.ERROR,
+        "data/statutory_profile.yaml is malformed or names a label the library lacks",
+    ),
     "lib-report-part": (Severity.WARNING, "a report file's part is in no kind of report"),
     # check: findings in an existing agreement
     "xref-dangling": (Severity.ERROR, "a reference to a provision that does not exist"),
@@ -56,6 +60,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "law-stale": (
         Severity.ERROR,
         "a repealed, renamed, abolished or non-existent law or body, or one not yet in force",
+    ),
+    "law-unmet": (
+        Severity.ERROR,
+        "a requirement of the statutory profile that the agreement misses",
     ),
     "toc-mismatch": (Severity.WARNING, "the table of contents does not match the headings"),
     # errors (S75Error.code): what stopped a command; the first four are the class defaults

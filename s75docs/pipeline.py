@@ -13,11 +13,14 @@ from s75docs.doctree.nodes import Document, inline_text, inlines_of
 from s75docs.errors import BuildError, ErrorList, InputError, Location, S75Error, UsageError
 from s75docs.files import write_atomic
 from s75docs.library.loader import Library, load_library
+from s75docs.library.profile import STEM, requirements
 from s75docs.model.currency import stale_citations
 from s75docs.model.edits import Edit
 from s75docs.model.loader import format_path, load_edits, load_scheme, read_yaml
 from s75docs.model.scheme import SchemeFile
+from s75docs.statute.profile import Finding, Status, evaluate
 from s75docs.transforms import run_all
+from s75docs.transforms.labels import Labels
 
 if TYPE_CHECKING:
     from s75docs.variation.vary import Variation
@@ -32,14 +35,48 @@ class Built:
 
 
 def build_tree(
-    data: SchemeFile, library: Library, edits: list[tuple[Edit, Location]] | None = None
+    data: SchemeFile,
+    library: Library,
+    edits: list[tuple[Edit, Location]] | None = None,
+    source: Path | None = None,
+    *,
+    check_law: bool = True,
 ) -> Document:
+    """The resolved agreement; refused when it cites law not current on its date or misses a
+    requirement of the statutory profile (errors point into `source`, the scheme file)."""
     doc = assemble(data, library)
     if edits:
         apply_edits(doc, edits)
     run_all(doc, data.agreement.money_format)
     check_currency(doc, made_on(data))
+    if check_law:
+        check_profile(data, library, doc, source)
     return doc
+
+
+def profile_findings(data: SchemeFile, library: Library, doc: Document) -> list[Finding]:
+    """Each requirement of the library's statutory profile that applies, met or not."""
+    where = str(library.data_files.get(STEM, [STEM])[-1])
+    return evaluate(requirements(library.data.get(STEM), where), data, Labels.of(doc))
+
+
+def check_profile(
+    data: SchemeFile, library: Library, doc: Document, source: Path | None = None
+) -> None:
+    """Refuse an agreement in which a requirement that applies is not met."""
+    errors: list[S75Error] = []
+    for finding in profile_findings(data, library, doc):
+        if finding.status is Status.MET:
+            continue
+        if source is None:
+            where = Location("<scheme>")
+        elif finding.scheme is None:
+            where = _field(source, "agreement")
+        else:
+            where = _field(source, "schemes", data.schemes.index(finding.scheme))
+        errors.append(BuildError(finding.explain(), where, code="law-unmet"))
+    if errors:
+        raise ErrorList(errors)
 
 
 def variation_edits(scheme: Path, data: SchemeFile) -> list[tuple[Edit, Location]]:
@@ -90,7 +127,16 @@ def load_and_build(scheme: Path | str, libraries: list[Path] | None = None) -> B
     scheme = Path(scheme)
     data = load_scheme(scheme)
     library = council_library(libraries, made_on(data))
-    return Built(data, build_tree(data, library, variation_edits(scheme, data)))
+    return Built(data, build_tree(data, library, variation_edits(scheme, data), scheme))
+
+
+def profile(scheme: Path, libraries: list[Path] | None = None) -> list[Finding]:
+    """The statutory profile of an agreement: every requirement that applies, met or not
+    (the agreement is built, but not refused for a requirement it misses)."""
+    data = load_scheme(scheme)
+    library = council_library(libraries, made_on(data))
+    doc = build_tree(data, library, variation_edits(scheme, data), scheme, check_law=False)
+    return profile_findings(data, library, doc)
 
 
 def made_on(data: SchemeFile) -> dt.date:
@@ -163,8 +209,8 @@ def load_variation(old: Path, new: Path, library: Library) -> Variation:
 
     before, after = load_scheme(old), load_scheme(new)
     before_edits, after_edits = variation_edits(old, before), variation_edits(new, after)
-    old_doc = build_tree(before, library, before_edits)
-    new_doc = build_tree(after, library, after_edits)
+    old_doc = build_tree(before, library, before_edits, old)
+    new_doc = build_tree(after, library, after_edits, new)
     edits = [edit for edit, _ in after_edits[len(before_edits) :]]
     return compute(before, old_doc, after, new_doc, edits)
 
@@ -350,7 +396,7 @@ def report_context(
         data = load_scheme(scheme)
         # the agreement exactly as `build` and `vary` make it, clause-level edits included,
         # so every clause number the report cites is the agreement's
-        doc = old_doc = build_tree(data, library, variation_edits(scheme, data))
+        doc = old_doc = build_tree(data, library, variation_edits(scheme, data), scheme)
     details = load_meeting(meeting, data, report_kind)
     check_plan_decisions(meeting, details.previous_decisions, library.data.get("bcf") or {})
     # a variation report cites the agreement as it stands (as the deed does), by default

@@ -38,6 +38,8 @@ ALLOWED: dict[str, set[str]] = {
     # a deed is built from two assembled trees and checked by carrying it out, which
     # renumbers and re-resolves with the passes
     "variation": {"errors", "words", "model", "assemble", "doctree", "transforms"},
+    # the statutory profile: library data checked against the model and a resolved tree
+    "statute": {"errors", "model", "library", "transforms"},
     # Board reports are assembled like an agreement from library text (library, assemble),
     # resolved by the passes against the agreement's labels (transforms), and read the one
     # change model of a variation (variation); rendered with docxtpl on A4 (ooxml); pipeline
@@ -64,9 +66,20 @@ ALLOWED: dict[str, set[str]] = {
         "transforms",
         "render",
         "reports",
+        "statute",
         "variation",
     },
-    "cli": {"errors", "words", "files", "pipeline", "model", "library", "check", "diagnostics"},
+    "cli": {
+        "errors",
+        "words",
+        "files",
+        "pipeline",
+        "model",
+        "library",
+        "check",
+        "diagnostics",
+        "statute",
+    },
 }
 
 

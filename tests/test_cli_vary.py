@@ -26,9 +26,7 @@ def test_vary_writes_deed_conformed_copy_and_comparison(tmp_path: Path) -> None:
     assert all(line.startswith("wrote ") for line in out.splitlines())
     assert code == 0, err
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [
-        "comparison.docx", "conformed.docx", "conformed.md", "deed.docx", "deed.md"
-    ]
+    assert names == ["comparison.docx", "conformed.docx", "conformed.md", "deed.docx", "deed.md"]
     assert re.search(r"\d+ variation\(s\)", err)
     with zipfile.ZipFile(tmp_path / "comparison.docx") as z:
         body = z.read("word/document.xml").decode()

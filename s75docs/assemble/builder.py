@@ -214,7 +214,9 @@ class Builder:
                     raise InputError(
                         "recitals cannot have numbered sub-paragraphs", block.children[0].location
                     )
-                out.append(Recital(inlines=block.inlines, location=block.location))
+                out.append(
+                    Recital(inlines=block.inlines, label=block.label, location=block.location)
+                )
             else:
                 out.append(block)
         return out

@@ -12,8 +12,7 @@ from s75docs.model.edits import Edit
 
 
 def _outline(text: str, level: int, loc: Location) -> list[Block]:
-    parser = OutlineParser(loc.file, (loc.line or 1) - 1, none_allowed, headings=False,
-                           base=level)
+    parser = OutlineParser(loc.file, (loc.line or 1) - 1, none_allowed, headings=False, base=level)
     return parser.parse(text)
 
 

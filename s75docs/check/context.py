@@ -37,7 +37,7 @@ class Place:
         return Citation(CiteKind.CLAUSE, number)
 
     def label(self) -> str:
-        """"Clause 15.1", "paragraph 2 of Schedule 3", "Schedule 3", or "" outside them."""
+        """ "Clause 15.1", "paragraph 2 of Schedule 3", "Schedule 3", or "" outside them."""
         cite = self.citation()
         return cite.text if cite is not None else ""
 

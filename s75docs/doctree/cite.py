@@ -58,9 +58,7 @@ class Citation:
         """'Clause' / 'paragraph' / 'Schedule' / 'Recital' for 'a new Clause 7.7'."""
         if self.kind is CiteKind.SCHEDULE:
             return self.name
-        return {CiteKind.CLAUSE: "Clause", CiteKind.RECITAL: "Recital"}.get(
-            self.kind, "paragraph"
-        )
+        return {CiteKind.CLAUSE: "Clause", CiteKind.RECITAL: "Recital"}.get(self.kind, "paragraph")
 
     def pieces(self, *, this: bool = False, here: bool = False) -> list[Piece]:
         """The citation in words and numbers. `this`: "this Clause 21"; `here`: the citation
@@ -99,7 +97,7 @@ class Citation:
 
 
 def _numbered(noun: str, cite: Citation, *, whole: bool) -> list[Piece]:
-    """"Clause 4.1", "Clauses 4.1 to 4.3", "Schedules 1, 3 and 5"; each number a piece
+    """ "Clause 4.1", "Clauses 4.1 to 4.3", "Schedules 1, 3 and 5"; each number a piece
     (`whole`: the noun and number are one piece, as Word numbers "Schedule 7" itself)."""
     if cite.numbers:
         out = [Piece(f"{noun} ")]

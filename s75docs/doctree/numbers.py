@@ -64,7 +64,7 @@ def parse_alpha(text: str) -> int | None:
 
 
 def parse_decimal(text: str) -> tuple[int, ...] | None:
-    """"11.4.2" -> (11, 4, 2); None unless every part is a small whole number."""
+    """ "11.4.2" -> (11, 4, 2); None unless every part is a small whole number."""
     parts = text.split(".")
     if not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):
         return None
@@ -136,9 +136,7 @@ class Scheme:
 
 
 # clauses 1 / 1.1 / 1.1.1 / (a) / (i); each schedule's paragraphs restart
-AGREEMENT = Scheme(
-    (Format.DECIMAL, Format.DECIMAL, Format.DECIMAL, Format.LETTER, Format.ROMAN)
-)
+AGREEMENT = Scheme((Format.DECIMAL, Format.DECIMAL, Format.DECIMAL, Format.LETTER, Format.ROMAN))
 # a Board report: sections 1, paragraphs 1.1, points (a), sub-points (i)
 REPORT = Scheme((Format.DECIMAL, Format.DECIMAL, Format.LETTER, Format.ROMAN))
 RECITALS = Scheme((Format.UPPER_LETTER,))

@@ -7,10 +7,11 @@ import re
 import shlex
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from s75docs.diagnostics import Diagnostic
 from s75docs.errors import Location, S75Error
-from s75docs.library import report_kinds
+from s75docs.library import profile, report_kinds
 from s75docs.library.declared import Declared
 from s75docs.library.directives import AGREEMENT, REPORT, unknown
 from s75docs.library.jinja import syntax_error
@@ -66,6 +67,7 @@ def lint_library(dirs: list[Path] | None = None, on: dt.date | None = None) -> l
     for found in report_kinds.problems(data.get(report_kinds.STEM), sources, kinds):
         if any(Path(found.location.file).resolve().is_relative_to(d) for d in linted):
             diagnostics.append(found)
+    diagnostics += _profile(data.get(profile.STEM), data_from.get(profile.STEM, []), declared)
     by_term: dict[str, list[Source]] = defaultdict(list)
     for src in sources:
         if src.kind is Kind.DEFINITION:
@@ -155,6 +157,47 @@ def _lint_source(src: Source, declared: Declared, terms: set[str]) -> list[Diagn
                 )
             )
     return out
+
+
+def _profile(raw: Any, files: list[Path], declared: Declared) -> list[Diagnostic]:
+    """The statutory profile is well formed and every label it needs is still declared: a
+    library change that drops a provision meeting a requirement fails here, not at a build."""
+    if not files:
+        return []
+    where = Location(str(files[-1]))
+    try:
+        reqs = profile.requirements(raw, str(files[-1]))
+    except S75Error as exc:
+        return [Diagnostic("lib-profile", exc.message, where)]
+    out: list[Diagnostic] = []
+    for req in reqs:
+        for label in req.labels:
+            known = (
+                declared.in_repeated(label)
+                if label.startswith("spec-")
+                else (label in declared.places)
+            )
+            if not known:
+                out.append(
+                    Diagnostic(
+                        "lib-profile",
+                        f"requirement '{req.id}' ({req.what}) needs the label '{label}',"
+                        " which no library file declares",
+                        _line_of(files, req.id) or where,
+                        "keep the provision that meets it, or say in the profile where the"
+                        " library now meets it",
+                    )
+                )
+    return out
+
+
+def _line_of(files: list[Path], rid: str) -> Location | None:
+    """The line of a requirement's entry in the last profile file that has it."""
+    for path in reversed(files):
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if line.startswith(f"{rid}:"):
+                return Location(str(path), n)
+    return None
 
 
 def _stale(src: Source, on: dt.date) -> list[Diagnostic]:

@@ -85,7 +85,7 @@ class HtmlWriter(TextWriter):
         self.out('<div class="pb"></div>')
 
     def visit_Recital(self, node: Recital) -> None:
-        self._numbered("recital", node.number, self.text(node.inlines))
+        self._numbered("recital", node.number, self.text(node.inlines), node.label)
 
     def visit_Schedule(self, node: Schedule) -> None:
         self.out(
@@ -116,8 +116,11 @@ class HtmlWriter(TextWriter):
                 self.out(f'<div class="line"></div><p>{rest}</p>')
         self.out("</div>")
 
-    def _numbered(self, kind: str, number: str, body: str) -> None:
-        self.out(f'<p class="num {kind}"><span class="n">{number}</span><span>{body}</span></p>')
+    def _numbered(self, kind: str, number: str, body: str, label: str | None = None) -> None:
+        ident = f' id="{escape(label)}"' if label else ""
+        self.out(
+            f'<p class="num {kind}"{ident}><span class="n">{number}</span><span>{body}</span></p>'
+        )
 
     def visit_Item(self, node: Item) -> None:
         ident = f' id="{escape(node.label)}"' if node.label else ""

@@ -76,7 +76,8 @@ class MarkdownWriter(TextWriter):
         self.out()
 
     def visit_Recital(self, node: Recital) -> None:
-        self.out(f"{node.number} {self.text(node.inlines)}")
+        anchor = f'<a id="{node.label}"></a>' if node.label else ""
+        self.out(f"{anchor}{node.number} {self.text(node.inlines)}")
         self.out()
 
     def visit_Schedule(self, node: Schedule) -> None:

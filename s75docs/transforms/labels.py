@@ -6,14 +6,14 @@ import zlib
 from dataclasses import dataclass
 
 from s75docs.doctree.cite import Citation, CiteKind
-from s75docs.doctree.nodes import Body, Document, Item, Schedule, Table
+from s75docs.doctree.nodes import Body, Document, Item, Recital, Schedule, Table
 from s75docs.errors import BuildError, S75Error
 from s75docs.transforms.walk import walk_with_context
 
 
 @dataclass(frozen=True)
 class Target:
-    node: Item | Schedule | Table
+    node: Item | Recital | Schedule | Table
     division: Body | Schedule | None
 
     def citation(self, end: Target | None = None) -> Citation:
@@ -25,6 +25,8 @@ class Target:
             return Citation(CiteKind.SCHEDULE, node.number, stop, name=node.name)
         if isinstance(node, Table):
             return Citation(CiteKind.TABLE, node.number)
+        if isinstance(node, Recital):
+            return Citation(CiteKind.RECITAL, node.number)
         stop = last.full_number if isinstance(last, Item) else ""
         if isinstance(self.division, Schedule):
             division = self.division
@@ -70,7 +72,7 @@ def collect_labels(doc: Document) -> tuple[Labels, list[S75Error]]:
 def _collect(doc: Document, errors: list[S75Error]) -> Labels:
     labels = Labels()
     for node, where in walk_with_context(doc):
-        if not isinstance(node, Item | Schedule | Table) or not node.label:
+        if not isinstance(node, Item | Recital | Schedule | Table) or not node.label:
             continue
         if node.label in labels:
             first = labels[node.label].node.location

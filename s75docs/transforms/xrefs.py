@@ -126,10 +126,14 @@ def resolve_references(
                 continue
             if ref.form is RefForm.THIS and isinstance(first.node, Item):
                 top = where.top
-                if not own or top is None or (
-                    top is not first.node
-                    and node is not first.node
-                    and not _contains(first.node, node)
+                if (
+                    not own
+                    or top is None
+                    or (
+                        top is not first.node
+                        and node is not first.node
+                        and not _contains(first.node, node)
+                    )
                 ):
                     errors.append(
                         BuildError(

@@ -238,4 +238,3 @@ def agreement_text(doc: Document) -> list[str]:
             number = getattr(node, "number", "")
             lines.append(f"{number} {text}".strip())
     return lines
-

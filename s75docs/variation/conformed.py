@@ -38,8 +38,9 @@ def conformed_copy(agreement: Document, records: list[VariationRecord]) -> Docum
     """A copy of the resolved agreement with a conformed-copy notice and variation history
     after the contents (the agreement's own text is untouched)."""
     doc = copy.deepcopy(agreement)
-    deeds = [f"the deed dated {long_date(r.date)}" if r.date else "a deed not yet dated"
-             for r in records]
+    deeds = [
+        f"the deed dated {long_date(r.date)}" if r.date else "a deed not yet dated" for r in records
+    ]
     listed = join_and(deeds)
     notice = Para(
         inlines=[
@@ -51,8 +52,9 @@ def conformed_copy(agreement: Document, records: list[VariationRecord]) -> Docum
         style="subtitle",
     )
     toc = next((i for i, n in enumerate(doc.children) if isinstance(n, Toc)), 0)
-    titles = [i for i, n in enumerate(doc.children[:toc]) if isinstance(n, Para) and
-              n.style == "subtitle"]
+    titles = [
+        i for i, n in enumerate(doc.children[:toc]) if isinstance(n, Para) and n.style == "subtitle"
+    ]
     at = titles[-1] + 1 if titles else toc
     doc.children.insert(at, notice)
     toc += 1

@@ -55,8 +55,9 @@ def _deed_date(record: VariationRecord) -> str:
 
 def earlier_wording(records: list[VariationRecord]) -> str:
     deeds = [
-        f"a deed dated {long_date(r.date)}" if r.date else f"a deed taking effect on"
-        f" {long_date(r.effective)}"
+        f"a deed dated {long_date(r.date)}"
+        if r.date
+        else f"a deed taking effect on {long_date(r.effective)}"
         for r in records
     ]
     return join_and(deeds)
@@ -348,4 +349,3 @@ class DeedBuilder:
 def build_deed(variation: Variation) -> Document:
     """An unnumbered, unresolved deed tree (run it through the transforms)."""
     return DeedBuilder(variation).build()
-

@@ -82,8 +82,10 @@ class Wording:
                 Item(
                     level=3,
                     inlines=[
-                        Text(hunk_phrase(h) + ("." if i == last else "; and" if i == last - 1
-                                               else ";"))
+                        Text(
+                            hunk_phrase(h)
+                            + ("." if i == last else "; and" if i == last - 1 else ";")
+                        )
                     ],
                 )
                 for i, h in enumerate(c.hunks)

@@ -85,9 +85,7 @@ def test_an_unknown_label_names_the_edits_file_line_and_a_near_miss(tmp_path: Pa
         ("edits:\n  - delete: a\n    colour: red\n", 3, "unknown key 'colour'"),
     ],
 )
-def test_bad_edits_are_file_line_errors(
-    tmp_path: Path, text: str, line: int, message: str
-) -> None:
+def test_bad_edits_are_file_line_errors(tmp_path: Path, text: str, line: int, message: str) -> None:
     path = tmp_path / "edits.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(S75Error) as caught:

@@ -107,9 +107,7 @@ def test_deleting_a_clause_shows_drift_and_dangling_references(tmp_path: Path) -
     dangling = [f for f in findings if f.code == "xref-dangling"]
     assert dangling and all("does not exist" in f.message for f in dangling)
     selfs = [f for f in findings if f.code == "xref-self"]
-    assert selfs and all(
-        f.suggestion.startswith(f"this {f.clause.split('.')[0]}") for f in selfs
-    )
+    assert selfs and all(f.suggestion.startswith(f"this {f.clause.split('.')[0]}") for f in selfs)
     # nothing but references and the definition the deleted clause used
     assert set(codes(findings)) <= {"xref-drift", "xref-dangling", "xref-self", "term-unused"}
 

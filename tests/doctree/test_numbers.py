@@ -21,7 +21,14 @@ from s75docs.doctree.numbers import (
 def test_word_letters_and_roman_numerals() -> None:
     assert [alpha(n) for n in (1, 26, 27, 28, 53)] == ["a", "z", "aa", "bb", "aaa"]
     assert [roman(n) for n in (1, 4, 9, 12, 13, 14, 40, 1994)] == [
-        "i", "iv", "ix", "xii", "xiii", "xiv", "xl", "mcmxciv"
+        "i",
+        "iv",
+        "ix",
+        "xii",
+        "xiii",
+        "xiv",
+        "xl",
+        "mcmxciv",
     ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from s75docs.library.lint import lint_library
-from tests.helpers import MINI, write_library
+from tests.helpers import MINI, ROOT, write_library
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +99,20 @@ def test_stale_law_in_library_text(tmp_path: Path) -> None:
     report = "---\nid: r\npart: other\ntitle: Other\n---\n- The CCG agrees.\n"
     (line,) = findings(tmp_path / "r", {"reports/r.md": report})
     assert "r.md:6: error lib-stale-law: 'CCG' is abolished with effect from 1 July 2022" in line
+
+
+def test_a_library_that_drops_a_label_the_profile_needs_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("S75DOCS_LIBRARY")
+    source = ROOT / "clause_library" / "clauses" / "0800-pooled-fund-management.md"
+    text = source.read_text("utf-8").replace("{#pfm-reports} ", "")
+    council = write_library(tmp_path, {"clauses/0800-pooled-fund-management.md": text})
+    found = [d for d in lint_library([council]) if d.code == "lib-profile"]
+    assert [d.message for d in found] == [
+        "requirement 'pooled-fund-manager' (a pooled fund manager, an officer of the host, who"
+        " reports quarterly and annually) needs the label 'pfm-reports', which no library file"
+        " declares"
+    ]
+    assert found[0].location.file.endswith("statutory_profile.yaml")
+    assert found[0].location.line is not None

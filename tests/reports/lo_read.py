@@ -82,5 +82,6 @@ def main(argv: list[str]) -> int:
         json.dump(result, handle)
     return 0
 
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -120,9 +120,7 @@ def test_changes_from_the_two_data_sets() -> None:
     ]
     assert ch.renumbered  # the new Scheme Specification moves the later schedules
     table = _context(ReportKind.CABINET, meeting=FAIRHAVEN / "meeting-v2.yaml", old=SCHEME)
-    rows = [
-        [c["text"] for c in r["cells"]] for r in table["tables"]["changes"]["rows"]
-    ]
+    rows = [[c["text"] for c in r["cells"]] for r in table["tables"]["changes"]["rows"]]
     assert rows[:3] == [
         ["End of the Initial Term", "31 March 2028", "31 March 2029", "Clause 2.1"],
         [

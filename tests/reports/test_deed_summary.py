@@ -26,8 +26,6 @@ def test_report_counts_the_deeds_variations_and_names_its_wording_edit(tmp_path:
     )
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert f"The deed makes these changes in {count} numbered variations" in text
-    register = next(
-        n for n in new.doc.walk() if getattr(n, "label", None) == "variation-register"
-    )
+    register = next(n for n in new.doc.walk() if getattr(n, "label", None) == "variation-register")
     number = getattr(register, "full_number", "")
     assert f"it inserts a new Clause {number} (“The Joint Commissioning Group will keep" in text

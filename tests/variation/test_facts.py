@@ -37,9 +37,7 @@ def test_a_partner_renamed_and_a_scheme_term_changed(tmp_path: Path) -> None:
     assert old.agreement.extension is not None
     changed = text.replace("NHS Fairhaven and Wyvern Integrated Care Board", "NHS Wyvern ICB")
     changed = changed.replace("exit_notice_months: 6", "exit_notice_months: 9", 1)
-    changed += (
-        "variations:\n  - effective: 2026-10-01\n    reason: to rename the ICB\n"
-    )
+    changed += "variations:\n  - effective: 2026-10-01\n    reason: to rename the ICB\n"
     path = tmp_path / "scheme.yaml"
     path.write_text(changed, encoding="utf-8")
     new = load_scheme(path)

@@ -40,9 +40,7 @@ def _raw(name: str) -> dict[str, Any]:
 
 def _text(doc: Any) -> str:
     return "\n".join(
-        inline_text(n.inlines)
-        for n in doc.walk()
-        if isinstance(n, Item | Recital | Definition)
+        inline_text(n.inlines) for n in doc.walk() if isinstance(n, Item | Recital | Definition)
     )
 
 

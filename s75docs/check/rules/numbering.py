@@ -47,8 +47,11 @@ def check_numbering(ctx: Context) -> None:
         if isinstance(division, Schedule) and top:
             first, number = top[0], _clause_number(top[0])
             last = _clause_number(previous_last[1]) if previous_last is not None else None
-            if previous_last is not None and number is not None and last is not None and (
-                number == last + 1 > 1
+            if (
+                previous_last is not None
+                and number is not None
+                and last is not None
+                and (number == last + 1 > 1)
             ):
                 here, there = _name(division), _name(previous_last[0])
                 ctx.add(

@@ -32,8 +32,6 @@ class Written:
     words: list[str] = field(default_factory=list)
 
 
-
-
 @dataclass
 class Op:
     kind: str  # same | changed | deleted | inserted

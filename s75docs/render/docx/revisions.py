@@ -20,6 +20,7 @@ _PPR, _RPR, _TRPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr")
 _INS, _DEL = qn("w:ins"), qn("w:del")
 _XML_SPACE = f"{{{XML_NS}}}space"
 
+
 @dataclass(frozen=True)
 class Token:
     """A word, space or punctuation mark of one run, or a whole break or tab."""

@@ -156,7 +156,8 @@ class DocxWriter(NodeVisitor):
         self.out(x.page_break())
 
     def visit_Recital(self, node: Recital, num_id: int, level: int) -> None:
-        self.para("S75 Recital", self.inlines(node.inlines), num=(0, self.recital_num))
+        content = self.bookmarked(node.bookmark, self.inlines(node.inlines))
+        self.para("S75 Recital", content, num=(0, self.recital_num))
 
     def visit_Item(self, node: Item, num_id: int, level: int) -> None:
         ilvl = node.level - 1

@@ -33,7 +33,6 @@ from tests.conftest import BuiltCase
 pytestmark = [pytest.mark.libreoffice]
 
 
-
 def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 

@@ -1,0 +1,1 @@
+"""The law an agreement must meet: the statutory profile."""
