@@ -154,14 +154,17 @@ LUTON: dict[str, list[Change]] = {
     "clause_library/clauses/1540-ombudsmen.md": _ombudsman(),
     "clause_library/clauses/1600-data-protection.md": [
         (
-            "where *Partner*s jointly decide the purposes and means of processing for an"
-            " *Individual Scheme*, they are joint *Controller*s of that processing, and their"
-            " respective responsibilities are recorded in the *Data Sharing Agreement* in a"
-            " form that meets Article 26 of the *UK GDPR*,",
+            "and their arrangement under Article 26 of the *UK GDPR* in"
+            " [[processing-roles-joint]];",
+            "and their respective responsibilities in [[processing-roles-joint]];",
+        ),
+        (
+            "where *Partner*s jointly decide the purposes and means of other processing for an"
+            " *Individual Scheme*, they are joint *Controller*s of that processing on the same"
+            " terms,",
             "where *Partner*s together decide the purposes for which and the manner in which"
-            " *Personal Data* is processed for an *Individual Scheme*, they are *Controller*s"
-            " of it jointly or in common, and their respective responsibilities are recorded"
-            " in the *Data Sharing Agreement*,",
+            " other *Personal Data* is processed for an *Individual Scheme*, they are"
+            " *Controller*s of it jointly or in common on the same terms,",
         ),
         (
             "under a written contract that meets Article 28 of the *UK GDPR*.",
@@ -272,9 +275,9 @@ LUTON: dict[str, list[Change]] = {
     ],
     "schedule_templates/0600-blank-scheme-specification.md": [
         (
-            "such as section 3 of the *2006 Act* or the Care Act 2014.",
-            "such as section 3 of the *2006 Act* or section 47 of the National Health Service"
-            " and Community Care Act 1990.",
+            "sections 2, 4 and 20 of the Care Act 2014 or Part 3 of the Children Act 1989.",
+            "section 47 of the National Health Service and Community Care Act 1990 or Part 3 of"
+            " the Children Act 1989.",
         ),
     ],
     "schedule_templates/0500-data-processing.md": [
