@@ -3,7 +3,6 @@ m12), read in the Fairhaven agreement and in variants of its data."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from pathlib import Path
 
@@ -107,7 +106,7 @@ def test_controllers_are_recorded_for_every_scheme() -> None:
 
 
 def test_caldicott_always_and_the_national_data_guardian_from_april_2019() -> None:
-    data, doc = _fairhaven()
+    _, doc = _fairhaven()
     caldicott = _text(_labelled(doc, "data-caldicott"))
     assert "Caldicott Principles" in caldicott and "Caldicott Guardian" in caldicott
     assert "Health and Social Care (National Data Guardian) Act 2018" in caldicott
