@@ -170,6 +170,13 @@ class Partner(StrictModel):
         " e.g. 'Clinical Negligence Scheme for Trusts' (membership is a fact about the body:"
         " the agreement states none that is not given here)",
     )
+    commissioner_consent: str = Field(
+        default="",
+        description="an NHS trust: the consent the Regulations require of an NHS trust from"
+        " each commissioner with which it holds an NHS contract for the people concerned,"
+        " completing 'consent ...', e.g. 'given by NHS Kestrel and Marsh Integrated Care"
+        " Board on 10 March 2026'",
+    )
 
     @property
     def signers(self) -> list[Signatory]:
