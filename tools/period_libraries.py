@@ -85,7 +85,7 @@ LUTON: dict[str, list[Change]] = {
     ],
     "clause_library/clauses/1210-liabilities-insurance-indemnity.md": [
         ("a scheme of NHS Resolution", "a scheme of the NHS Litigation Authority"),
-        ("the schemes run by NHS Resolution", "the schemes run by the NHS Litigation Authority"),
+        ("run by NHS Resolution", "run by the NHS Litigation Authority"),
     ],
     "clause_library/clauses/1220-standards-of-conduct.md": [
         (
@@ -279,6 +279,10 @@ LUTON: dict[str, list[Change]] = {
             "section 47 of the National Health Service and Community Care Act 1990 or Part 3 of"
             " the Children Act 1989.",
         ),
+        (
+            "(NHS Resolution's schemes do not cover a local authority)",
+            "(the schemes run by the NHS Litigation Authority do not cover a local authority)",
+        ),
     ],
     "schedule_templates/0500-data-processing.md": [
         (
@@ -294,10 +298,29 @@ LUTON: dict[str, list[Change]] = {
             "and only as Schedule 3 to the Data Protection Act 1998 allows.",
         ),
         (
-            "Their arrangement under Article 26 of the *UK GDPR* is recorded in the *Data"
-            " Sharing Agreement*, which names",
-            "How they share their responsibilities as *Controller*s is recorded in the *Data"
-            " Sharing Agreement*, which names",
+            "For all processing of which *Partner*s are joint *Controller*s,"
+            " [[processing-roles-joint|this]] is their arrangement under Article 26 of the *UK"
+            " GDPR*:",
+            "For all processing of which *Partner*s are *Controller*s jointly or in common,"
+            " [[processing-roles-joint|this]] sets out how they share their responsibilities"
+            " under the Data Protection Act 1998:",
+        ),
+        (
+            "each joint *Controller* gives individuals the information that Articles 13 and 14"
+            " of the *UK GDPR* require for the *Personal Data* it collects, and its privacy"
+            " notice describes the essence of [[processing-roles-joint|this]], as Article 26(2)"
+            " requires;",
+            "each joint *Controller* gives individuals the information that the first data"
+            " protection principle and paragraph 2 of Part II of Schedule 1 to the Data"
+            " Protection Act 1998 call for about the *Personal Data* it collects, and its"
+            " privacy notice explains that the *Partner*s share that data and which of them is"
+            " the contact point;",
+        ),
+        (
+            "carry out together any data protection impact assessment that"
+            " [[processing-dsa-dpia]] requires",
+            "carry out together any privacy impact assessment that [[processing-dsa-dpia]]"
+            " calls for",
         ),
         (
             "are the contract that Article 28 of the *UK GDPR* requires,",
@@ -430,6 +453,15 @@ LEICESTERSHIRE: dict[str, list[Change]] = {
     "schedule_templates/0500-data-processing.md": [
         GDPR_TERM,
         ("outside the United Kingdom", "outside the European Economic Area"),
+        # the code in force in 2019 was the Information Governance Alliance's of July 2016
+        # (digital.nhs.uk, "Records Management Code of Practice for Health and Social Care
+        # 2016"); NHSX published the next one in 2021
+        (
+            "the Records Management Code of Practice published by NHS England, or any code"
+            " that replaces it.",
+            "the Records Management Code of Practice for Health and Social Care 2016"
+            " published by the Information Governance Alliance, or any code that replaces it.",
+        ),
     ],
 }
 
