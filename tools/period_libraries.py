@@ -9,8 +9,9 @@ currency table, s75docs/data/currency.yaml, refuses anything else), so each has 
 library under examples/<name>/library/ whose files replace the default ones with the same
 id. Each replacement is the default file with the period changes below applied, so when the
 default library changes the libraries are rebuilt from it: every change names the text it
-replaces, and this tool stops if that text is no longer there (reword the change, never drop
-it). Files that are not copies (new definitions, a period data file) are written as given.
+replaces, and this tool stops, naming every change whose text is no longer there (reword
+the change, never drop it). Files in those libraries that are not copies (a period data file
+such as a restated statutory profile entry) are written by hand, and this tool leaves them be.
 """
 
 from __future__ import annotations
@@ -472,11 +473,12 @@ NOTE = (
 )
 
 
-def render(example: str, source: str, changes: list[Change]) -> str:
+def render(example: str, source: str, changes: list[Change], missing: list[str]) -> str:
+    """The period copy of a default file; each change whose text is gone goes to `missing`."""
     text = (REPO / source).read_text(encoding="utf-8")
     for old, new in changes:
         if old not in text:
-            raise SystemExit(f"{source}: no longer contains {old[:70]!r} (for {example})")
+            missing.append(f"{source}: no longer contains {old[:70]!r} (for {example})")
         text = text.replace(old, new)
     head, sep, body = text.partition("\n---\n")
     return head + sep + NOTE.replace("{example}", example) + body
@@ -493,15 +495,21 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only check, write nothing")
     args = parser.parse_args()
     stale: list[str] = []
-    for example, files in EXAMPLES.items():
-        for source, changes in files.items():
-            path, text = target(example, source), render(example, source, changes)
-            if args.check:
-                if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                    stale.append(str(path.relative_to(REPO)))
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    missing: list[str] = []
+    rendered = {
+        target(example, source): render(example, source, changes, missing)
+        for example, files in EXAMPLES.items()
+        for source, changes in files.items()
+    }
+    if missing:  # every change to reword, not just the first; nothing is written
+        raise SystemExit("\n".join(missing))
+    for path, text in rendered.items():
+        if args.check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path.relative_to(REPO)))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     for name in stale:
         print(f"out of date: {name} (run tools/period_libraries.py)", file=sys.stderr)
     return 1 if stale else 0
