@@ -410,8 +410,16 @@ def report_context(
         external={"": cited.now, "varied": cited.varied},
         rounding_note=False,
     )
+    met = len(profile_findings(data, library, doc))  # the build refused any not met
     built = ReportBuilder(
-        report_kind, details, data, library, cited, settings, variation=variation
+        report_kind,
+        details,
+        data,
+        library,
+        cited,
+        settings,
+        variation=variation,
+        requirements_met=met,
     ).build()
     check_currency(built.doc, details.date, "report")
     return template_context(built, millions=money_format == "millions", pence=pence)

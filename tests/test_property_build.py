@@ -97,12 +97,21 @@ def schemes(draw: st.DrawFn) -> dict[str, Any]:
             "bcf": s == 0 and draw(st.booleans()),
             "contributions": contributions,
             "risk_share": risk,
-            "aims": draw(st.lists(st.sampled_from(["Keep people well", "Cut delays"]), max_size=2)),
+            # a section 75 scheme states its aims, people, functions, monitoring and leads
+            # (the statutory profile); an aligned budget need not
+            "aims": draw(
+                st.lists(
+                    st.sampled_from(["Keep people well", "Cut delays"]),
+                    min_size=0 if flex == ["aligned"] else 1,
+                    max_size=2,
+                    unique=True,
+                )
+            ),
             "services": [{"name": "A service", "provider": "A provider"}]
             if draw(st.booleans())
             else [],
             "indicators": [{"name": "An indicator", "target": "10%"}]
-            if draw(st.booleans())
+            if flex != ["aligned"] or draw(st.booleans())
             else [],
         }
         if "pooled_fund" in flex or rule == "host" or draw(st.booleans()):
@@ -122,7 +131,7 @@ def schemes(draw: st.DrawFn) -> dict[str, Any]:
                 "goods": [{"description": "equipment", "body": "A Trust Outside The Agreement"}],
             }
             scheme["regulation"] = {"clinical_negligence": "each employer keeps its own cover"}
-        if draw(st.booleans()):
+        if flex != ["aligned"] or draw(st.booleans()):
             scheme["lead_officers"] = {k: "Director" for k in contributors}
         if "lead_commissioning" in flex:
             scheme["lead_commissioner"] = draw(st.sampled_from(keys))

@@ -31,18 +31,18 @@ _TYPED = re.compile(
 _CLAUSE_REF = re.compile(
     r"\b(?P<this>this\s+)?(?P<noun>[Cc]lauses?)\s+(?P<a>\d{1,2}(?:\.\d{1,2}){0,3}(?:\s?\([a-z]{1,4}\))*)"
     r"(?:\s*(?:to|-|–|and)\s*(?:[Cc]lause\s+)?(?P<b>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,4}\))*))?"
-    r"(?![\w.]*\d)(?P<tail>\s+(?:of|to)\s+the\s+[A-Z][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
+    r"(?![\w.]*\d)(?P<tail>\s+(?:of|to)\s+the\s+[A-Z0-9][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
 )
 _PARA_REF = re.compile(
     r"\b(?P<noun>[Pp]aragraphs?)\s+(?P<a>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,4}\))*)"
     r"(?:\s*(?:to|-|–|and)\s*(?P<b>\d{1,2}(?:\.\d{1,2}){0,3}))?"
     r"(?:\s+(?:of|in)\s+(?:(?P<this>this)\s+Schedule|Schedule\s+(?P<sch>\d{1,2})))?"
-    r"(?P<tail>\s+(?:to|of)\s+the\s+[A-Z][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
+    r"(?P<tail>\s+(?:to|of)\s+the\s+[A-Z0-9][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
 )
 _SCHEDULE_REF = re.compile(
     r"\b(?:(?:[Pp]art|PART)\s+(?P<part>\d{1,2}[A-Z]?)\s+of\s+)?(?P<this>this\s+)?"
     r"(?P<noun>Schedules?)\s+(?P<a>\d{1,2})\b(?:\s*,?\s*[Pp]art\s+(?P<part2>\d{1,2}[A-Z]?))?"
-    r"(?P<tail>\s+(?:to|of)\s+the\s+[A-Z][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
+    r"(?P<tail>\s+(?:to|of)\s+the\s+[A-Z0-9][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
 )
 _MONTH = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"

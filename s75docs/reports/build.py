@@ -66,6 +66,7 @@ class ReportBuilder:
         settings: Settings,
         *,
         variation: Variation | None = None,
+        requirements_met: int = 0,
     ) -> None:
         self.kind = kind
         self.library = library
@@ -81,6 +82,7 @@ class ReportBuilder:
             variation=variation,
             library_data=library.data,
             declared=self.declared,
+            requirements_met=requirements_met,
         )
         self.ctx = self.facts.context()
         self.parts: dict[str, list[Source]] = {}

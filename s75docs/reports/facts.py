@@ -101,8 +101,12 @@ class ReportFacts:
         variation: Variation | None = None,
         library_data: dict[str, Any] | None = None,
         declared: Declared | None = None,
+        requirements_met: int = 0,
     ) -> None:
         self.kind = kind
+        # how many requirements of the statutory profile the agreement meets (every build
+        # refuses an agreement that misses one)
+        self.requirements_met = requirements_met
         self.declared = declared
         self.meeting = meeting
         self.data = data
@@ -224,6 +228,7 @@ class ReportFacts:
         ctx.update(
             {
                 "kind": kind.value,
+                "requirements_met": self.requirements_met,
                 "board": board,
                 "icb": kind is ReportKind.ICB_BOARD,
                 "varying": varying,

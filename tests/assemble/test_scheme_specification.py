@@ -128,7 +128,7 @@ def test_contract_holders_and_the_funding_route_are_printed() -> None:
     )
     assert (
         "6.2.1 for Discharge to assess (ICB-D2A-2025-003), the ICB recharges the cost of the"
-        " service to the Pooled Fund each Quarter in arrears, as paragraph 7 of Schedule 8 sets"
+        " service to the Pooled Fund each Quarter in arrears, as paragraph 8 of Schedule 8 sets"
         " out."
     ) in bcf
     ld = "\n".join(_schedule(_fairhaven(), "Learning Disability Joint Commissioning"))

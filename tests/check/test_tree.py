@@ -75,3 +75,18 @@ def test_letters_do_not_carry_over_into_the_next_clause() -> None:
 def test_a_number_that_cannot_be_read_has_no_tuple() -> None:
     found = items(read("1.1.0"))
     assert found["1.1.0"].path == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Trust executes under paragraph 33 of Schedule 4 to the 2006 Act",
+        "as Schedule 1 to the Data Protection Act 2018 provides",
+        "under Clause 3 of the 2013 Order",
+    ],
+)
+def test_a_provision_of_a_statute_is_not_a_citation_of_the_agreement(text: str) -> None:
+    from s75docs.check.tree import citations
+    from s75docs.doctree.nodes import Cited
+
+    assert [i for i in citations(text) if isinstance(i, Cited)] == []

@@ -127,7 +127,7 @@ def test_a_refusal_names_the_file_line_requirement_and_scheme(tmp_path: Path) ->
 
 
 def test_the_table_lists_requirement_where_and_status() -> None:
-    data, labels = _fairhaven()
+    data, _ = _fairhaven()
     findings = profile_findings(data, _library(), build_tree(data, _library()))
     text = table.as_text(findings)
     assert text.splitlines()[0].split() == ["requirement", "where", "met", "status"]
