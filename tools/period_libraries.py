@@ -9,8 +9,9 @@ currency table, s75docs/data/currency.yaml, refuses anything else), so each has 
 library under examples/<name>/library/ whose files replace the default ones with the same
 id. Each replacement is the default file with the period changes below applied, so when the
 default library changes the libraries are rebuilt from it: every change names the text it
-replaces, and this tool stops if that text is no longer there (reword the change, never drop
-it). Files that are not copies (new definitions, a period data file) are written as given.
+replaces, and this tool stops, naming every change whose text is no longer there (reword
+the change, never drop it). A copy whose changes are all dropped from here is
+deleted (a file that carries the note below and is no longer listed is stale).
 """
 
 from __future__ import annotations
@@ -42,6 +43,40 @@ TRIPLE_AIM: Change = (
 )
 
 
+# the default definition of *Procurement Rules*: its checking note, then its meaning
+PROCUREMENT_NOTES = (
+    "notes: >-\n"
+    "  Checked 2026-11-30: the Health Care Services (Provider Selection Regime) Regulations 2023\n"
+    "  (SI 2023/1348, in force 1 January 2024) apply to"
+    ' "relevant authorities" (NHS England, ICBs,\n'
+    "  NHS trusts and foundation trusts, local and combined"
+    " authorities) procuring the health care\n"
+    "  services listed by CPV code in their Schedule 1; regulation 3 lets a mixed procurement be\n"
+    "  made under them only where the main subject matter is"
+    " in-scope health care services and the\n"
+    "  authority considers the other goods or services could not reasonably be supplied under a\n"
+    "  separate contract. Social care services are outside them"
+    " and fall under the Procurement Act\n"
+    "  2023 (in force 24 February 2025), which does not affect PSR processes.\n"
+)
+PROCUREMENT_MEANING = (
+    "means the procurement law that applies to a contract a *Partner* awards: the Health Care"
+    " Services (Provider Selection Regime) Regulations 2023 for the health care services"
+    " within their scope, including a mixed procurement of health care services with other"
+    " goods or services where regulation 3 of those Regulations allows it (the main subject"
+    " matter is those health care services and the other goods or services could not"
+    " reasonably be supplied under a separate contract); the Procurement Act 2023 and the"
+    " regulations made under it for any other contract, including social care services and a"
+    " mixed procurement that does not meet those conditions; and, in each case, the"
+    " *Partner*'s own standing orders and financial rules;"
+)
+
+
+def _procurement(note: str, meaning: str) -> list[Change]:
+    """The period's procurement law, with a note of where it was checked."""
+    return [(PROCUREMENT_NOTES, f"notes: >-\n  {note}\n"), (PROCUREMENT_MEANING, meaning)]
+
+
 def _ombudsman() -> list[Change]:
     return [("Local Government and Social Care Ombudsman", LGO)]
 
@@ -56,14 +91,6 @@ LUTON: dict[str, list[Change]] = {
             "the duties of the {{ term(council) }} under section 47 of the National Health"
             " Service and Community Care Act 1990 to assess needs for community care services"
             " and to decide whether those needs call for the provision of services;",
-        ),
-    ],
-    "clause_library/clauses/0600-lead-commissioning.md": [
-        (
-            "(for healthcare services, the Health Care Services (Provider Selection Regime)"
-            " Regulations 2023, and for other services, the Procurement Act 2023)",
-            f"(including {PCR_2006} and, for healthcare services commissioned by an NHS body,"
-            f" {PPCC_2013})",
         ),
     ],
     "clause_library/clauses/0650-integrated-provision.md": _ombudsman(),
@@ -85,7 +112,7 @@ LUTON: dict[str, list[Change]] = {
     ],
     "clause_library/clauses/1210-liabilities-insurance-indemnity.md": [
         ("a scheme of NHS Resolution", "a scheme of the NHS Litigation Authority"),
-        ("the schemes run by NHS Resolution", "the schemes run by the NHS Litigation Authority"),
+        ("run by NHS Resolution", "run by the NHS Litigation Authority"),
     ],
     "clause_library/clauses/1220-standards-of-conduct.md": [
         (
@@ -124,13 +151,6 @@ LUTON: dict[str, list[Change]] = {
             "NHS England's guidance on managing conflicts of interest in the NHS.",
             "NHS England's guidance on managing conflicts of interest for clinical"
             " commissioning groups.",
-        ),
-        (
-            "it will also meet the duties on conflicts of interest in the Procurement Act 2023"
-            " or, for healthcare services, the Health Care Services (Provider Selection"
-            " Regime) Regulations 2023.",
-            f"it will also meet, for healthcare services commissioned by an NHS body, the"
-            f" duty on conflicts of interest in regulation 6 of {PPCC_2013}.",
         ),
         (
             "the counter-fraud requirements of the NHS Counter Fraud Authority and of the"
@@ -193,15 +213,20 @@ LUTON: dict[str, list[Change]] = {
             "the merger or abolition of an integrated care board",
             "the merger or abolition of a clinical commissioning group",
         ),
-        (
-            "the Health Care Services (Provider Selection Regime) Regulations 2023, the"
-            " Procurement Act 2023 and the *Partner*'s own contract standing orders.",
-            f"{PCR_2006}, {PPCC_2013} and the *Partner*'s own contract standing orders.",
-        ),
     ],
     "clause_library/definitions/confidential-information.md": [
         ("*Special Category Data*", "*Sensitive Personal Data*"),
     ],
+    "clause_library/definitions/procurement-rules.md": _procurement(
+        "Period wording for an agreement made in April 2013: the Public Contracts Regulations"
+        " 2006 (replaced from 26 February 2015) and the NHS (Procurement, Patient Choice and"
+        " Competition) (No. 2) Regulations 2013 (SI 2013/500, in force 1 April 2013), as"
+        " s75docs/data/currency.yaml records them.",
+        f"means the procurement law that applies to a contract a *Partner* awards: {PCR_2006}"
+        " for any contract within their scope and, for health care services that an NHS body"
+        f" commissions, {PPCC_2013} as well; and, in each case, the *Partner*'s own standing"
+        " orders and financial rules;",
+    ),
     "clause_library/definitions/controller.md": [
         (
             "has the meaning given in Article 4(7) of the *UK GDPR*;",
@@ -264,20 +289,15 @@ LUTON: dict[str, list[Change]] = {
     "clause_library/definitions/national-guidance.md": [
         ("the Department of Health and Social Care", "the Department of Health"),
     ],
-    "schedule_templates/0400-joint-commissioning.md": [
-        (
-            "for healthcare services, the Health Care Services (Provider Selection Regime)"
-            " Regulations 2023, and for other services, the Procurement Act 2023, together"
-            " with its own standing orders and financial rules.",
-            f"{PCR_2006} and, for healthcare services commissioned by an NHS body,"
-            f" {PPCC_2013}, together with its own standing orders and financial rules.",
-        ),
-    ],
     "schedule_templates/0600-blank-scheme-specification.md": [
         (
             "sections 2, 4 and 20 of the Care Act 2014 or Part 3 of the Children Act 1989.",
             "section 47 of the National Health Service and Community Care Act 1990 or Part 3 of"
             " the Children Act 1989.",
+        ),
+        (
+            "(NHS Resolution's schemes do not cover a local authority)",
+            "(the schemes run by the NHS Litigation Authority do not cover a local authority)",
         ),
     ],
     "schedule_templates/0500-data-processing.md": [
@@ -294,10 +314,29 @@ LUTON: dict[str, list[Change]] = {
             "and only as Schedule 3 to the Data Protection Act 1998 allows.",
         ),
         (
-            "Their arrangement under Article 26 of the *UK GDPR* is recorded in the *Data"
-            " Sharing Agreement*, which names",
-            "How they share their responsibilities as *Controller*s is recorded in the *Data"
-            " Sharing Agreement*, which names",
+            "For all processing of which *Partner*s are joint *Controller*s,"
+            " [[processing-roles-joint|this]] is their arrangement under Article 26 of the *UK"
+            " GDPR*:",
+            "For all processing of which *Partner*s are *Controller*s jointly or in common,"
+            " [[processing-roles-joint|this]] sets out how they share their responsibilities"
+            " under the Data Protection Act 1998:",
+        ),
+        (
+            "each joint *Controller* gives individuals the information that Articles 13 and 14"
+            " of the *UK GDPR* require for the *Personal Data* it collects, and its privacy"
+            " notice describes the essence of [[processing-roles-joint|this]], as Article 26(2)"
+            " requires;",
+            "each joint *Controller* gives individuals the information that the first data"
+            " protection principle and paragraph 2 of Part II of Schedule 1 to the Data"
+            " Protection Act 1998 call for about the *Personal Data* it collects, and its"
+            " privacy notice explains that the *Partner*s share that data and which of them is"
+            " the contact point;",
+        ),
+        (
+            "carry out together any data protection impact assessment that"
+            " [[processing-dsa-dpia]] requires",
+            "carry out together any privacy impact assessment that [[processing-dsa-dpia]]"
+            " calls for",
         ),
         (
             "are the contract that Article 28 of the *UK GDPR* requires,",
@@ -372,38 +411,26 @@ LUTON: dict[str, list[Change]] = {
 # --------------------------------------------------------- Leicestershire (December 2019)
 GDPR_TERM = ("*UK GDPR*", "*GDPR*")
 LEICESTERSHIRE: dict[str, list[Change]] = {
-    "clause_library/clauses/0600-lead-commissioning.md": [
-        (
-            "(for healthcare services, the Health Care Services (Provider Selection Regime)"
-            " Regulations 2023, and for other services, the Procurement Act 2023)",
-            "(including the Public Contracts Regulations 2015 and, for healthcare services"
-            f" commissioned by an NHS body, {PPCC_2013})",
-        ),
-    ],
     "clause_library/clauses/1220-standards-of-conduct.md": [TRIPLE_AIM],
-    "clause_library/clauses/1230-conflicts-of-interest.md": [
-        (
-            "it will also meet the duties on conflicts of interest in the Procurement Act 2023"
-            " or, for healthcare services, the Health Care Services (Provider Selection"
-            " Regime) Regulations 2023.",
-            "it will also meet the duties on conflicts of interest in regulation 24 of the"
-            " Public Contracts Regulations 2015 or, for healthcare services commissioned by an"
-            f" NHS body, regulation 6 of {PPCC_2013}.",
-        ),
-    ],
     "clause_library/clauses/1600-data-protection.md": [GDPR_TERM],
     "clause_library/clauses/1840-assignment-and-sub-contracting.md": [
         (
             "the merger or abolition of an integrated care board",
             "the merger or abolition of a clinical commissioning group",
         ),
-        (
-            "the Health Care Services (Provider Selection Regime) Regulations 2023, the"
-            " Procurement Act 2023 and the *Partner*'s own contract standing orders.",
-            f"the Public Contracts Regulations 2015, {PPCC_2013} and the *Partner*'s own"
-            " contract standing orders.",
-        ),
     ],
+    "clause_library/definitions/procurement-rules.md": _procurement(
+        "Period wording for an agreement made in December 2019: the Public Contracts"
+        " Regulations 2015 (SI 2015/102, in force 26 February 2015, replaced by the"
+        " Procurement Act 2023 from 24 February 2025) and the NHS (Procurement, Patient Choice"
+        " and Competition) (No. 2) Regulations 2013 (replaced by the Provider Selection Regime"
+        " from 1 January 2024), as s75docs/data/currency.yaml records them.",
+        "means the procurement law that applies to a contract a *Partner* awards: the Public"
+        " Contracts Regulations 2015, including their light-touch regime for health, social and"
+        " related services, for any contract within their scope and, for health care services"
+        f" that an NHS body commissions, {PPCC_2013} as well; and, in each case, the *Partner*'s"
+        " own standing orders and financial rules;",
+    ),
     "clause_library/definitions/controller.md": [GDPR_TERM],
     "clause_library/definitions/processor.md": [GDPR_TERM],
     "clause_library/definitions/personal-data.md": [GDPR_TERM],
@@ -430,6 +457,15 @@ LEICESTERSHIRE: dict[str, list[Change]] = {
     "schedule_templates/0500-data-processing.md": [
         GDPR_TERM,
         ("outside the United Kingdom", "outside the European Economic Area"),
+        # the code in force in 2019 was the Information Governance Alliance's of July 2016
+        # (digital.nhs.uk, "Records Management Code of Practice for Health and Social Care
+        # 2016"); NHSX published the next one in 2021
+        (
+            "the Records Management Code of Practice published by NHS England, or any code"
+            " that replaces it.",
+            "the Records Management Code of Practice for Health and Social Care 2016"
+            " published by the Information Governance Alliance, or any code that replaces it.",
+        ),
     ],
 }
 
@@ -440,11 +476,12 @@ NOTE = (
 )
 
 
-def render(example: str, source: str, changes: list[Change]) -> str:
+def render(example: str, source: str, changes: list[Change], missing: list[str]) -> str:
+    """The period copy of a default file; each change whose text is gone goes to `missing`."""
     text = (REPO / source).read_text(encoding="utf-8")
     for old, new in changes:
         if old not in text:
-            raise SystemExit(f"{source}: no longer contains {old[:70]!r} (for {example})")
+            missing.append(f"{source}: no longer contains {old[:70]!r} (for {example})")
         text = text.replace(old, new)
     head, sep, body = text.partition("\n---\n")
     return head + sep + NOTE.replace("{example}", example) + body
@@ -461,15 +498,32 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only check, write nothing")
     args = parser.parse_args()
     stale: list[str] = []
-    for example, files in EXAMPLES.items():
-        for source, changes in files.items():
-            path, text = target(example, source), render(example, source, changes)
-            if args.check:
-                if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                    stale.append(str(path.relative_to(REPO)))
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    missing: list[str] = []
+    rendered = {
+        target(example, source): render(example, source, changes, missing)
+        for example, files in EXAMPLES.items()
+        for source, changes in files.items()
+    }
+    if missing:  # every change to reword, not just the first; nothing is written
+        raise SystemExit("\n".join(missing))
+    marker = NOTE.split("{example}")[0]
+    for example in EXAMPLES:  # a copy this tool wrote once but no longer lists
+        for path in sorted((REPO / "examples" / example / "library").rglob("*.md")):
+            if path not in rendered and marker in path.read_text(encoding="utf-8"):
+                stale.append(str(path.relative_to(REPO)))
+                if not args.check:
+                    path.unlink()
+    for path, text in rendered.items():
+        if args.check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path.relative_to(REPO)))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    if not args.check:
+        for name in stale:
+            print(f"deleted: {name} (no longer a period copy)", file=sys.stderr)
+        return 0
     for name in stale:
         print(f"out of date: {name} (run tools/period_libraries.py)", file=sys.stderr)
     return 1 if stale else 0
