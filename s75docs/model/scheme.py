@@ -509,14 +509,13 @@ class Scheme(StrictModel):
 
     @property
     def commissioner(self) -> str | None:
-        """The partner that commissions for the scheme: its lead, else its host, else its
-        integrated provider; contracts held by another partner need a funding route."""
+        """The partner that commissions for the scheme: its lead, else its host; contracts held
+        by another partner need a funding route. An integrated provider commissions nothing:
+        the partners that pay it may hold the contracts under which they do."""
         if self.uses(Flexibility.LEAD_COMMISSIONING) and self.lead_commissioner:
             return self.lead_commissioner
         if self.uses(Flexibility.POOLED_FUND) and self.host:
             return self.host
-        if self.uses(Flexibility.INTEGRATED_PROVISION):
-            return self.provider
         return None
 
     @property
