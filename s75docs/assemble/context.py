@@ -49,6 +49,15 @@ def other_partner(partner_count: int, word: str = "the", adjective: str = "") ->
     return phrase[:1].upper() + phrase[1:] if word[:1].isupper() else phrase
 
 
+def parties_to(data: SchemeFile, scheme: Scheme) -> list[Partner]:
+    """The partners party to an individual scheme (its Scheme Partners), in the order of the
+    agreement's partners: those that contribute to it and its host, lead commissioner and
+    integrated provider."""
+    keys = {c.partner for c in scheme.contributions}
+    keys |= {k for k in (scheme.host, scheme.lead_commissioner, scheme.provider) if k}
+    return [p for p in data.partners if p.key in keys]
+
+
 def make_context(
     data: SchemeFile, scheme: Scheme | None = None, library_data: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -81,6 +90,9 @@ def make_context(
 
     count = len(data.partners)
 
+    def parties_of(s: Scheme) -> list[Partner]:
+        return parties_to(data, s)
+
     def other_partner_of(word: str = "the", adjective: str = "") -> str:
         return other_partner(count, word, adjective)
 
@@ -100,6 +112,8 @@ def make_context(
         "two_partners": count == 2,
         "other_partners": other_partner(count).removeprefix("the "),
         "other_partner": other_partner_of,
+        # the Scheme Partners of a scheme: its contributors, host, lead and provider
+        "parties_to": parties_of,
         "risk_rules": {r.value for s in data.schemes for r in [s.risk_share.rule]},
         "flexibility_names": {f.value: n for f, n in FLEXIBILITY_NAMES.items()},
         "RiskRule": {r.name: r.value for r in RiskRule},
@@ -130,4 +144,5 @@ def make_context(
         ctx["scheme_partners"] = [
             p for p in data.partners if any(c.partner == p.key for c in scheme.contributions)
         ]
+        ctx["scheme_parties"] = parties_to(data, scheme)
     return ctx

@@ -180,12 +180,18 @@ def test_a_section_113_placement_recites_prior_consultation_and_subsection_2() -
     data = _with_scheme("community-equipment", resources=Resources(staff=[staff]))
     spec = "\n".join(_spec(data, data.schemes[1]))
     assert "whose services are placed at the disposal of the Council under paragraph" in spec
+    # an NHS body placing staff with a council: section 113(1A), not 113(1) (review m3)
+    assert "under section 113(1A) of the Local Government Act 1972" in spec
     assert (
         "Before this Agreement was made, the employing Partner consulted each member of staff"
-        " concerned, as section 113(1) of that Act requires (the consultation ended on"
+        " concerned, as section 113(1A) of that Act requires (the consultation ended on"
         " 2 March 2026)."
     ) in spec
-    assert "treated under section 113(2) of that Act as an officer of the receiving Partner" in spec
+    assert "section 113(1) of that Act requires" not in spec
+    assert (
+        "is treated, so far as section 113(2) of that Act provides, as an officer of that local"
+        " authority"
+    ) in spec
 
 
 def test_the_non_financial_clause_times_section_113_consultation_before_the_agreement() -> None:

@@ -305,7 +305,7 @@ def test_report_context_names(monkeypatch: pytest.MonkeyPatch) -> None:
         FAIRHAVEN / "scheme.yaml",
     )
     own = set(first_column("report-context"))
-    repeated = {"scheme", "host", "lead", "provider", "scheme_partners"}
+    repeated = {"scheme", "host", "lead", "provider", "scheme_partners", "scheme_parties"}
     shared = set(_clause_context()) - {"term", "names", "other_partner", "other_partners"}
     shared -= repeated
     assert own <= seen, own - seen
