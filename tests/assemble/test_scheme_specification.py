@@ -142,13 +142,29 @@ def test_the_trust_staff_of_the_integrated_team_are_named_with_their_agreement_a
         " party to this Agreement, and working for the Council under an agreement between the"
         " Trust, the Council and the ICB under section 113(1A) of the Local Government Act 1972"
     ) in team
+    # the Council carries on the regulated activity with the placed clinicians, so it is the
+    # registered body and holds the clinical negligence cover
     assert (
         "to carry on the regulated activities of this Individual Scheme (treatment of disease,"
-        " disorder or injury) is Fairhaven and Wyvern Mental Health NHS Foundation Trust, which"
-        " is not a party to this Agreement."
+        " disorder or injury) is the Council."
     ) in team
-    assert "clinical negligence cover must be in place as follows: the Trust keeps" in team
+    assert "clinical negligence cover must be in place as follows: the Council holds" in team
     assert "will not let them start that work until the agreement is signed" in team
+    # a registered body that is not a party is named as such
+    ld = next(s for s in _data().schemes if s.id == "ld-community-team")
+    assert ld.regulation is not None
+    other = ld.regulation.model_copy(
+        update={
+            "cqc_registered": None,
+            "cqc_registered_body": "Fairhaven and Wyvern Mental Health NHS Foundation Trust",
+        }
+    )
+    data = _with_scheme("ld-community-team", regulation=other)
+    spec = "\n".join(_spec(data, next(s for s in data.schemes if s.id == "ld-community-team")))
+    assert (
+        "(treatment of disease, disorder or injury) is Fairhaven and Wyvern Mental Health NHS"
+        " Foundation Trust, which is not a party to this Agreement."
+    ) in spec
 
 
 def test_a_scheme_with_no_resources_says_so_expressly() -> None:

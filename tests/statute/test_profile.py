@@ -16,7 +16,7 @@ from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree, check_profile, profile, profile_findings
 from s75docs.statute import table
 from s75docs.transforms.labels import Labels
-from tests.helpers import ROOT
+from tests.helpers import ROOT, example_libraries
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/scheme.yaml"))
 
@@ -58,7 +58,7 @@ def _refusals(data: SchemeFile, labels: Labels) -> list[str]:
 
 @pytest.mark.parametrize("scheme", EXAMPLES, ids=lambda p: p.parent.name)
 def test_every_example_meets_every_requirement(scheme: Path) -> None:
-    findings = profile(scheme)
+    findings = profile(scheme, example_libraries(scheme))
     assert findings, "the profile applies to every agreement"
     assert [f.explain() for f in findings if f.missing] == []
 
@@ -122,8 +122,8 @@ def test_removing_a_field_refuses_the_build(rid: str, name: str) -> None:
     for n, scheme in enumerate(data.schemes):
         if not conditions(reqs[rid], scheme, data):
             continue
-        schemes = list(data.schemes)
-        schemes[n] = _emptied(scheme, name)  # type: ignore[assignment]
+        schemes: list[object] = list(data.schemes)
+        schemes[n] = _emptied(scheme, name)
         refused = _refusals(data.model_copy(update={"schemes": schemes}), labels)
         break
     else:
