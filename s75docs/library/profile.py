@@ -20,6 +20,7 @@ CONDITIONS = (
     "delegated",  # a partner exercises another partner's function
     "council-exercises-nhs",  # regulation 9: a council exercises an NHS body's function
     "nhs-exercises-council",  # regulation 8: an NHS body exercises a council's function
+    "nhs-trust",  # an NHS trust takes part in the scheme (hosts, leads, provides, pays, acts)
     *(f.value for f in Flexibility),
 )
 SCOPES = ("agreement", "scheme")

@@ -170,6 +170,13 @@ class Partner(StrictModel):
         " e.g. 'Clinical Negligence Scheme for Trusts' (membership is a fact about the body:"
         " the agreement states none that is not given here)",
     )
+    commissioner_consent: str = Field(
+        default="",
+        description="an NHS trust: the consent the Regulations require of an NHS trust from"
+        " each commissioner with which it holds an NHS contract for the people concerned,"
+        " completing 'consent ...', e.g. 'given by NHS Kestrel and Marsh Integrated Care"
+        " Board on 10 March 2026'",
+    )
 
     @property
     def signers(self) -> list[Signatory]:
@@ -502,14 +509,13 @@ class Scheme(StrictModel):
 
     @property
     def commissioner(self) -> str | None:
-        """The partner that commissions for the scheme: its lead, else its host, else its
-        integrated provider; contracts held by another partner need a funding route."""
+        """The partner that commissions for the scheme: its lead, else its host; contracts held
+        by another partner need a funding route. An integrated provider commissions nothing:
+        the partners that pay it may hold the contracts under which they do."""
         if self.uses(Flexibility.LEAD_COMMISSIONING) and self.lead_commissioner:
             return self.lead_commissioner
         if self.uses(Flexibility.POOLED_FUND) and self.host:
             return self.host
-        if self.uses(Flexibility.INTEGRATED_PROVISION):
-            return self.provider
         return None
 
     @property

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from s75docs.library.profile import Requirement
-from s75docs.model.scheme import Flexibility, Scheme, SchemeFile
+from s75docs.model.scheme import Flexibility, PartnerKind, Scheme, SchemeFile
 from s75docs.transforms.labels import Labels
 
 
@@ -59,6 +59,8 @@ def _holds(condition: str, scheme: Scheme, data: SchemeFile) -> bool:
         return True
     if condition == "bcf":
         return scheme.bcf
+    if condition == "nhs-trust":
+        return any(data.partner(k).kind is PartnerKind.NHS_TRUST for k in _parties(scheme))
     if condition in ("delegated", "council-exercises-nhs", "nhs-exercises-council"):
         for f in scheme.functions:
             of, to = _exercise(f)
@@ -75,6 +77,16 @@ def _holds(condition: str, scheme: Scheme, data: SchemeFile) -> bool:
                 return True
         return False
     return scheme.uses(Flexibility(condition))
+
+
+def _parties(scheme: Scheme) -> set[str]:
+    """The partners that take part in a scheme: contributors, host, lead, provider, and the
+    partners whose functions it concerns."""
+    keys = {c.partner for c in scheme.contributions}
+    keys |= {k for k in (scheme.host, scheme.lead_commissioner, scheme.provider) if k}
+    for f in scheme.functions:
+        keys |= set(_exercise(f))
+    return keys
 
 
 def _exercise(function: Any) -> tuple[str, str]:

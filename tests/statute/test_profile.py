@@ -27,10 +27,26 @@ def _library() -> Library:
 
 
 @functools.cache
-def _fairhaven() -> tuple[SchemeFile, Labels]:
-    data = load_scheme(ROOT / "examples" / "fairhaven" / "scheme.yaml")
+def _example(name: str) -> tuple[SchemeFile, Labels]:
+    data = load_scheme(ROOT / "examples" / name / "scheme.yaml")
     doc = build_tree(data, _library(), check_law=False)
     return data, Labels.of(doc)
+
+
+def _fairhaven() -> tuple[SchemeFile, Labels]:
+    return _example("fairhaven")
+
+
+def _subject_to(rid: str) -> tuple[SchemeFile, Labels]:
+    """An example (Fairhaven, else the three-partner Kestrel) to which the requirement applies."""
+    from s75docs.statute.profile import conditions
+
+    req = next(r for r in requirements(_library().data[STEM]) if r.id == rid)
+    for name in ("fairhaven", "kestrel"):
+        data, labels = _example(name)
+        if conditions(req, None, data):
+            return data, labels
+    raise AssertionError(f"no example is subject to {rid}")
 
 
 def _refusals(data: SchemeFile, labels: Labels) -> list[str]:
@@ -56,6 +72,10 @@ def test_the_profile_covers_each_flexibility_and_the_bcf() -> None:
     laws = " ".join(f.law for f in found)
     for provision in ("4(2)", "7(3)(e)", "7(4)", "7(5)", "9(3)(e)", "9(4)", "223GA"):
         assert provision in laws, provision
+    data, labels = _example("kestrel")  # an NHS trust exercising a council's functions
+    found = evaluate(requirements(_library().data[STEM]), data, labels)
+    laws = " ".join(f.law for f in found)
+    assert "regulation 8" in laws and "9(2)" in laws
 
 
 def _profile_labels() -> list[tuple[str, str]]:
@@ -65,7 +85,7 @@ def _profile_labels() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("rid", "label"), _profile_labels())
 def test_removing_a_provision_refuses_the_build(rid: str, label: str) -> None:
-    data, labels = _fairhaven()
+    data, labels = _subject_to(rid)
     kept = Labels({k: v for k, v in labels.items() if k != label and not k.endswith(f".{label}")})
     refused = _refusals(data, kept)
     assert any(f"[{rid}]" in line and f"no provision '{label}'" in line for line in refused), (
