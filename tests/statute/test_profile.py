@@ -124,7 +124,7 @@ def test_removing_a_field_refuses_the_build(rid: str, name: str) -> None:
         if not conditions(reqs[rid], scheme, data):
             continue
         schemes = list(data.schemes)
-        schemes[n] = _emptied(scheme, name)  # type: ignore[assignment]
+        schemes[n] = _emptied(scheme, name)  # type: ignore[call-overload]
         refused = _refusals(data.model_copy(update={"schemes": schemes}), labels)
         break
     else:
