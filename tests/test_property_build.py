@@ -44,6 +44,8 @@ def _partner(key: str, short: str, kind: str, execution: str) -> dict[str, Any]:
         "execution": execution,
         # officers who sign deeds without the seal name what authorises them
         **({"execution_basis": "its scheme of delegation"} if execution == "deed" else {}),
+        # an NHS trust taking part states its commissioners' consent (the statutory profile)
+        **({"commissioner_consent": "given on 1 March 2026"} if kind == "nhs_trust" else {}),
     }
 
 

@@ -30,6 +30,10 @@ RULES = (
     check_law,
     check_toc,
 )
+_COMMENCEMENT = re.compile(
+    r"[“\"]?Commencement Date[”\"]?\s+means\s+(?:the\s+)?"
+    r"(\d{1,2})\s+([A-Z][a-z]+)\s+((?:19|20)\d\d)\b"
+)
 _MADE = re.compile(
     r"\b(?:made|dated|is dated|Dated)\b[^.\n]{0,40}?"
     r"\b(?:(\d{1,2})\s+([A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b"
@@ -77,7 +81,9 @@ def read_paragraphs(path: Path) -> tuple[list[RawParagraph], str, int]:
 
 
 def agreement_date(paragraphs: list[RawParagraph]) -> dt.date | None:
-    """The date the agreement says it was made, or its year (1 January) when undated."""
+    """The date the agreement says it was made, or its year (1 January) when undated; for an
+    agreement left undated ("Dated ...... 20.."), its Commencement Date, as the builder judges
+    an undated agreement."""
     for raw in paragraphs[:40]:
         m = _MADE.search(raw.text)
         if not m:
@@ -89,6 +95,13 @@ def agreement_date(paragraphs: list[RawParagraph]) -> dt.date | None:
             except ValueError:
                 pass
         return dt.date(year, 1, 1)
+    for raw in paragraphs:
+        m = _COMMENCEMENT.search(raw.text)
+        if m:
+            try:
+                return dt.datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+            except ValueError:
+                return None
     return None
 
 

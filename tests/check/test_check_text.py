@@ -236,3 +236,16 @@ def test_cli_exit_statuses_and_json(tmp_path: Path) -> None:
     assert runner.invoke(main, ["check", str(dirty), "--fail-on", "never"]).exit_code == 0
     missing = runner.invoke(main, ["check", str(tmp_path / "none.txt")])
     assert missing.exit_code == 2 and "Traceback" not in missing.stderr
+
+
+def test_an_undated_agreement_is_judged_from_its_commencement_date(tmp_path: Path) -> None:
+    """Law replaced since an undated 2013 agreement began is a warning, not an error."""
+    text = (
+        "Dated ...... 20..\n\n"
+        "1 Definitions\n\n"
+        "1.1 **Commencement Date** means 1 April 2013;\n\n"
+        "1.2 The Partners will comply with the Data Protection Act 1998.\n"
+    )
+    found = [f for f in check_text(tmp_path, text) if f.code == "law-stale"]
+    assert found and {f.severity.value for f in found} == {"warning"}
+    assert "since the agreement was made" in found[0].message
