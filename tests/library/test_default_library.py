@@ -57,3 +57,17 @@ def test_file_names_start_with_the_order() -> None:
             if src.kind in (Kind.CLAUSE, Kind.SCHEDULE) and not named:
                 wrong.append(f"{path.name}: order {src.meta.order}")
     assert wrong == []
+
+
+def test_the_readmes_smallest_scheme_builds_and_meets_the_profile(tmp_path: Path) -> None:
+    import re
+
+    from s75docs.pipeline import profile
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    found = re.search(r"The smallest useful scheme.*?```yaml\n(.*?)```", readme, re.S)
+    assert found is not None
+    scheme = tmp_path / "scheme.yaml"
+    scheme.write_text(found.group(1), encoding="utf-8")
+    findings = profile(scheme)
+    assert findings and [f.explain() for f in findings if f.missing] == []
