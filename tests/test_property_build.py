@@ -149,12 +149,13 @@ def schemes(draw: st.DrawFn) -> dict[str, Any]:
             scheme["provider"] = draw(st.sampled_from(keys))
         if scheme["services"] and draw(st.booleans()):
             holder = draw(st.sampled_from(keys))
+            # an integrated provider commissions nothing (Scheme.commissioner)
             commissioner = (
                 scheme.get("lead_commissioner")
                 if "lead_commissioning" in flex
                 else scheme.get("host")
                 if "pooled_fund" in flex
-                else scheme.get("provider")
+                else None
             )
             contract = {"contract": f"C-{s}", "holder": holder}
             if commissioner is not None and holder != commissioner:
