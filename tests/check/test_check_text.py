@@ -247,5 +247,5 @@ def test_an_undated_agreement_is_judged_from_its_commencement_date(tmp_path: Pat
         "1.2 The Partners will comply with the Data Protection Act 1998.\n"
     )
     found = [f for f in check_text(tmp_path, text) if f.code == "law-stale"]
-    assert found and {f.severity.value for f in found} == {"warning"}
+    assert found and {f.severity.value for f in found if f.severity} == {"warning"}
     assert "since the agreement was made" in found[0].message
