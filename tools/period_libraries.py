@@ -51,7 +51,8 @@ PROCUREMENT_NOTES = (
     ' "relevant authorities" (NHS England, ICBs,\n'
     "  NHS trusts and foundation trusts, local and combined"
     " authorities) procuring the health care\n"
-    "  services listed by CPV code in their Schedule 1; regulation 3 lets a mixed procurement be\n"
+    "  services listed by CPV code in the first Schedule to those Regulations;"
+    " regulation 3 lets a mixed procurement be\n"
     "  made under them only where the main subject matter is"
     " in-scope health care services and the\n"
     "  authority considers the other goods or services could not reasonably be supplied under a\n"
