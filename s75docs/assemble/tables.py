@@ -34,8 +34,10 @@ def contributions_table(data: SchemeFile, scheme: Scheme) -> Table:
     rows: list[Row] = []
     for partner_key, line in lines:
         found = [c for c in scheme.contributions if c.partner == partner_key and c.line == line]
-        shares = sorted({c.share.value for c in found})
-        row = Row([_t(data.partner(partner_key).short_name), _t(line), _t(" / ".join(shares))])
+        shares = " / ".join(sorted({c.share.value for c in found}))
+        if any(c.ring_fenced for c in found):
+            shares += ", ring-fenced"
+        row = Row([_t(data.partner(partner_key).short_name), _t(line), _t(shares)])
         for year in years:
             row.append(_m(sum((c.amount for c in found if c.year == year), Decimal(0))))
         rows.append(row)

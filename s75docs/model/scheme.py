@@ -441,6 +441,12 @@ class Contribution(StrictModel):
     year: FinancialYear
     amount: NonNegativeMoney
     share: Share = Share.FIXED
+    ring_fenced: bool = Field(
+        default=False,
+        description="money whose use the law or grant conditions restrict (e.g. the Disabled"
+        " Facilities Grant): accounted for on its own, carried forward unspent, and never"
+        " part of a shared overspend or underspend",
+    )
 
 
 class RiskShare(StrictModel):
