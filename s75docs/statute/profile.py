@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from s75docs.library.profile import Requirement
-from s75docs.model.scheme import Flexibility, PartnerKind, Scheme, SchemeFile
+from s75docs.model.scheme import Flexibility, Function, PartnerKind, Scheme, SchemeFile
 from s75docs.transforms.labels import Labels
 
 
@@ -89,11 +89,9 @@ def _parties(scheme: Scheme) -> set[str]:
     return keys
 
 
-def _exercise(function: Any) -> tuple[str, str]:
+def _exercise(function: Function) -> tuple[str, str]:
     """Whose function it is and who exercises it (the same partner for its own function)."""
-    of = getattr(function, "of", "")
-    to = getattr(function, "to", None) or getattr(function, "by", None) or of
-    return str(of), str(to)
+    return function.of, function.exercised_by
 
 
 def evaluate(reqs: list[Requirement], data: SchemeFile, labels: Labels) -> list[Finding]:
