@@ -223,3 +223,17 @@ def lo_reports(
     raw: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     by_path = {str(Path(k).resolve()): v for k, v in raw.items()}
     return {name: by_path[str(p.resolve())] for name, p in built_reports.items()}
+
+
+def context_lines(context: dict[str, Any]) -> list[str]:
+    """Every line of a report's template context as read: each paragraph, point and
+    sub-point, and each table row with its cells joined by " | "."""
+    out: list[str] = []
+    for sec in context["sections"]:
+        for block in sec["blocks"]:
+            out.append(block["text"])
+            for p in block["points"]:
+                out += [p["text"], *(s["text"] for s in p["sub"])]
+            if block["table"]:
+                out += [" | ".join(c["text"] for c in r["cells"]) for r in block["table"]["rows"]]
+    return out

@@ -4,27 +4,13 @@ keeps its references apart from the Forward Plan's."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import yaml
 
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import build_tree, report_context
 from s75docs.transforms.labels import Labels
-from tests.reports.conftest import FAIRHAVEN, SCHEME
-
-
-def _lines(context: dict[str, Any]) -> list[str]:
-    out: list[str] = []
-    for sec in context["sections"]:
-        for block in sec["blocks"]:
-            out.append(block["text"])
-            for p in block["points"]:
-                out += [p["text"], *(s["text"] for s in p["sub"])]
-            if block["table"]:
-                out += [" | ".join(c["text"] for c in r["cells"]) for r in block["table"]["rows"]]
-    return out
+from tests.reports.conftest import FAIRHAVEN, SCHEME, context_lines
 
 
 def _cite(label: str) -> str:
@@ -34,7 +20,7 @@ def _cite(label: str) -> str:
 
 
 def test_audit_and_termination_are_cited_by_label() -> None:
-    lines = _lines(report_context(SCHEME, FAIRHAVEN / "meeting.yaml", "cabinet"))
+    lines = context_lines(report_context(SCHEME, FAIRHAVEN / "meeting.yaml", "cabinet"))
     hosting = next(line for line in lines if "will host the pooled funds" in line)
     assert f"has them audited with its own accounts ({_cite('audit-pooled')})" in hosting
     ending = next(line for line in lines if line.startswith("Ending the agreement"))
@@ -44,7 +30,7 @@ def test_audit_and_termination_are_cited_by_label() -> None:
 
 
 def test_statutory_officers_are_named_with_their_comments() -> None:
-    lines = _lines(report_context(SCHEME, FAIRHAVEN / "meeting.yaml", "cabinet"))
+    lines = context_lines(report_context(SCHEME, FAIRHAVEN / "meeting.yaml", "cabinet"))
     meeting = yaml.safe_load((FAIRHAVEN / "meeting.yaml").read_text(encoding="utf-8"))
     for key in ("finance_officer", "legal_officer"):
         officer = meeting["implications"][key]

@@ -18,7 +18,7 @@ from s75docs.model.meeting import ReportKind
 from s75docs.pipeline import build_tree, load_variation, report, report_context
 from s75docs.reports.render import default_template
 from s75docs.transforms.labels import Labels
-from tests.reports.conftest import FAIRHAVEN, REPO, SCHEME, SCHEME_V2
+from tests.reports.conftest import FAIRHAVEN, REPO, SCHEME, SCHEME_V2, context_lines
 
 MEETING = FAIRHAVEN / "meeting.yaml"
 
@@ -44,15 +44,7 @@ def _cite(doc_scheme: Path, label: str, libraries: list[Path] | None = None) -> 
 
 
 def _text(context: dict[str, Any]) -> str:
-    out: list[str] = []
-    for sec in context["sections"]:
-        for block in sec["blocks"]:
-            out.append(block["text"])
-            for p in block["points"]:
-                out += [p["text"], *(s["text"] for s in p["sub"])]
-            if block["table"]:
-                out += [c["text"] for r in block["table"]["rows"] for c in r["cells"]]
-    return "\n".join(out)
+    return "\n".join(context_lines(context))
 
 
 def test_citations_follow_the_numbering_not_typed_text(tmp_path: Path) -> None:
