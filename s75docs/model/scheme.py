@@ -327,6 +327,7 @@ class FundingRoute(StrEnum):
 
     RECHARGE = "recharge"  # the holder pays the provider and recharges the cost
     NOVATION = "novation"  # the contract moves to the commissioning partner
+    DIRECT = "direct"  # the holder pays under the contract, and that is its contribution
 
 
 class Service(StrictModel):
@@ -347,6 +348,11 @@ class Service(StrictModel):
     )
     novation_by: dt.date | None = Field(
         default=None, description="for novation: the date by which the contract is novated"
+    )
+    line: str = Field(
+        default="",
+        description="for funding_route: direct, the holder's contribution line that its"
+        " payments under the contract make up (the contract prices and the line change together)",
     )
 
 
@@ -404,6 +410,13 @@ class Resources(StrictModel):
         return not (self.staff or self.goods or self.services or self.accommodation)
 
 
+class Registration(StrEnum):
+    """Where the registered body stands with the Care Quality Commission."""
+
+    HELD = "held"
+    APPLIED = "applied"
+
+
 class Regulation(StrictModel):
     """Who is registered to provide a scheme's regulated activities, and the cover needed."""
 
@@ -420,6 +433,21 @@ class Regulation(StrictModel):
     clinical_negligence: str = Field(
         default="",
         description="the clinical negligence cover required, completing 'keep in force ...'",
+    )
+    registration: Registration | None = Field(
+        default=None,
+        description="'held' (with evidence: the certificate or location) or 'applied' (the"
+        " scheme's regulated services then start only when the registration takes effect)",
+    )
+    evidence: str = Field(
+        default="",
+        description="for registration: held, what shows it, e.g. 'a certificate of"
+        " registration dated 2 March 2026 for Harbourside Health Centre'",
+    )
+    until_registered: str = Field(
+        default="",
+        description="for registration: applied, who carries on the regulated activities until"
+        " the registration takes effect, and under whose registration",
     )
 
 
@@ -441,6 +469,12 @@ class Contribution(StrictModel):
     year: FinancialYear
     amount: NonNegativeMoney
     share: Share = Share.FIXED
+    funds: str = Field(
+        default="",
+        description="the activity the line pays for, where it is not plain from its name (it"
+        " decides which line meets a cost), e.g. 'placements of adults the ICB has found"
+        " eligible for NHS continuing healthcare'",
+    )
     ring_fenced: bool = Field(
         default=False,
         description="money whose use the law or grant conditions restrict (e.g. the Disabled"
@@ -453,6 +487,19 @@ class RiskShare(StrictModel):
     rule: RiskRule
     split: dict[Key, Decimal] = Field(
         default_factory=dict, description="percentages by partner key for the fixed rule"
+    )
+
+
+class Packages(StrictModel):
+    """Care packages for individual people, approved one by one under a lead commissioner."""
+
+    panel: str = Field(description="the joint panel that approves each package, by name")
+    forecast_margin: Decimal = Field(
+        default=Decimal(5),
+        ge=0,
+        le=100,
+        description="per cent: above this forecast overrun of a partner's variable estimate,"
+        " the panel needs that partner's consent to approve a further package",
     )
 
 
@@ -489,6 +536,11 @@ class Scheme(StrictModel):
     regulation: Regulation | None = None
     lead_officers: dict[Key, str] = Field(
         default_factory=dict, description="the lead officer's role for each partner, by key"
+    )
+    packages: Packages | None = Field(
+        default=None,
+        description="for lead commissioning of packages for individual people: the joint panel"
+        " that approves each package and records how it is split between the partners' lines",
     )
     procurement_consent_threshold: NonNegativeMoney | None = Field(
         default=None,
@@ -542,6 +594,34 @@ class Scheme(StrictModel):
             for c in self.contributions
             if (year is None or c.year == year) and (partner is None or c.partner == partner)
         )
+
+    def line_funds(self) -> list[tuple[str, str, str]]:
+        """(partner, line, what it funds) for each line whose activity is described."""
+        seen: dict[tuple[str, str], str] = {}
+        for c in self.contributions:
+            if c.funds and (c.partner, c.line) not in seen:
+                seen[(c.partner, c.line)] = c.funds
+        return [(p, line, funds) for (p, line), funds in seen.items()]
+
+    def risk_base(self, year: str) -> dict[str, Decimal]:
+        """The amounts in proportion to which the proportionate rule shares an overspend or
+        underspend in a year: each partner's fixed lines that are not ring-fenced or, where
+        there are none, the estimates of its variable lines."""
+        lines = [c for c in self.contributions if c.year == year and not c.ring_fenced]
+        fixed = [c for c in lines if c.share is Share.FIXED and c.amount]
+        chosen = fixed or [c for c in lines if c.share is Share.VARIABLE]
+        base: dict[str, Decimal] = {}
+        for c in chosen:
+            base[c.partner] = base.get(c.partner, Decimal(0)) + c.amount
+        return base
+
+    def risk_percentages(self, year: str) -> dict[str, Decimal]:
+        """risk_base as percentages to two places (they may not add to exactly 100)."""
+        base = self.risk_base(year)
+        total = _sum(base.values())
+        if not total:
+            return {}
+        return {k: (v * 100 / total).quantize(Decimal("0.01")) for k, v in base.items()}
 
     def line_amount(self, partner: str, line: str, year: str) -> Decimal | None:
         """One partner's service line in one year; None when the scheme has no such line."""

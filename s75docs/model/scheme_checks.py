@@ -9,7 +9,17 @@ import re
 from collections.abc import Sequence
 
 from s75docs.model.money import financial_year_of
-from s75docs.model.scheme import Resource, Scheme, SchemeFile, StaffBasis
+from s75docs.model.scheme import (
+    Flexibility,
+    FundingRoute,
+    Registration,
+    Regulation,
+    Resource,
+    Scheme,
+    SchemeFile,
+    Service,
+    StaffBasis,
+)
 
 PathKey = tuple[str | int, ...]
 Problems = list[tuple[PathKey, str]]
@@ -81,7 +91,9 @@ def scheme_errors(data: SchemeFile, si: int, scheme: Scheme) -> Problems:
     for fi, fn in enumerate(scheme.functions):
         where: PathKey = (*base, "functions", fi)
         partner((*where, "of"), fn.of, "partner")
-        partner((*where, "to"), fn.to, "partner")
+        known = partner((*where, "to"), fn.to, "partner")
+        if known and fn.delegated and fn.to not in _exercisers(scheme):
+            out.append(((*where, "to"), _delegation_problem(scheme, fn.to or "")))
         if fn.continuing_healthcare and fn.of in councils:
             out.append(
                 (
@@ -102,9 +114,18 @@ def scheme_errors(data: SchemeFile, si: int, scheme: Scheme) -> Problems:
     _resources(data, scheme, base, keys, councils, out)
     for key in scheme.lead_officers:
         partner((*base, "lead_officers", key), key, "lead officer's partner")
+    if scheme.packages is not None and scheme.lead_commissioner is None:
+        out.append(
+            (
+                (*base, "packages"),
+                "a packages panel approves packages that a lead commissioner arranges: add"
+                " lead_commissioning and a lead_commissioner, or delete packages",
+            )
+        )
     reg = scheme.regulation
     if reg is not None:
         partner((*base, "regulation", "cqc_registered"), reg.cqc_registered, "registered partner")
+        _registration(reg, (*base, "regulation"), out)
         if reg.cqc_registered and reg.cqc_registered_body:
             out.append(
                 (
@@ -121,6 +142,68 @@ def scheme_errors(data: SchemeFile, si: int, scheme: Scheme) -> Problems:
             )
         )
     return out
+
+
+def _exercisers(scheme: Scheme) -> set[str]:
+    """The partners that may exercise another partner's functions under the scheme: its lead
+    commissioner and its integrated provider (section 75(2)(b) and (c); a pooled fund alone
+    delegates nothing)."""
+    found: set[str] = set()
+    if scheme.uses(Flexibility.LEAD_COMMISSIONING) and scheme.lead_commissioner:
+        found.add(scheme.lead_commissioner)
+    if scheme.uses(Flexibility.INTEGRATED_PROVISION) and scheme.provider:
+        found.add(scheme.provider)
+    return found
+
+
+def _delegation_problem(scheme: Scheme, to: str) -> str:
+    roles = []
+    if scheme.uses(Flexibility.LEAD_COMMISSIONING) and scheme.lead_commissioner:
+        roles.append(f"lead commissioner ({scheme.lead_commissioner})")
+    if scheme.uses(Flexibility.INTEGRATED_PROVISION) and scheme.provider:
+        roles.append(f"integrated provider ({scheme.provider})")
+    if not roles:
+        return (
+            f"'{to}' exercises another partner's function, which is lead commissioning or"
+            " integrated provision, not a pooled fund alone: add lead_commissioning (with"
+            f" lead_commissioner: {to}) or integrated_provision to flexibilities"
+        )
+    return (
+        f"only the scheme's {' or '.join(roles)} exercises another partner's functions under"
+        f" it, not '{to}'"
+    )
+
+
+def _registration(reg: Regulation, base: PathKey, out: Problems) -> None:
+    if reg.registration is None:
+        for field in ("evidence", "until_registered"):
+            if getattr(reg, field):
+                out.append(((*base, field), f"{field} goes with registration: held or applied"))
+        return
+    if not (reg.cqc_registered or reg.cqc_registered_body):
+        out.append(
+            (
+                (*base, "registration"),
+                "say who is registered: cqc_registered (a partner) or cqc_registered_body",
+            )
+        )
+    if reg.registration is Registration.APPLIED and not reg.until_registered:
+        out.append(
+            (
+                (*base, "until_registered"),
+                "the registration has been applied for: say who carries on the regulated"
+                " activities until it takes effect, and under whose registration",
+            )
+        )
+    if reg.registration is Registration.HELD and reg.until_registered:
+        out.append(
+            (
+                (*base, "until_registered"),
+                "until_registered goes with registration: applied",
+            )
+        )
+    if reg.registration is Registration.APPLIED and reg.evidence:
+        out.append(((*base, "evidence"), "evidence goes with registration: held"))
 
 
 def _needs_clinical_cover(scheme: Scheme, councils: set[str]) -> bool:
@@ -209,10 +292,15 @@ def _services(
                     (*where, "funding_route"),
                     f"the contract is held by {sv.holder or sv.holder_body}, not by the"
                     f" scheme's {_role(scheme)} ({principal}): say how it is paid with"
-                    " funding_route: recharge or novation",
+                    " funding_route: recharge, novation or direct",
                 )
             )
-        if sv.funding_route is not None and not outside:
+        direct = sv.funding_route is FundingRoute.DIRECT
+        if direct:
+            _direct(scheme, sv, where, out)
+        elif sv.line:
+            out.append(((*where, "line"), "line goes with funding_route: direct"))
+        if sv.funding_route is not None and not outside and not direct:
             out.append(
                 (
                     (*where, "funding_route"),
@@ -239,6 +327,35 @@ def _services(
                     f" another service ('{seen[1]}'): a contract reference names one contract",
                 )
             )
+
+
+def _direct(scheme: Scheme, sv: Service, where: PathKey, out: Problems) -> None:
+    """A contract through which its holder pays its own contribution line."""
+    if sv.holder is None:
+        out.append(
+            (
+                (*where, "holder"),
+                "funding_route: direct needs the partner that holds the contract (holder)",
+            )
+        )
+        return
+    lines = sorted({c.line for c in scheme.contributions if c.partner == sv.holder})
+    if not sv.line:
+        out.append(
+            (
+                (*where, "line"),
+                f"name the line of {sv.holder}'s contribution that its payments under contract"
+                f" {sv.contract or sv.name} make up (one of: {', '.join(lines) or 'none'})",
+            )
+        )
+    elif sv.line not in lines:
+        out.append(
+            (
+                (*where, "line"),
+                f"'{sv.line}' is not one of {sv.holder}'s lines in this scheme"
+                f"{_mean(sv.line, lines)}",
+            )
+        )
 
 
 def _role(scheme: Scheme) -> str:

@@ -62,7 +62,6 @@ _MINIMAL: dict[str, Any] = {
             "functions": [
                 {
                     "of": "icb",
-                    "to": "council",
                     "description": "arranging community health services",
                     "enactment": "section 3 of the 2006 Act",
                 }

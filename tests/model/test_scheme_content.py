@@ -19,6 +19,15 @@ def _pool(data: dict[str, Any]) -> dict[str, Any]:
     return scheme
 
 
+def _delegating(data: dict[str, Any], to: str = "council") -> dict[str, Any]:
+    """The pool with the ICB's function exercised by `to` as lead commissioner."""
+    pool = _pool(data)
+    pool["flexibilities"] = ["pooled_fund", "lead_commissioning"]
+    pool["lead_commissioner"] = to
+    pool["functions"][0]["to"] = to
+    return data
+
+
 def _one_error(tmp_path: Path, data: dict[str, Any], pattern: str) -> str:
     """The single error of a file, checked to point at the line the pattern finds."""
     path, text = write(tmp_path, data)
@@ -30,6 +39,23 @@ def _one_error(tmp_path: Path, data: dict[str, Any], pattern: str) -> str:
 def test_the_minimal_pool_with_people_and_functions_loads(tmp_path: Path) -> None:
     path, _ = write(tmp_path, minimal())
     (function,) = load_scheme(path).schemes[0].functions
+    assert not function.delegated and function.exercised_by == "icb"
+
+
+def test_a_pooled_fund_alone_delegates_no_function(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["functions"][0]["to"] = "council"
+    found = _one_error(tmp_path, data, r"^\s*to: council")
+    assert (
+        "schemes[0].functions[0].to: 'council' exercises another partner's function, which is"
+        " lead commissioning or integrated provision, not a pooled fund alone" in found
+    )
+    _pool(data)["flexibilities"] = ["pooled_fund", "lead_commissioning"]
+    _pool(data)["lead_commissioner"] = "icb"
+    found = _one_error(tmp_path, data, r"^\s*to: council")
+    assert "only the scheme's lead commissioner (icb) exercises another partner's" in found
+    _pool(data)["lead_commissioner"] = "council"
+    (function,) = load_scheme(write(tmp_path, data)[0]).schemes[0].functions
     assert function.delegated and function.exercised_by == "council"
 
 
@@ -71,7 +97,7 @@ def test_an_enactment_must_name_an_act_or_regulations(tmp_path: Path) -> None:
 
 
 def test_an_own_function_has_no_delegate(tmp_path: Path) -> None:
-    data = minimal()
+    data = _delegating(minimal())
     _pool(data)["functions"].append(
         {
             "of": "council",
@@ -86,7 +112,7 @@ def test_an_own_function_has_no_delegate(tmp_path: Path) -> None:
 
 
 def test_a_delegated_continuing_healthcare_function_must_say_so(tmp_path: Path) -> None:
-    data = minimal()
+    data = _delegating(minimal())
     _pool(data)["functions"][0]["description"] = "commissioning NHS continuing healthcare"
     found = _one_error(tmp_path, data, r"^\s*- of: icb")
     assert "continuing_healthcare: its eligibility" not in found
@@ -96,9 +122,9 @@ def test_a_delegated_continuing_healthcare_function_must_say_so(tmp_path: Path) 
 
 
 def test_continuing_healthcare_is_not_a_council_function(tmp_path: Path) -> None:
-    data = minimal()
+    data = _delegating(minimal(), to="icb")
     fn = _pool(data)["functions"][0]
-    fn.update({"of": "council", "to": "icb", "continuing_healthcare": True})
+    fn.update({"of": "council", "continuing_healthcare": True})
     found = _one_error(tmp_path, data, r"^\s+continuing_healthcare: true")
     assert "NHS continuing healthcare is a function of an NHS body" in found
 
