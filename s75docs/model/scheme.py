@@ -461,6 +461,20 @@ class ExitPlan(StrictModel):
     contracts: str = Field(default="", description="contracts still open")
 
 
+class EndCondition(StrictModel):
+    """A scheme that ends early only if something is in place by a date (for example a
+    successor's transfer agreement), and otherwise runs on to a later date."""
+
+    condition: str = Field(
+        description="what must be in place, completing 'only if, by DATE, ...', e.g. 'the"
+        " Council and the ICB have made a transfer agreement with Marsh County Council'"
+    )
+    by: dt.date = Field(description="the date by which it must be in place")
+    otherwise_until: dt.date = Field(
+        description="if it is not, the scheme runs until this date (or until it takes effect)"
+    )
+
+
 class Contribution(StrictModel):
     """One line of money: a partner, a service line, a financial year."""
 
@@ -524,6 +538,11 @@ class Scheme(StrictModel):
     )
     end: dt.date | None = Field(
         default=None, description="when the scheme ends (default: when the agreement ends)"
+    )
+    end_condition: EndCondition | None = Field(
+        default=None,
+        description="the scheme ends on its end date only if something is in place by a date,"
+        " and otherwise runs on to a later date",
     )
     aims: list[str] = Field(default_factory=list)
     people: list[str] = Field(

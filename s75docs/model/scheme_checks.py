@@ -241,6 +241,7 @@ def _dates(data: SchemeFile, scheme: Scheme, base: PathKey, out: Problems) -> No
                 f" day ({latest_end(data)})",
             )
         )
+    _end_condition(data, scheme, base, out)
     first, last = financial_year_of(start), financial_year_of(end)
     for ci, c in enumerate(scheme.contributions):
         if c.year < first:
@@ -257,6 +258,38 @@ def _dates(data: SchemeFile, scheme: Scheme, base: PathKey, out: Problems) -> No
                     f"a contribution for {c.year} falls after the scheme ends ({end})",
                 )
             )
+
+
+def _end_condition(data: SchemeFile, scheme: Scheme, base: PathKey, out: Problems) -> None:
+    cond = scheme.end_condition
+    if cond is None:
+        return
+    where: PathKey = (*base, "end_condition")
+    if scheme.end is None:
+        out.append((where, "an end condition needs the end date it qualifies: add end"))
+        return
+    if cond.by >= scheme.end:
+        out.append(
+            (
+                (*where, "by"),
+                f"the condition must be met before the scheme's end date ({scheme.end})",
+            )
+        )
+    if cond.otherwise_until <= scheme.end:
+        out.append(
+            (
+                (*where, "otherwise_until"),
+                f"otherwise_until must be after the scheme's end date ({scheme.end})",
+            )
+        )
+    elif cond.otherwise_until > latest_end(data):
+        out.append(
+            (
+                (*where, "otherwise_until"),
+                f"the scheme cannot run ({cond.otherwise_until}) beyond the agreement's last"
+                f" possible day ({latest_end(data)})",
+            )
+        )
 
 
 def _services(

@@ -11,7 +11,15 @@ from pathlib import Path
 from s75docs.doctree.nodes import Schedule
 from s75docs.library.loader import Library, load_library
 from s75docs.model.loader import load_scheme
-from s75docs.model.scheme import Resources, Scheme, SchemeFile, Staff, StaffBasis
+from s75docs.model.scheme import (
+    FundingRoute,
+    Registration,
+    Resources,
+    Scheme,
+    SchemeFile,
+    Staff,
+    StaffBasis,
+)
 from s75docs.pipeline import build_tree
 from tests.library.test_format_doc import agreement_lines
 
@@ -126,13 +134,103 @@ def test_contract_holders_and_the_funding_route_are_printed() -> None:
         "Discharge to assess | Fairhaven and Wyvern Hospitals NHS Foundation Trust |"
         " ICB-D2A-2025-003 | ICB" in bcf
     )
+    # the Council leads and hosts the pool: a recharge is paid into the Pooled Fund
     assert (
         "6.2.1 for Discharge to assess (ICB-D2A-2025-003), the ICB recharges the cost of the"
         " service to the Pooled Fund each Quarter in arrears, as paragraph 8 of Schedule 8 sets"
         " out."
     ) in bcf
+    data = _data()
+    ld = data.schemes[2]
+    novated = [
+        sv.model_copy(
+            update={
+                "funding_route": FundingRoute.NOVATION,
+                "novation_by": dt.date(2026, 9, 30),
+                "line": "",
+            }
+        )
+        if sv.contract == "ICB-LD-2023-042"
+        else sv
+        for sv in ld.services
+    ]
+    text = "\n".join(_spec(_with_scheme(ld.id, services=novated), ld))
+    assert "the ICB will novate the contract to the Council by 30 September 2026" in text
+
+
+def test_a_contract_paid_directly_is_the_holders_line_and_is_not_invoiced() -> None:
     ld = "\n".join(_schedule(_fairhaven(), "Learning Disability Joint Commissioning"))
-    assert "the ICB will novate the contract to the Council by 30 September 2026" in ld
+    assert (
+        'The ICB pays its line "Intensive support service" in paragraph 7 of this Schedule only'
+        " under contract ICB-LD-2023-042, which it holds and manages. It is not invoiced for that"
+        " line under paragraph 8.1 of Schedule 8"
+    ) in ld
+    assert (
+        "the price of that contract for each Financial Year equals that line (£1,380,000.00 for"
+        " 2026/27 and £1,421,400.00 for 2027/28)"
+    ) in ld
+    assert "novate" not in ld
+
+
+def test_what_a_line_funds_is_printed_and_decides_attribution() -> None:
+    eq = _schedule(_fairhaven(), "Integrated Community Equipment Service")
+    intro = next(line for line in eq if "What each of the following lines pays for" in line)
+    assert "decides which line meets a cost under paragraph 3.3 of Schedule 8" in intro
+    assert any(
+        line.startswith('7.2.2 the ICB\'s line "Health equipment": the charge for each item')
+        for line in eq
+    )
+
+
+def test_proportionate_shares_are_printed_from_the_lines_that_are_not_ring_fenced() -> None:
+    data = _data()
+    bcf = data.schemes[0]
+    text = _schedule(_fairhaven(), "Fairhaven Better Care Fund")
+    for year in bcf.years:
+        base = bcf.risk_base(year)
+        fenced = sum(c.amount for c in bcf.contributions if c.year == year and c.ring_fenced)
+        assert fenced  # the Disabled Facilities Grant
+        council = base["council"] * 100 / (base["council"] + base["icb"])
+        want = f"for {year}, the Council {council:.2f}% and the ICB {100 - council:.2f}%"
+        assert any(want in line for line in text), want
+    children = _schedule(_fairhaven(), "Children and Young People with Complex Needs")
+    assert any(
+        "(from the estimates of the Variable Shares, as there is no Fixed Share)" in line
+        for line in children
+    )
+
+
+def test_a_packages_panel_records_the_split_and_modifies_the_consent_rules() -> None:
+    text = "\n".join(_schedule(_fairhaven(), "Children and Young People with Complex Needs"))
+    assert "is approved by the Children's Joint Funding Panel" in text
+    assert "that record decides the attribution of that cost under paragraph 3.3" in text
+    assert "is not a new Services Contract for Clause 7.4.5 or Clause 7.7" in text
+    assert "more than 5% above its estimate, unless that Partner consents in writing" in text
+
+
+def test_cqc_registration_held_is_evidenced_and_applied_delays_the_start() -> None:
+    data = _data()
+    team = next(s for s in data.schemes if s.id == "ld-community-team")
+    held = "\n".join(_spec(data, team))
+    assert "Before this Agreement was made, it gave the other Partners evidence of that" in held
+    assert team.regulation is not None
+    applied = team.regulation.model_copy(
+        update={
+            "registration": Registration.APPLIED,
+            "evidence": "",
+            "until_registered": "the Trust provides the clinical services under its own"
+            " registration",
+        }
+    )
+    text = "\n".join(_spec(_with_scheme(team.id, regulation=applied), team))
+    assert "The body to be registered with the Care Quality Commission" in text
+    assert "has applied to the Care Quality Commission" in text
+    assert "starts on the later of the date in paragraph 1.2 of this Schedule" in text
+    assert "Until then, the Trust provides the clinical services under its own registration" in text
+    assert "(or later, under paragraph 11.1 of this Schedule)" in text
+    unstated = team.regulation.model_copy(update={"registration": None, "evidence": ""})
+    text = "\n".join(_spec(_with_scheme(team.id, regulation=unstated), team))
+    assert "No regulated activity is carried on under this Individual Scheme until" in text
 
 
 def test_the_trust_staff_of_the_integrated_team_are_named_with_their_agreement_and_cover() -> None:

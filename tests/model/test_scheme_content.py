@@ -4,6 +4,7 @@ functions and their enactments, people, contract holders, resources, dates, lead
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -349,3 +350,110 @@ def test_a_funding_route_for_a_contract_the_host_holds_is_refused(tmp_path: Path
     _pool(data)["services"] = [_service(contract="C-1", holder="council", funding_route="recharge")]
     found = _one_error(tmp_path, data, r"^\s*funding_route: recharge")
     assert "a funding route applies only to a contract held by a partner" in found
+
+
+# --- contracts through which the holder pays its own line ----------------------------------
+
+
+def test_a_direct_contract_names_one_of_its_holders_lines(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [_service(contract="C-1", holder="icb", funding_route="direct")]
+    found = _one_error(tmp_path, data, r"^\s*- name: Reablement")
+    assert "services[0].line: name the line of icb's contribution" in found
+    assert "(one of: NHS contribution)" in found
+    _pool(data)["services"][0]["line"] = "NHS contributon"
+    found = _one_error(tmp_path, data, r"^\s*line: NHS contributon")
+    assert "'NHS contributon' is not one of icb's lines in this scheme" in found
+    assert "(did you mean 'NHS contribution'?)" in found
+    _pool(data)["services"][0]["line"] = "NHS contribution"
+    (service,) = load_scheme(write(tmp_path, data)[0]).schemes[0].services
+    assert service.funding_route == "direct" and service.line == "NHS contribution"
+
+
+def test_a_line_without_a_direct_route_is_refused(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["services"] = [
+        _service(contract="C-1", holder="icb", funding_route="recharge", line="Other")
+    ]
+    found = _one_error(tmp_path, data, r"^\s*line: Other")
+    assert "line goes with funding_route: direct" in found
+
+
+# --- registration, package panels and conditional ends ------------------------------------
+
+
+def test_a_registration_applied_for_says_who_carries_on_meanwhile(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["regulation"] = {"cqc_registered": "council", "registration": "applied"}
+    found = _one_error(tmp_path, data, r"^\s*cqc_registered: council")
+    assert "regulation.until_registered: the registration has been applied for" in found
+    _pool(data)["regulation"] = {"registration": "held"}
+    found = _one_error(tmp_path, data, r"^\s*registration: held")
+    assert "say who is registered: cqc_registered" in found
+    _pool(data)["regulation"] = {"cqc_registered": "council", "evidence": "a certificate"}
+    found = _one_error(tmp_path, data, r"^\s*evidence: a certificate")
+    assert "evidence goes with registration: held or applied" in found
+
+
+def test_a_packages_panel_needs_a_lead_commissioner(tmp_path: Path) -> None:
+    data = minimal()
+    _pool(data)["packages"] = {"panel": "Joint Funding Panel"}
+    found = _one_error(tmp_path, data, r"^\s*packages:")
+    assert "a packages panel approves packages that a lead commissioner arranges" in found
+    _delegating(data)
+    scheme = load_scheme(write(tmp_path, data)[0]).schemes[0]
+    assert scheme.packages is not None and scheme.packages.forecast_margin == 5
+
+
+def test_an_end_condition_falls_before_the_end_and_runs_on_after_it(tmp_path: Path) -> None:
+    data = minimal()
+    cond = {"condition": "a successor is in place", "by": "2026-09-30"}
+    _pool(data)["end_condition"] = {**cond, "otherwise_until": "2027-03-31"}
+    found = _one_error(tmp_path, data, r"^\s*end_condition:")
+    assert "an end condition needs the end date it qualifies: add end" in found
+    _pool(data)["end"] = "2026-12-31"
+    _pool(data)["end_condition"] = {**cond, "by": "2027-01-31", "otherwise_until": "2027-03-31"}
+    found = _one_error(tmp_path, data, r"^\s*by: '?2027-01-31")
+    assert "the condition must be met before the scheme's end date (2026-12-31)" in found
+    _pool(data)["end_condition"] = {**cond, "otherwise_until": "2026-11-30"}
+    found = _one_error(tmp_path, data, r"^\s*otherwise_until:")
+    assert "otherwise_until must be after the scheme's end date" in found
+    _pool(data)["end_condition"] = {**cond, "otherwise_until": "2027-09-30"}
+    found = _one_error(tmp_path, data, r"^\s*otherwise_until:")
+    assert "beyond the agreement's last possible day (2027-03-31)" in found
+    _pool(data)["end_condition"] = {**cond, "otherwise_until": "2027-03-31"}
+    scheme = load_scheme(write(tmp_path, data)[0]).schemes[0]
+    assert scheme.end_condition is not None
+    assert scheme.end_condition.otherwise_until == dt.date(2027, 3, 31)
+
+
+# --- the base of the proportionate rule ---------------------------------------------------
+
+
+def test_the_proportionate_base_leaves_out_ring_fenced_lines_and_falls_back_to_estimates(
+    tmp_path: Path,
+) -> None:
+    data = minimal()
+    lines = _pool(data)["contributions"]
+    lines.append(
+        {
+            "partner": "council",
+            "line": "Grant",
+            "year": "2026/27",
+            "amount": "5,000.00",
+            "ring_fenced": True,
+        }
+    )
+    scheme = load_scheme(write(tmp_path, data)[0]).schemes[0]
+    assert scheme.risk_base("2026/27") == {"icb": 10000, "council": Decimal("2345.67")}
+    # 10,000 / 12,345.67 = 81.0000...%: rounded to two places
+    assert scheme.risk_percentages("2026/27") == {"icb": Decimal("81.00"), "council": 19}
+    for line in lines:
+        if not line.get("ring_fenced"):
+            line["share"] = "variable"
+    scheme = load_scheme(write(tmp_path, data)[0]).schemes[0]
+    # no fixed line that is not ring-fenced: the estimates of the variable lines
+    assert scheme.risk_base("2026/27") == {"icb": 10000, "council": Decimal("2345.67")}
+    lines[0]["share"] = "fixed"
+    scheme = load_scheme(write(tmp_path, data)[0]).schemes[0]
+    assert scheme.risk_percentages("2026/27") == {"icb": 100}
