@@ -369,6 +369,7 @@ def report_context(
     from s75docs.reports.build import ReportBuilder
     from s75docs.reports.context import template_context
     from s75docs.reports.facts import Cited
+    from s75docs.reports.statutory import provisions
     from s75docs.transforms import Settings
     from s75docs.transforms.labels import Labels
     from s75docs.transforms.money import has_pence
@@ -410,7 +411,7 @@ def report_context(
         external={"": cited.now, "varied": cited.varied},
         rounding_note=False,
     )
-    met = len(profile_findings(data, library, doc))  # the build refused any not met
+    findings = profile_findings(data, library, doc)  # the build refused any not met
     built = ReportBuilder(
         report_kind,
         details,
@@ -419,7 +420,8 @@ def report_context(
         cited,
         settings,
         variation=variation,
-        requirements_met=met,
+        requirements_met=len(findings),
+        statutory_provisions=provisions(f.law for f in findings),
     ).build()
     check_currency(built.doc, details.date, "report")
     return template_context(built, millions=money_format == "millions", pence=pence)

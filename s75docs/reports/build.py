@@ -67,6 +67,7 @@ class ReportBuilder:
         *,
         variation: Variation | None = None,
         requirements_met: int = 0,
+        statutory_provisions: str = "",
     ) -> None:
         self.kind = kind
         self.library = library
@@ -83,6 +84,7 @@ class ReportBuilder:
             library_data=library.data,
             declared=self.declared,
             requirements_met=requirements_met,
+            statutory_provisions=statutory_provisions,
         )
         self.ctx = self.facts.context()
         self.parts: dict[str, list[Source]] = {}

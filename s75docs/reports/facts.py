@@ -14,6 +14,7 @@ from s75docs.library.declared import Declared
 from s75docs.model.bcf import policy_for
 from s75docs.model.meeting import Meeting, ReportKind, deciding_partner
 from s75docs.model.scheme import Flexibility, Partner, Scheme, SchemeFile
+from s75docs.reports.exposure import exposures, percent, uncapped
 from s75docs.transforms.labels import Labels
 from s75docs.transforms.money import NO_AMOUNT
 from s75docs.variation.vary import Variation
@@ -102,11 +103,13 @@ class ReportFacts:
         library_data: dict[str, Any] | None = None,
         declared: Declared | None = None,
         requirements_met: int = 0,
+        statutory_provisions: str = "",
     ) -> None:
         self.kind = kind
         # how many requirements of the statutory profile the agreement meets (every build
-        # refuses an agreement that misses one)
+        # refuses an agreement that misses one), and the provisions that impose them
         self.requirements_met = requirements_met
+        self.statutory_provisions = statutory_provisions
         self.declared = declared
         self.meeting = meeting
         self.data = data
@@ -205,6 +208,11 @@ class ReportFacts:
             for (name, provisional), ys in named.items()
         ]
 
+    def provisional_bcf_years(self) -> list[str]:
+        """The Better Care Fund years whose framework and national allocations had not been
+        published by the meeting: their figures are provisional."""
+        return [y for f in self.frameworks() if f.provisional for y in f.years]
+
     def short_name(self, key: str | None) -> str:
         if not key:
             return "none"
@@ -229,6 +237,11 @@ class ReportFacts:
             {
                 "kind": kind.value,
                 "requirements_met": self.requirements_met,
+                "statutory_provisions": self.statutory_provisions,
+                "exposures": exposures(data, self.us.key),
+                "uncapped": lambda year: uncapped(data, self.us.key, year),
+                "percent": percent,
+                "bcf_provisional_years": self.provisional_bcf_years(),
                 "board": board,
                 "icb": kind is ReportKind.ICB_BOARD,
                 "varying": varying,

@@ -60,7 +60,9 @@ def by_line(call: Call, data: SchemeFile) -> list[Block]:
     years = data.years
     rows: list[Row] = []
     for partner in data.contributors:
-        rows.append(Row([_t(partner.legal_name), _t(""), *(_t("") for _ in years)], "heading"))
+        rows.append(
+            Row([_t(partner.legal_name), _t(""), _t(""), *(_t("") for _ in years)], "heading")
+        )
         lines: list[tuple[Scheme, str]] = []
         for scheme in data.schemes:
             for c in scheme.contributions:
@@ -68,13 +70,25 @@ def by_line(call: Call, data: SchemeFile) -> list[Block]:
                     lines.append((scheme, c.line))
         for scheme, line in lines:
             amounts = [_m(scheme.line_amount(partner.key, line, y)) for y in years]
-            rows.append(Row([_t(scheme.name), _t(line), *amounts]))
+            share = _share(scheme, partner.key, line)
+            rows.append(Row([_t(scheme.name), _t(line), _t(share), *amounts]))
         total = [_m(data.total(y, partner.key)) for y in years]
-        rows.append(Row([_t(f"Total from {the(partner.short_name)}"), _t(""), *total], "total"))
+        rows.append(
+            Row([_t(f"Total from {the(partner.short_name)}"), _t(""), _t(""), *total], "total")
+        )
     total = [_m(data.total(y)) for y in years]
-    rows.append(Row([_t("Total, all partners"), _t(""), *total], "total"))
-    header = [_t("Individual scheme"), _t("Service line"), *map(_h, years)]
-    return _table(call, header, rows, [27, 31, *([21] * len(years))])
+    rows.append(Row([_t("Total, all partners"), _t(""), _t(""), *total], "total"))
+    header = [_t("Individual scheme"), _t("Service line"), _t("Share"), *map(_h, years)]
+    return _table(call, header, rows, [24, 27, 13, *([18] * len(years))])
+
+
+def _share(scheme: Scheme, partner: str, line: str) -> str:
+    """'fixed', 'variable', 'fixed, ring-fenced' (or both, where a line changes by year), as
+    the line's Scheme Specification marks it."""
+    found = [c for c in scheme.contributions if c.partner == partner and c.line == line]
+    shares = list(dict.fromkeys(c.share.value for c in found))
+    fenced = any(c.ring_fenced for c in found)
+    return " / ".join(shares) + (", ring-fenced" if fenced else "")
 
 
 def by_scheme(call: Call, data: SchemeFile) -> list[Block]:

@@ -67,7 +67,7 @@ def test_a_council_orders_its_own_sections(tmp_path: Path) -> None:
     assert context["kind_name"] == "Report to Cabinet"
     # the tables are numbered in the order the report prints them
     finance = [b for b in context["s"]["finance"]["blocks"] if b["table"]]
-    assert [b["table"]["number"] for b in finance] == ["1", "2"]
+    assert [b["table"]["number"] for b in finance] == ["1", "2", "3"]
     assert context["s"]["finance"]["blocks"][0]["text"].endswith(
         "The figures are those in paragraph 1 of Schedule 8 of the agreement."
     )

@@ -74,9 +74,33 @@ def _variation_figures() -> set[str]:
     return out
 
 
+def _uncapped_totals(path: Path) -> set[str]:
+    """The one sum a report prints that the agreement does not: each partner's variable lines
+    (paid at actual cost, with no cap) added up for each year, worked out here with Decimal."""
+    data = _data(path)
+    return {
+        _pounds(
+            sum(
+                (
+                    c.amount
+                    for s in data.schemes
+                    for c in s.contributions
+                    if c.partner == p.key
+                    and c.year == y
+                    and c.share.value == "variable"
+                    and not c.ring_fenced
+                ),
+                Decimal(0),
+            )
+        )
+        for p in data.partners
+        for y in data.years
+    }
+
+
 def _allowed(name: str) -> set[str]:
     case = CASES[name]
-    allowed = _printed(_tree(case.scheme))
+    allowed = _printed(_tree(case.scheme)) | _uncapped_totals(case.scheme)
     if case.old is not None:
         allowed |= _printed(_tree(case.old)) | _variation_figures()
     return allowed
