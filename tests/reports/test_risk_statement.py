@@ -79,7 +79,7 @@ def test_each_rule_is_stated_for_the_deciding_partner() -> None:
     assert "The Council, as host, bears all of any overspend" in _row(
         lines, "Integrated Community Equipment Service"
     )
-    assert "The Council bears all of any overspend" in _row(
+    assert "on its own fixed line (Learning disability care and support)" in _row(
         lines, "Learning Disability Joint Commissioning"
     )
     assert "The Council bears 50% of any overspend" in _row(
@@ -95,9 +95,24 @@ def test_each_rule_is_stated_for_the_deciding_partner() -> None:
     assert "in proportion to the partners' fixed contributions" not in text
     # the ICB Board's report states the ICB's side of the same rules
     icb = _lines(meeting=ICB_MEETING, kind="icb-board")
-    assert "The ICB bears none of a shared overspend" in _row(
-        icb, "Learning Disability Joint Commissioning"
-    )
+    assert "The ICB bears 50% of any overspend" in _row(icb, "Mental Health Section 117 Aftercare")
+
+
+def test_a_partner_with_the_only_fixed_share_bears_all_of_a_proportionate_overspend(
+    tmp_path: Path,
+) -> None:
+    def only_council_fixed(d: dict[str, Any]) -> None:
+        ld = _scheme_entry(d, "learning-disability")
+        ld["risk_share"] = {"rule": "proportionate"}
+        for c in ld["contributions"]:
+            if c["partner"] != "council":
+                c["share"] = "variable"
+
+    path = _scheme(tmp_path, only_council_fixed)
+    name = "Learning Disability Joint Commissioning"
+    assert "The Council bears all of any overspend" in _row(_lines(path), name)
+    icb = _lines(path, ICB_MEETING, "icb-board")
+    assert "The ICB bears none of a shared overspend" in _row(icb, name)
 
 
 def test_a_variable_line_counts_in_the_uncapped_total(tmp_path: Path) -> None:
