@@ -39,14 +39,12 @@ def _schedule(title: str, data: SchemeFile | None = None) -> str:
 
 def test_a_scheme_starting_later_lets_its_lead_procure_from_the_date_of_the_agreement() -> None:
     falls = _schedule("Kestrel Falls Prevention Service")
-    assert "This Individual Scheme starts on 1 April 2027, but from the date of this Agreement" in (
-        falls
-    )
+    assert "This Individual Scheme starts on 1 April 2027, but from the Commencement Date" in falls
     assert "not so as to provide or pay for any of the Services before this Individual" in falls
     assert "which of the Procurement Rules apply and why" in falls
     assert "the written agreement required by Clause 7.7, whatever the value" in falls
     # a scheme that starts with the agreement has no such paragraph
-    assert "but from the date of this Agreement the Lead Commissioner" not in _schedule(
+    assert "but from the Commencement Date the Lead Commissioner" not in _schedule(
         "Kestrel Community Equipment Service"
     )
 
@@ -55,11 +53,15 @@ def test_a_scheme_ending_mid_term_ends_only_if_its_successor_is_in_place_in_time
     equipment = _schedule("Kestrel Community Equipment Service")
     assert "ends on 31 March 2027 (or later, under paragraph 12.2 of this Schedule)" in equipment
     assert (
-        "This Individual Scheme ends on 31 March 2027 only if, by 30 September 2026, the Council"
+        "This Individual Scheme ends on 31 March 2027 only if, by 31 August 2026, the Council"
         " and the ICB have made a transfer agreement with Marsh County Council"
     ) in equipment
     assert "continues until 31 March 2028, or until any earlier date" in equipment
-    assert "no Partner will end a Services Contract of this Individual Scheme" in equipment
+    assert "No Partner will end a Services Contract of this Individual Scheme" in equipment
+    assert "(£1,140,000 for the Council and £1,365,500 for the ICB for a whole year)" in equipment
+    assert "This paragraph modifies Clause 11.1, paragraph 1 of Schedule 6 and Clause 4.2" in (
+        equipment
+    )
     # the data's contract arrangements name the clause they modify
     assert "(this modifies Clause 23.12.2 for this Individual Scheme, as Clause 1.3 allows)" in (
         equipment

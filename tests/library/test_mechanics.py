@@ -85,7 +85,11 @@ def test_contributions_roll_over_and_a_scheme_may_end_if_not_agreed() -> None:
 
 def test_mediation_and_expert_are_optional_before_proceedings() -> None:
     courts = paragraph("dispute-courts")
-    assert f"Clauses {number_of('dispute-escalation')}" not in courts
+    # the steps before proceedings run to the senior officers' meeting (Kestrel round 4
+    # m8), and stop short of mediation, which stays optional
+    steps = f"Clauses {number_of('dispute-escalation')} to {number_of('dispute-senior-meeting')}"
+    assert steps in courts
+    assert number_of("dispute-mediation") not in courts.split("have been taken")[0]
     assert "where a mediation or an expert determination has been started" in courts
     senior = paragraph("dispute-senior")
     assert "for the Council, its Chief Executive" in senior
