@@ -170,7 +170,8 @@ def test_a_contract_paid_directly_is_the_holders_line_and_is_not_invoiced() -> N
         " 2026/27 and £1,421,400.00 for 2027/28)"
     ) in ld
     assert "will novate the contract" not in ld
-    assert "This paragraph modifies paragraph 8.1 of Schedule 8 and paragraph 8.2 of Schedule 8" in ld
+    modifies = "This paragraph modifies paragraph 8.1 of Schedule 8 and paragraph 8.2 of Schedule 8"
+    assert modifies in ld
 
 
 def test_what_a_line_funds_is_printed_and_decides_attribution() -> None:
