@@ -80,9 +80,9 @@ def extension_sentence(options: ExtensionOptions, where: str) -> str:
     if options.used:
         used = (
             f"uses {_count(options.used)} of the {_count(options.allowed)} extensions"
-            f" {where} allows"
+            f" {where} allowed"
             if options.allowed > 1
-            else f"uses the extension {where} allows"
+            else f"uses the extension {where} allowed"
         )
     else:
         used = f"is in addition to the extensions {where} allows, which are unchanged"
@@ -174,6 +174,8 @@ class Events:
             return []
         names = join_and([f"the {s.name}" for s in self.added])
         arrangements = f"the arrangements for {names}"
+        clause = self.labels.cite("functions-new-schemes")
+        also = f" and {clause.text} of the Agreement require" if clause else " requires"
         return [
             Recital(
                 inlines=[
@@ -181,7 +183,7 @@ class Events:
                         f"From {long_date(c.start)} to {long_date(c.end)}, the Partners jointly"
                         f" consulted {join_and(c.consulted)}, being the persons who appeared to"
                         f" them to be affected by {arrangements}, as regulation 4(2) of"
-                        f" {REGULATIONS} requires."
+                        f" {REGULATIONS}{also}."
                     )
                 ]
             ),
@@ -191,7 +193,7 @@ class Events:
                         f"Having considered the responses, the Partners are satisfied that"
                         f" {arrangements} are likely to lead to an improvement in the way in"
                         f" which the functions concerned are exercised, as section 75(1) of"
-                        f" {ACT} requires."
+                        f" {ACT}{also}."
                     )
                 ]
             ),

@@ -87,6 +87,7 @@ class DataChanges:
     scheme_totals: list[SchemeTotal] = field(default_factory=list)
     added: list[Scheme] = field(default_factory=list)
     removed: list[Scheme] = field(default_factory=list)
+    ended: list[Scheme] = field(default_factory=list)  # kept, with an earlier end date
     partners: list[PartnerChange] = field(default_factory=list)
     terms: list[TermChange] = field(default_factory=list)
     renumbered: bool = False  # schedules move because a scheme is added or removed
@@ -94,7 +95,7 @@ class DataChanges:
     @property
     def changed_schemes(self) -> list[Scheme]:
         """Schemes in both versions whose totals change, in order."""
-        new = {s.id for s in [*self.added, *self.removed]}
+        new = {s.id for s in [*self.added, *self.removed, *self.ended]}
         out: list[Scheme] = []
         for total in self.scheme_totals:
             if total.scheme.id not in new and all(s.id != total.scheme.id for s in out):
@@ -106,7 +107,9 @@ class DataChanges:
 
     @property
     def any(self) -> bool:
-        return bool(self.lines or self.added or self.removed or self.terms or self.partners)
+        return bool(
+            self.lines or self.added or self.removed or self.ended or self.terms or self.partners
+        )
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -198,6 +201,11 @@ def data_changes(
     new_ids = {s.id: s for s in new.schemes}
     changes.added = [s for s in new.schemes if s.id not in old_ids]
     changes.removed = [s for s in old.schemes if s.id not in new_ids]
+    changes.ended = [
+        s
+        for s in new.schemes
+        if s.id in old_ids and s.end and (old_ids[s.id].end is None or s.end < old_ids[s.id].end)
+    ]
     changes.partners = _partners(old, new)
     changes.terms = _agreement_terms(old, new)
     for sid, scheme in old_ids.items():
