@@ -224,6 +224,15 @@ def _successors(old: SchemeFile, new: SchemeFile, out: Problems) -> None:
                     f"{was.legal_name} is still a partner: a successor takes its place",
                 )
             )
+        made = new.variations[-1].date
+        if made is not None and made < p.succeeds.date:
+            out.append(
+                (
+                    (*where, "date"),
+                    f"{p.legal_name} takes over on {p.succeeds.date}: it cannot make the deed"
+                    f" before then ({made})",
+                )
+            )
         if p.succeeds.date > effective:
             out.append(
                 (

@@ -109,8 +109,13 @@ class Events:
                 self.ended.append((was, s))
 
     def _cite(self, label: str, fallback: str) -> str:
+        """A provision of the Agreement as it stands, named as such ("Clause 25.11 of the
+        Agreement", "paragraph 12 of Schedule 3 to the Agreement")."""
         found = self.labels.cite(label)
-        return found.text if found else fallback
+        if found is None:
+            return fallback
+        text = found.text
+        return text + (" to the Agreement" if "Schedule" in text else " of the Agreement")
 
     # ------------------------------------------------------------ recitals
     def parties(self, agreement_words: str) -> list[Recital] | None:
@@ -225,8 +230,11 @@ class Events:
     def _ending(self, was: Scheme, now: Scheme) -> Item:
         assert now.end is not None
         schedule = self._cite(f"scheme-{was.id}", "its Scheme Specification")
-        exit_ = self._cite(f"scheme-{was.id}.spec-exit", f"the exit provisions of {schedule}")
-        consequences = self._cite("termination-consequences", "the Agreement")
+        labels = ("termination-consequences", f"scheme-{was.id}.spec-exit")
+        applied = join_and(
+            [self._cite(label, "") for label in labels if label in self.labels]
+            or ["the exit provisions of the Agreement"]
+        )
         years = now.years
         kept = (
             " Its Scheme Specification stays in the Agreement as the record of the"
@@ -242,7 +250,7 @@ class Events:
                     f"The Individual Scheme in {schedule} (the {was.name}) ends at the end of"
                     f" {long_date(now.end)}, and no Partner"
                     f" will exercise any function under it after then except to bring it to an"
-                    f" end.{kept} {cap_first(consequences)} and {exit_} apply to its ending as"
+                    f" end.{kept} {cap_first(applied)} apply to its ending as"
                     " they apply to an Individual Scheme that ends under the "
                 ),
                 _agreement(),

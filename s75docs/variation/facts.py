@@ -190,6 +190,11 @@ def _schedule_numbers(doc: Document) -> dict[str, str]:
     return {n.label: n.number for n in doc.children if isinstance(n, Schedule) and n.label}
 
 
+def _ends_sooner(was: Scheme, now: Scheme) -> bool:
+    """The variation ends the scheme (it gets an end date, or an earlier one)."""
+    return now.end is not None and (was.end is None or now.end < was.end)
+
+
 def data_changes(
     old: SchemeFile, old_doc: Document, new: SchemeFile, new_doc: Document
 ) -> DataChanges:
@@ -201,11 +206,7 @@ def data_changes(
     new_ids = {s.id: s for s in new.schemes}
     changes.added = [s for s in new.schemes if s.id not in old_ids]
     changes.removed = [s for s in old.schemes if s.id not in new_ids]
-    changes.ended = [
-        s
-        for s in new.schemes
-        if s.id in old_ids and s.end and (old_ids[s.id].end is None or s.end < old_ids[s.id].end)
-    ]
+    changes.ended = [s for s in new.schemes if s.id in old_ids and _ends_sooner(old_ids[s.id], s)]
     changes.partners = _partners(old, new)
     changes.terms = _agreement_terms(old, new)
     for sid, scheme in old_ids.items():
