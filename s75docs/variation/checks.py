@@ -207,6 +207,15 @@ def _successors(old: SchemeFile, new: SchemeFile, out: Problems) -> None:
         if p.succeeds is None or p.legal_name in old_names:
             continue
         where: PathKey = ("partners", pi, "succeeds")
+        made = new.variations[-1].date
+        if made is not None and made < p.succeeds.date:
+            out.append(
+                (
+                    (*where, "date"),
+                    f"{p.legal_name} takes over on {p.succeeds.date}: it cannot make the deed"
+                    f" before then ({made})",
+                )
+            )
         was = succeeded(old, p)
         if was is None:
             choices = ", ".join(q.legal_name for q in old.partners)
@@ -222,15 +231,6 @@ def _successors(old: SchemeFile, new: SchemeFile, out: Problems) -> None:
                 (
                     (*where, "body"),
                     f"{was.legal_name} is still a partner: a successor takes its place",
-                )
-            )
-        made = new.variations[-1].date
-        if made is not None and made < p.succeeds.date:
-            out.append(
-                (
-                    (*where, "date"),
-                    f"{p.legal_name} takes over on {p.succeeds.date}: it cannot make the deed"
-                    f" before then ({made})",
                 )
             )
         if p.succeeds.date > effective:
