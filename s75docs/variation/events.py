@@ -248,9 +248,10 @@ class Events:
             inlines=[
                 Text(
                     f"The Individual Scheme in {schedule} (the {was.name}) ends at the end of"
-                    f" {long_date(now.end)}, and no Partner"
-                    f" will exercise any function under it after then except to bring it to an"
-                    f" end.{kept} {cap_first(applied)} apply to its ending as"
+                    f" {long_date(now.end)} by the Partners' agreement in this Deed, without"
+                    " any further notice, and no Partner will exercise any function under it"
+                    f" after then except to bring it to an end.{kept} {cap_first(applied)}"
+                    " apply to its ending as"
                     " they apply to an Individual Scheme that ends under the "
                 ),
                 _agreement(),
