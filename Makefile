@@ -36,6 +36,13 @@ demo: $(INSTALLED)
 		--variation-from examples/fairhaven/scheme.yaml \
 		--meeting examples/fairhaven/meeting-v2.yaml \
 		--kind cabinet -o out/fairhaven-variation-cabinet-report.docx
+	$(S75) vary examples/fairhaven/scheme-v2.yaml examples/fairhaven/scheme-v3.yaml \
+		-o out/fairhaven-variation-2 --format docx --format md
+	$(S75) check out/fairhaven-variation-2/deed.docx -o out/fairhaven-variation-2/deed-check.txt
+	$(S75) report examples/fairhaven/scheme-v3.yaml \
+		--variation-from examples/fairhaven/scheme-v2.yaml \
+		--meeting examples/fairhaven/meeting-v3.yaml \
+		--kind cabinet -o out/fairhaven-variation-2-cabinet-report.docx
 	$(S75) build examples/luton-2013/scheme.yaml --library examples/luton-2013/library \
 		-o out/luton-2013-agreement.docx
 	$(S75) check out/luton-2013-agreement.docx --as-of 2013-04-01 -o out/luton-2013-check.txt

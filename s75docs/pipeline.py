@@ -310,6 +310,11 @@ def check_records(old: Path, before: SchemeFile, new: Path, after: SchemeFile) -
             f" ({before.agreement.commencement})",
             _field(new, "variations", count, "effective"),
         )
+    from s75docs.variation.checks import variation_problems
+
+    problems = variation_problems(before, after)
+    if problems:
+        raise ErrorList([InputError(message, _field(new, *keys)) for keys, message in problems])
 
 
 def _field(path: Path, *keys: str | int) -> Location:

@@ -49,7 +49,9 @@ _MONTH = re.compile(
 )
 _QUOTE = re.compile(r"“[^”]*(?:”|$)")  # quoted words: another document's, not this one's
 _DEED = re.compile(r"\b(?:DEED\s+OF\s+VARIATION|[Dd]eed\s+of\s+[Vv]ariation|[Tt]his\s+Deed)\b")
-_VARIATIONS = re.compile(r"^(?:THE\s+)?VARIATIONS?(?:\s+TO\s+THE\s+AGREEMENT)?$", re.I)
+_VARIATIONS = re.compile(
+    r"^(?:THE\s+)?(?:EFFECT\s+OF\s+THE\s+)?VARIATIONS?(?:\s+TO\s+THE\s+AGREEMENT)?$", re.I
+)
 _BROKEN = re.compile(r"Error!\s*Reference source not found\.?|Error!\s*Bookmark not defined\.?")
 
 
@@ -304,7 +306,8 @@ def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
 def _mark_external(read: ReadDocument) -> None:
     """Citations another text owns: paragraphs quoted across several lines (from an opening
     “ to the closing ”) and, in a deed of variation, the background, the variations clause
-    and the annexes, which cite the agreement being varied."""
+    and the annexes, which cite the agreement being varied (as does the clause on the effect of
+    the variations)."""
     deed = any(_DEED.search(r.text) for r in read.paragraphs[:60])
     quoting = False
     for node in read.doc.walk():

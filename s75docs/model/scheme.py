@@ -144,6 +144,27 @@ class Signatory(StrictModel):
     name: str = Field(default="", description="leave out in a draft: 'Name:' is left to fill in")
 
 
+class Succession(StrictModel):
+    """A body that took over a partner's functions by statute (e.g. an ICB formed by merger)."""
+
+    body: str = Field(
+        description="the partner it succeeds: its legal name or key in the agreement as it stands"
+    )
+    instrument: str = Field(
+        description="the instrument that transferred the functions, by its title, e.g. 'the"
+        " Integrated Care Boards (Establishment) Order 2028'"
+    )
+    number: str = Field(
+        default="", description="its statutory instrument number, e.g. 'S.I. 2028/123'"
+    )
+    date: dt.date = Field(description="the date the functions transferred")
+    others: list[str] = Field(
+        default_factory=list,
+        description="other bodies whose functions the successor took over by the same"
+        " instrument (a merger), by legal name",
+    )
+
+
 class Partner(StrictModel):
     """A party to the agreement."""
 
@@ -160,6 +181,10 @@ class Partner(StrictModel):
         " e.g. 'Article 14 of its Constitution' (default: its constitution or standing orders)",
     )
     signatories: list[Signatory] = Field(default_factory=list)
+    succeeds: Succession | None = Field(
+        default=None,
+        description="a variation: the partner whose functions this body took over by statute",
+    )
     signatory_roles: list[str] = Field(
         default_factory=list, description="roles only, names written in by hand (older form)"
     )
@@ -660,6 +685,28 @@ class Approval(StrictModel):
     reference: str = Field(default="", description="minute or decision number")
 
 
+class Consultation(StrictModel):
+    """The joint consultation of the people affected that regulation 4(2) of the 2000
+    Regulations requires before the partners enter into partnership arrangements."""
+
+    consulted: list[str] = Field(
+        min_length=1, description="who was consulted, e.g. 'people with dementia and their carers'"
+    )
+    start: dt.date = Field(description="the day the consultation opened")
+    end: dt.date = Field(description="the day it closed")
+
+
+class Correction(StrictModel):
+    """A figure for a year that ended before the Variation Date, corrected by the variation."""
+
+    scheme: Key
+    year: FinancialYear
+    reason: str = Field(
+        description="what was wrong, completing 'to correct ...', e.g. 'an arithmetical error in"
+        " the Council's residential care line'"
+    )
+
+
 class VariationRecord(StrictModel):
     """One variation of the agreement: the last record is the one the data now describes."""
 
@@ -672,6 +719,16 @@ class VariationRecord(StrictModel):
         " the Agreement ...', e.g. 'to set the contributions for 2027/28'"
     )
     approvals: list[Approval] = Field(default_factory=list)
+    consultation: Consultation | None = Field(
+        default=None,
+        description="a variation that adds a scheme: the joint consultation of the people"
+        " affected (regulation 4(2) of the 2000 Regulations)",
+    )
+    corrections: list[Correction] = Field(
+        default_factory=list,
+        description="figures for a year that ended before the Variation Date that this"
+        " variation corrects (no other figure of such a year may change)",
+    )
     edits: str | None = Field(
         default=None,
         description="a file of clause-level edits by label (relative to this scheme file)",

@@ -17,6 +17,8 @@ from s75docs.model.scheme import Flexibility, Partner, Scheme, SchemeFile
 from s75docs.reports.exposure import exposures, percent, uncapped
 from s75docs.transforms.labels import Labels
 from s75docs.transforms.money import NO_AMOUNT
+from s75docs.variation.checks import new_successors
+from s75docs.variation.events import extension_options
 from s75docs.variation.vary import Variation
 from s75docs.words import (
     between,
@@ -298,4 +300,9 @@ class ReportFacts:
             ctx["changes"] = variation.facts
             ctx["wording"] = variation.wording
             ctx["deed_variations"] = len(variation.changes.changes)
+            ctx["extension_options"] = extension_options(variation.old_data, variation.new_data)
+            pairs = new_successors(variation.old_data, variation.new_data)
+            ctx["successors"] = pairs
+            ctx["succession"] = {now.key: was for was, now in pairs}
+            ctx["succeeded"] = [was.key for was, _ in pairs]
         return ctx

@@ -68,6 +68,7 @@ class SubstitutePartner:
     new_name: str
     old_short: str
     new_short: str
+    successor: bool = False  # the new party took over the old one's functions by statute
 
 
 Change = (

@@ -27,6 +27,7 @@ from s75docs.model.scheme import SchemeFile, VariationRecord
 from s75docs.transforms.labels import Labels
 from s75docs.variation.cite import CitationIndex
 from s75docs.variation.diff import parties
+from s75docs.variation.events import Events
 from s75docs.variation.quote import annex
 from s75docs.variation.vary import Variation
 from s75docs.variation.wording import Wording
@@ -71,6 +72,7 @@ class DeedBuilder:
         self.record = variation.new_data.variations[-1]
         self.earlier = variation.new_data.variations[:-1]
         self.old_index = CitationIndex(variation.old)
+        self.events = Events(self.old, self.new, Labels.of(variation.old))
         self.annexes: dict[int, int] = {
             id(s): n for n, s in enumerate(variation.changes.annexes, start=1)
         }
@@ -116,7 +118,12 @@ class DeedBuilder:
 
     def background(self) -> list[Block]:
         a = self.old.agreement
-        out: list[Recital] = [
+        made = (
+            f"an agreement dated {long_date(a.date)} made under section 75 of {ACT} for"
+            f" integrated health and social care arrangements in {a.area}"
+        )
+        successions = self.events.parties(made)
+        out: list[Recital] = successions or [
             Recital(
                 inlines=[
                     Text("The parties to this Deed (the "),
@@ -167,6 +174,7 @@ class DeedBuilder:
                 ]
             )
         )
+        out += self.events.recitals()
         if self.record.approvals:
             approvals = [
                 f"the {ap.body} on {long_date(ap.date)}"
@@ -231,9 +239,11 @@ class DeedBuilder:
                 ),
             ],
         )
+        effect = self.events.provisions()
         return [
             interpretation,
             variations,
+            *([_clause("Effect of the variations", "deed-events", list(effect))] if effect else []),
             _clause(
                 "Continuation",
                 "deed-continuation",
@@ -262,6 +272,7 @@ class DeedBuilder:
                         " before the ",
                         Term("Variation Date", "Variation Date"),
                         ".",
+                        label="deed-rights-before",
                     ),
                 ],
             ),

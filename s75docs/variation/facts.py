@@ -87,6 +87,7 @@ class DataChanges:
     scheme_totals: list[SchemeTotal] = field(default_factory=list)
     added: list[Scheme] = field(default_factory=list)
     removed: list[Scheme] = field(default_factory=list)
+    ended: list[Scheme] = field(default_factory=list)  # kept, with an earlier end date
     partners: list[PartnerChange] = field(default_factory=list)
     terms: list[TermChange] = field(default_factory=list)
     renumbered: bool = False  # schedules move because a scheme is added or removed
@@ -94,7 +95,7 @@ class DataChanges:
     @property
     def changed_schemes(self) -> list[Scheme]:
         """Schemes in both versions whose totals change, in order."""
-        new = {s.id for s in [*self.added, *self.removed]}
+        new = {s.id for s in [*self.added, *self.removed, *self.ended]}
         out: list[Scheme] = []
         for total in self.scheme_totals:
             if total.scheme.id not in new and all(s.id != total.scheme.id for s in out):
@@ -106,7 +107,9 @@ class DataChanges:
 
     @property
     def any(self) -> bool:
-        return bool(self.lines or self.added or self.removed or self.terms or self.partners)
+        return bool(
+            self.lines or self.added or self.removed or self.ended or self.terms or self.partners
+        )
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -187,6 +190,11 @@ def _schedule_numbers(doc: Document) -> dict[str, str]:
     return {n.label: n.number for n in doc.children if isinstance(n, Schedule) and n.label}
 
 
+def _ends_sooner(was: Scheme, now: Scheme) -> bool:
+    """The variation ends the scheme (it gets an end date, or an earlier one)."""
+    return now.end is not None and (was.end is None or now.end < was.end)
+
+
 def data_changes(
     old: SchemeFile, old_doc: Document, new: SchemeFile, new_doc: Document
 ) -> DataChanges:
@@ -198,6 +206,7 @@ def data_changes(
     new_ids = {s.id: s for s in new.schemes}
     changes.added = [s for s in new.schemes if s.id not in old_ids]
     changes.removed = [s for s in old.schemes if s.id not in new_ids]
+    changes.ended = [s for s in new.schemes if s.id in old_ids and _ends_sooner(old_ids[s.id], s)]
     changes.partners = _partners(old, new)
     changes.terms = _agreement_terms(old, new)
     for sid, scheme in old_ids.items():

@@ -68,11 +68,19 @@ class Wording:
 
     def change(self, c: Change) -> Item:
         if isinstance(c, SubstitutePartner):
+            shorts = (
+                f", and every reference to the {c.old_short} as a reference to the {c.new_short}"
+                if c.old_short != c.new_short
+                else ""
+            )
+            took = (
+                f"As the successor of {c.old_name}, {c.new_name} takes its place"
+                if c.successor
+                else f"{c.new_name} replaces {c.old_name}"
+            )
             return self.item(
-                f"{c.new_name} replaces {c.old_name} as a party to the Agreement. Every"
-                f" reference in the Agreement to {c.old_name} is to be read as a reference"
-                f" to {c.new_name}, and every reference to the {c.old_short} as a reference"
-                f" to the {c.new_short}."
+                f"{took} as a party to the Agreement. Every reference in the Agreement to"
+                f" {c.old_name} is to be read as a reference to {c.new_name}{shorts}."
             )
         if isinstance(c, ReplaceWords):
             if len(c.hunks) == 1:

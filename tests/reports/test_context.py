@@ -107,14 +107,16 @@ def test_changes_from_the_two_data_sets() -> None:
     ]
     assert [(t.key, t.before, t.after) for t in ch.terms] == [
         ("initial_term_end", dt.date(2028, 3, 31), dt.date(2029, 3, 31)),
+        ("extension.max_extensions", 2, 1),  # the extension uses one of the two allowed
         ("dispute.escalation_days", 20, 15),
         ("dispute.senior_escalation_days", 20, 15),
     ]
     assert ch.renumbered  # the new Scheme Specification moves the later schedules
     table = _context(ReportKind.CABINET, meeting=FAIRHAVEN / "meeting-v2.yaml", old=SCHEME)
     rows = [[c["text"] for c in r["cells"]] for r in table["tables"]["changes"]["rows"]]
-    assert rows[:3] == [
+    assert rows[:4] == [
         ["End of the Initial Term", "31 March 2028", "31 March 2029", "Clause 2.1"],
+        ["Number of extensions allowed", "two", "one", "Clause 2.2"],
         [
             "Time for Authorised Officers to meet on a dispute",
             "twenty Business Days",

@@ -315,9 +315,15 @@ def test_recommendations_are_worded_as_reports_word_them(
     if CASES[name].old is not None:
         assert "deed of variation" in top[0]
         subs = [b["text"] for b in section if b["style"] == "Report Sub Point"]
-        assert [s.split("\t")[0] for s in subs] == ["(i)", "(ii)", "(iii)", "(iv)", "(v)"]
-        assert len(subs) == 5  # BCF figures, new scheme, term, two dispute periods
-        assert any("extends the Initial Term by one year" in s for s in subs)
+        # the 2027 deed: the BCF figures, the new scheme, the term (using one of the two
+        # extensions), the number of extensions left, and the two dispute periods
+        assert [s.split("\t")[0] for s in subs] == ["(i)", "(ii)", "(iii)", "(iv)", "(v)", "(vi)"]
+        assert any(
+            "extends the Initial Term by one year" in s
+            and "this uses one of the two extensions the Agreement allowed" in s
+            and "cannot run beyond 31 March 2030" in s
+            for s in subs
+        )
 
 
 def _citations(text: str) -> set[str]:

@@ -1,6 +1,7 @@
 """Property: for random schemes and random changes to their data (money, schemes added or
-ended, options, term, a party renamed or replaced), the deed proves out (the old agreement
-with the deed applied reads as the new one) and `s75docs check` finds nothing in it."""
+ended, by deletion or from a date, options, term, a party renamed, replaced or succeeded),
+the deed proves out (the old agreement with the deed applied reads as the new one), recites
+each event, and `s75docs check` finds nothing in it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from s75docs.check.run import check_document
+from s75docs.doctree.nodes import inline_text, inlines_of
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree, render_bytes
 from s75docs.transforms import run_all
@@ -69,7 +71,19 @@ def versions(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     old["agreement"]["date"] = dt.date(2026, 3, 1)
     new = copy.deepcopy(old)
     kinds = st.sampled_from(
-        ["money", "add", "end", "dispute", "term", "notice", "rename", "replace", "deed"]
+        [
+            "money",
+            "add",
+            "end",
+            "end_dated",
+            "dispute",
+            "term",
+            "notice",
+            "rename",
+            "replace",
+            "succeed",
+            "deed",
+        ]
     )
     for kind in draw(st.lists(kinds, min_size=1, max_size=3, unique=True)):
         a = new["agreement"]
@@ -83,6 +97,26 @@ def versions(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
             new["schemes"].append(extra)
         elif kind == "end" and len(new["schemes"]) > 1:
             new["schemes"].pop(draw(st.integers(1, len(new["schemes"]) - 1)))
+        elif kind == "end_dated":
+            # a scheme ended by the variation keeps its past year (2026/27) as history
+            s = draw(st.sampled_from(new["schemes"]))
+            kept = [c for c in s["contributions"] if c["year"] == "2026/27"]
+            if kept and len(kept) < len(s["contributions"]) and not s.get("end"):
+                s["end"], s["contributions"] = dt.date(2027, 3, 31), kept
+                s.pop("stated_totals", None)
+                a.pop("stated_totals", None)
+        elif kind == "succeed":
+            nhs = [p for p in new["partners"] if p["key"] != "council"]
+            p = draw(st.sampled_from(nhs))
+            was = next((q for q in old["partners"] if q["key"] == p["key"]), None)
+            if was is not None and not p.get("succeeds"):
+                old_name = was["legal_name"]
+                p["legal_name"] = "Merged " + p["legal_name"]
+                p["succeeds"] = {
+                    "body": old_name,
+                    "instrument": "the Test Bodies (Establishment) Order 2027",
+                    "date": dt.date(2027, 4, 1),
+                }
         elif kind == "dispute":
             a["dispute"] = {"escalation_days": draw(st.integers(5, 30))}
         elif kind == "term":
@@ -125,6 +159,14 @@ def test_any_data_change_gives_a_deed_that_proves_out_and_checks_clean(
         return
     deed = build_deed(variation)
     run_all(deed, new_data.agreement.money_format)
+    text = " ".join(inline_text(inlines_of(n)) for n in deed.walk())
+    ended = [s for s in new_data.schemes if s.end == dt.date(2027, 3, 31)]
+    for scheme in ended:
+        assert f"(the {scheme.name}) ends at the end of 31 March 2027" in text
+    for p in new_data.partners:
+        if p.succeeds and p.legal_name not in {q.legal_name for q in old_data.partners}:
+            assert "takes its place as a party to the Agreement" in text
+            assert "are parties to the Agreement" not in text
     path = Path(tmp_path_factory.mktemp("deed")) / "deed.md"
     path.write_bytes(render_bytes(deed, "md"))
     result = check_document(path)

@@ -1,0 +1,301 @@
+"""The events of a partnership's life a variation records, as a deed recites and provides for
+them: a partner succeeded by statute, a scheme added after joint consultation, a scheme ended
+(its past kept as history, its exit provisions applied), a past figure corrected, and the term
+extended (with what becomes of the options to extend)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from s75docs.doctree.nodes import Inline, Item, Recital, Ref, Term, TermDef, Text
+from s75docs.model.scheme import Partner, Scheme, SchemeFile
+from s75docs.model.scheme_checks import latest_end
+from s75docs.transforms.labels import Labels
+from s75docs.variation.checks import new_successors
+from s75docs.words import join_and, long_date
+
+ACT = "the National Health Service Act 2006"
+REGULATIONS = "the NHS Bodies and Local Authorities Partnership Arrangements Regulations 2000"
+_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _count(n: int) -> str:
+    return _NUMBERS.get(n, str(n))
+
+
+def _agreement() -> Term:
+    return Term("Agreement", "Agreement")
+
+
+@dataclass(frozen=True)
+class ExtensionOptions:
+    """What becomes of the options to extend when a variation moves the Initial Term's end.
+
+    The rule: a variation that extends the Initial Term uses as many of the agreed extensions
+    as the new data takes away from `max_extensions` (none, if it leaves them unchanged, when
+    the extension is in addition to them); the latest date the agreement can run to is the
+    new Initial Term end plus the extensions that remain."""
+
+    before: dt.date  # the Initial Term's end as it stands
+    after: dt.date  # as varied
+    allowed: int  # extensions the agreement allows as it stands
+    used: int  # of them, used by this variation
+    remaining: int  # left after it
+    period_months: int
+    latest: dt.date  # the last day the agreement can run to, as varied
+
+
+def extension_options(old: SchemeFile, new: SchemeFile) -> ExtensionOptions | None:
+    """None unless the variation moves the Initial Term's end later and the agreement allows
+    extensions."""
+    a, b = old.agreement, new.agreement
+    if b.initial_term_end <= a.initial_term_end or a.extension is None:
+        return None
+    remaining = b.extension.max_extensions if b.extension else 0
+    period = (b.extension or a.extension).period_months
+    return ExtensionOptions(
+        a.initial_term_end,
+        b.initial_term_end,
+        a.extension.max_extensions,
+        max(a.extension.max_extensions - remaining, 0),
+        remaining,
+        period,
+        latest_end(new),
+    )
+
+
+def extension_sentence(options: ExtensionOptions, where: str) -> str:
+    """One statement of the rule for a deed and a report alike ("where": the clause)."""
+    period = f"{_count(options.period_months)} months" if options.period_months != 12 else "a year"
+    if options.remaining == 0:
+        left = "no further extension is possible"
+    elif options.remaining == 1:
+        left = f"the Initial Term may be extended once more, by {period}"
+    else:
+        left = (
+            f"the Initial Term may be extended up to {_count(options.remaining)} more times,"
+            f" by {period} each time"
+        )
+    if options.used:
+        used = (
+            f"uses {_count(options.used)} of the {_count(options.allowed)} extensions"
+            f" {where} allowed"
+            if options.allowed > 1
+            else f"uses the extension {where} allowed"
+        )
+    else:
+        used = f"is in addition to the extensions {where} allows, which are unchanged"
+    return (
+        f"The extension of the Initial Term to {long_date(options.after)} {used}: {left}, so"
+        f" the Agreement cannot continue beyond {long_date(options.latest)}"
+    )
+
+
+class Events:
+    """The recitals and provisions of one variation's events."""
+
+    def __init__(self, old: SchemeFile, new: SchemeFile, labels: Labels) -> None:
+        self.old, self.new, self.labels = old, new, labels
+        self.record = new.variations[-1]
+        self.successions = new_successors(old, new)
+        old_ids = {s.id for s in old.schemes}
+        self.added = [s for s in new.schemes if s.id not in old_ids]
+        before = {s.id: s for s in old.schemes}
+        self.ended: list[tuple[Scheme, Scheme]] = []
+        for s in new.schemes:
+            was = before.get(s.id)
+            if was is not None and s.end is not None and (was.end is None or s.end < was.end):
+                self.ended.append((was, s))
+
+    def _cite(self, label: str, fallback: str) -> str:
+        """A provision of the Agreement as it stands, named as such ("Clause 25.11 of the
+        Agreement", "paragraph 12 of Schedule 3 to the Agreement")."""
+        found = self.labels.cite(label)
+        if found is None:
+            return fallback
+        text = found.text
+        return text + (" to the Agreement" if "Schedule" in text else " of the Agreement")
+
+    # ------------------------------------------------------------ recitals
+    def parties(self, agreement_words: str) -> list[Recital] | None:
+        """In place of "the parties to this Deed are parties to the Agreement" when a party
+        to this Deed is the successor of one: who made the Agreement, the succession, and
+        who the Partners are."""
+        if not self.successions:
+            return None
+        makers = join_and([p.legal_name for p in self.old.partners])
+        out = [
+            Recital(
+                inlines=[
+                    Text("The "),
+                    _agreement(),
+                    Text(f", {agreement_words}, was made between {makers}."),
+                ]
+            )
+        ]
+        out += [self._succession(was, now) for was, now in self.successions]
+        successors = {id(now): was for was, now in self.successions}
+        described = [
+            f"{p.legal_name} (the successor of {successors[id(p)].legal_name})"
+            if id(p) in successors
+            else f"{p.legal_name} (a party to the Agreement)"
+            for p in self.new.partners
+        ]
+        out.append(
+            Recital(
+                inlines=[
+                    Text("The parties to this Deed (the "),
+                    TermDef("Partners"),
+                    Text(f") are {join_and(described)}."),
+                ]
+            )
+        )
+        return out
+
+    def _succession(self, was: Partner, now: Partner) -> Recital:
+        s = now.succeeds
+        assert s is not None
+        instrument = s.instrument + (f" ({s.number})" if s.number else "")
+        bodies = join_and([was.legal_name, *s.others])
+        return Recital(
+            inlines=[
+                Text(
+                    f"With effect from {long_date(s.date)}, {instrument} transferred the"
+                    f" functions of {bodies} to {now.legal_name}. {now.legal_name} is a party"
+                    " to this Deed so that it"
+                    f" takes the place of {was.legal_name} under the "
+                ),
+                _agreement(),
+                Text("."),
+            ]
+        )
+
+    def recitals(self) -> list[Recital]:
+        """The joint consultation (regulation 4(2)) and the improvement test (section 75(1))
+        for the schemes the variation adds."""
+        c = self.record.consultation
+        if not self.added or c is None:
+            return []
+        names = join_and([f"the {s.name}" for s in self.added])
+        arrangements = f"the arrangements for {names}"
+        clause = self.labels.cite("functions-new-schemes")
+        also = f" and {clause.text} of the Agreement require" if clause else " requires"
+        return [
+            Recital(
+                inlines=[
+                    Text(
+                        f"From {long_date(c.start)} to {long_date(c.end)}, the Partners jointly"
+                        f" consulted {join_and(c.consulted)}, being the persons who appeared to"
+                        f" them to be affected by {arrangements}, as regulation 4(2) of"
+                        f" {REGULATIONS}{also}."
+                    )
+                ]
+            ),
+            Recital(
+                inlines=[
+                    Text(
+                        f"Having considered the responses, the Partners are satisfied that"
+                        f" {arrangements} are likely to lead to an improvement in the way in"
+                        f" which the functions concerned are exercised, as section 75(1) of"
+                        f" {ACT}{also}."
+                    )
+                ]
+            ),
+        ]
+
+    # ------------------------------------------------------------ provisions
+    def provisions(self) -> list[Item]:
+        """The deed's own provisions for these events (numbered within their clause)."""
+        out: list[Item] = []
+        out += [self._successor(was, now) for was, now in self.successions]
+        out += [self._ending(before, after) for before, after in self.ended]
+        out += self._corrections()
+        options = extension_options(self.old, self.new)
+        if options is not None:
+            where = self._cite("term-extension", "the Agreement")
+            out.append(_item(extension_sentence(options, where) + "."))
+        return out
+
+    def _successor(self, was: Partner, now: Partner) -> Item:
+        s = now.succeeds
+        assert s is not None
+        return _item(
+            f"From the Variation Date, {now.legal_name} is bound by, and has the benefit of,"
+            f" the Agreement as a Partner in place of {was.legal_name}. Nothing in this Deed"
+            f" affects anything that {s.instrument} transferred to {now.legal_name}, or any"
+            f" right or liability of {was.legal_name} that passed to it by that instrument."
+        )
+
+    def _ending(self, was: Scheme, now: Scheme) -> Item:
+        assert now.end is not None
+        schedule = self._cite(f"scheme-{was.id}", "its Scheme Specification")
+        labels = ("termination-consequences", f"scheme-{was.id}.spec-exit")
+        applied = join_and(
+            [self._cite(label, "") for label in labels if label in self.labels]
+            or ["the exit provisions of the Agreement"]
+        )
+        years = now.years
+        kept = (
+            " Its Scheme Specification stays in the Agreement as the record of the"
+            f" scheme and of the Financial Contributions for {join_and(years)}, which this Deed"
+            " does not change."
+            if years
+            else ""
+        )
+        return Item(
+            level=2,
+            inlines=[
+                Text(
+                    f"The Individual Scheme in {schedule} (the {was.name}) ends at the end of"
+                    f" {long_date(now.end)} by the Partners' agreement in this Deed, without"
+                    " any further notice, and no Partner will exercise any function under it"
+                    f" after then except to bring it to an end.{kept} {cap_first(applied)}"
+                    " apply to its ending as"
+                    " they apply to an Individual Scheme that ends under the "
+                ),
+                _agreement(),
+                Text(
+                    ", and each Partner remains liable for its Financial Contribution to the"
+                    " scheme for the period up to its end."
+                ),
+            ],
+        )
+
+    def _corrections(self) -> list[Item]:
+        schemes = {s.id: s for s in self.new.schemes}
+        out: list[Item] = []
+        for c in self.record.corrections:
+            scheme = schemes.get(c.scheme)
+            if scheme is None:
+                continue
+            schedule = self._cite(f"scheme-{c.scheme}", "its Scheme Specification")
+            out.append(
+                Item(
+                    level=2,
+                    inlines=[
+                        Text(
+                            f"The changes this Deed makes to the figures for {c.year} of the"
+                            f" {scheme.name} ({schedule}) correct"
+                            f" {c.reason.strip().rstrip('.')}. Despite "
+                        ),
+                        Ref("deed-rights-before"),
+                        Text(
+                            f", the corrected figures apply to the whole of {c.year} as if they"
+                            " had been in the "
+                        ),
+                        _agreement(),
+                        Text(" from the start of that year."),
+                    ],
+                )
+            )
+        return out
+
+
+def cap_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _item(text: str | list[Inline]) -> Item:
+    inlines: list[Inline] = [Text(text)] if isinstance(text, str) else text
+    return Item(level=2, inlines=inlines)
