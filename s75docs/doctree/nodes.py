@@ -126,6 +126,7 @@ class Recital(Node):
 
     inlines: list[Inline] = field(default_factory=list)
     number: str = ""
+    inserted: str = ""  # a recital a variation put before an existing one: "BA"
 
 
 @dataclass
@@ -143,6 +144,10 @@ class Item(Node):
     path: tuple[int, ...] = ()  # the number as held: (11, 4, 1) for 11.4(a)
     toc: bool = False
     bullet: bool = False  # a bulleted point: not counted, printed with a bullet
+    # a provision a variation put before an existing one, numbered so that no existing
+    # number moves: its own ordinal as printed ("3A", "ba"); it is not counted
+    inserted: str = ""
+    typed: bool = False  # set by the numbering pass: it or a provision above it is lettered
 
 
 @dataclass
@@ -241,6 +246,7 @@ class Schedule(Node):
     title: str = ""
     number: str = ""
     name: str = "Schedule"  # "Annex" in a deed of variation
+    inserted: str = ""  # a schedule a variation put before an existing one: "6A"
 
 
 @dataclass
