@@ -65,6 +65,20 @@ class RefPart:
 
     text: str
     bookmark: str | None = None  # set when this piece is a number drawn from a bookmark
+    typed: bool = False  # the bookmark holds the typed number of a lettered provision
+
+
+def number_bookmark(bookmark: str) -> str:
+    """The bookmark on the typed number of a lettered provision ("13.1.3A")."""
+    return bookmark + "n"
+
+
+def typed_number(node: object) -> bool:
+    """A provision whose number is typed, not live list numbering: it, or a provision it
+    stands in, was put in by a variation with a lettered number."""
+    if isinstance(node, Item):
+        return node.typed
+    return bool(getattr(node, "inserted", ""))
 
 
 @dataclass

@@ -65,7 +65,8 @@ def number_document(doc: Document) -> None:
         elif isinstance(node, Recital):
             if not node.inserted:
                 recital_count += 1
-            node.number = RECITALS.own_of((node.inserted or RECITALS.ordinals((recital_count,))[0],))
+            letter = node.inserted or RECITALS.ordinals((recital_count,))[0]
+            node.number = RECITALS.own_of((letter,))
     tables = 0
     for node in doc.walk():
         if isinstance(node, Definition):

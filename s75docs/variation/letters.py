@@ -141,6 +141,7 @@ class Pinner:
         self.pinning = Pinning()
 
     def run(self, old: Document, new: Document) -> Pinning:
+        self.level(_parties(old), _parties(new), new.children)
         self.level(_of(old, Recital), _of(new, Recital), new.children)
         self.level(_body(old).children, _body(new).children, _body(new).children)
         self.level(_of(old, Schedule), _of(new, Schedule), new.children)
@@ -208,6 +209,10 @@ class Pinner:
 def _set(node: Block, inserted: str) -> None:
     if isinstance(node, Item | Schedule | Recital):
         node.inserted = inserted
+
+
+def _parties(doc: Document) -> list[Block]:
+    return [n for n in doc.children if isinstance(n, Para) and n.style == "party-entry"]
 
 
 def _of(doc: Document, kind: type) -> list[Block]:
