@@ -106,27 +106,61 @@ def lettered(
 ) -> str:
     """The number of a new provision put before the existing provision numbered `following`
     and after the one numbered `previous` (None: it opens its level). See
-    docs/variations.md for the rule."""
-    a = "a" if fmt in (Format.LETTER, Format.ROMAN) else "A"
-    z = "z" if a == "a" else "Z"
+    docs/variations.md for the rule: the first free number, in this order, that falls
+    between the two: the next letter after a lettered provision (7A -> 7B); the provision
+    before with a letter added (7 -> 7A, 7A -> 7AA); the same with Z, which comes first
+    (between 7 and 7A: 7ZA); and before the first provision, A1 (then B1...)."""
+    lower = fmt in (Format.LETTER, Format.ROMAN)
+    letters = _LOWER if lower else _UPPER
     if previous is None:
-        start = a + following if fmt is Format.DECIMAL else z + a
-        if (not following.isdigit() and fmt is Format.DECIMAL) or start in taken:
-            raise NumberingError(
-                f"a new provision goes before {following} at the start of its level, and it"
-                " cannot be numbered without moving a number (use --style restate)"
-            )
-        candidates = [start]
-    elif previous_lettered:
-        candidates = [_bump(previous), previous + a]
+        if lower:
+            candidates = ["z" + c for c in letters]
+        else:
+            base = re.sub(r"^[A-Z]+", "", following) if fmt is Format.DECIMAL else ""
+            first = [c + base for c in letters if c != "Z"]
+            candidates = first + ["Z" + c for c in first]
     else:
-        candidates = [previous + a, previous + z + a]
+        bumped = [_bump(previous)] if previous_lettered else []
+        zed = "z" if lower else "Z"
+        candidates = bumped + [previous + c for c in letters if c.upper() != "Z"]
+        candidates += [previous + zed + c for c in letters if c.upper() != "Z"]
     for candidate in candidates:
-        for _ in range(26):
-            if candidate not in taken:
-                return candidate
-            candidate = _bump(candidate)
-    raise NumberingError(f"no free lettered number after {previous}")
+        if candidate not in taken and _between(previous, candidate, following, fmt):
+            return candidate
+    raise NumberingError(
+        f"a new provision between {previous or 'the start'} and {following} cannot be numbered"
+        " without moving a number (use --style restate)"
+    )
+
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = _UPPER.lower()
+
+
+def _letters_key(letters: str) -> tuple[int, ...]:
+    """Letters added to a number, in order: Z first (7ZA before 7A), then A, AA, AB, B."""
+    return tuple(0 if c in "zZ" else _UPPER.index(c.upper()) + 1 for c in letters)
+
+
+def _order(ordinal: str, fmt: Format) -> tuple[object, ...] | None:
+    """Where a number stands among its siblings (None: a level this check does not read)."""
+    if fmt is Format.DECIMAL:
+        found = re.fullmatch(r"([A-Z]*)(\d+)([A-Z]*)", ordinal)
+        if found is None:
+            return None
+        prefix, base, suffix = found.groups()
+        return (int(base), 0 if prefix else 1, _letters_key(prefix), _letters_key(suffix))
+    if fmt is Format.UPPER_LETTER and ordinal:
+        return (ordinal[0], _letters_key(ordinal[1:]))
+    return None
+
+
+def _between(previous: str | None, candidate: str, following: str, fmt: Format) -> bool:
+    mid, high = _order(candidate, fmt), _order(following, fmt)
+    if mid is None or high is None:
+        return candidate != following
+    low = _order(previous, fmt) if previous is not None else None
+    return (low is None or low < mid) and mid < high
 
 
 def _is_lettered(node: Block) -> bool:

@@ -44,6 +44,7 @@ class Variation:
     facts: DataChanges | None = None  # None until the new data records this variation
     wording: list[WordingEdit] = field(default_factory=list)
     style: str = LETTERS
+    pinning: Pinning | None = None  # default style: which old provision each new one is
 
 
 def pin_numbers(
@@ -78,7 +79,7 @@ def compute(
         facts = data_changes(old_data, old, new_data, new)
     wording = [w for w in (_wording(e, old, new) for e in edits or []) if w is not None]
     return Variation(
-        old_data, new_data, old, new, changes, old_vocab, new_vocab, facts, wording, style
+        old_data, new_data, old, new, changes, old_vocab, new_vocab, facts, wording, style, pinning
     )
 
 
