@@ -7,6 +7,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from s75docs.library.loader import load_library
+from s75docs.pipeline import load_variation
+from s75docs.variation.vary import Variation
+
 FAIRHAVEN = Path(__file__).resolve().parents[2] / "examples" / "fairhaven"
 
 RECORD_V3 = """\
@@ -48,3 +52,11 @@ def write_chain(folder: Path) -> tuple[Path, Path, Path]:
     v3.write_text(v2.read_text(encoding="utf-8").rstrip("\n") + "\n" + RECORD_V3, "utf-8")
     (folder / "variation-2028.yaml").write_text(EDITS_V3, encoding="utf-8")
     return folder / "scheme.yaml", v2, v3
+
+
+def chain_variations(folder: Path) -> tuple[Variation, Variation]:
+    """v1 -> v2 and v2 -> v3, as `s75docs vary` computes them (each old agreement numbered
+    as its variations left it)."""
+    v1, v2, v3 = write_chain(folder)
+    library = load_library([])
+    return load_variation(v1, v2, library), load_variation(v2, v3, library)
