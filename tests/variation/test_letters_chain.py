@@ -8,11 +8,18 @@ import functools
 import tempfile
 from pathlib import Path
 
+from s75docs.check.run import check_document
 from s75docs.doctree.cite import CiteKind
 from s75docs.doctree.nodes import Block, Document, Item, Para, Recital, Schedule, inline_text
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
-from s75docs.pipeline import build_tree, load_variation, variation_documents, variation_edits
+from s75docs.pipeline import (
+    build_tree,
+    load_variation,
+    render_bytes,
+    variation_documents,
+    variation_edits,
+)
 from s75docs.variation.apply import agreement_text
 from s75docs.variation.cite import CitationIndex
 from s75docs.variation.vary import Variation, compute, verify
@@ -152,3 +159,15 @@ def test_restate_style_restates_the_whole_agreement_renumbered() -> None:
     )
     numbers = [line.split(" ", 1)[0] for line in agreement_text(conformed)]
     assert "33.6A" not in numbers and "Schedule 6A" not in " ".join(agreement_text(conformed))
+
+
+def test_s75docs_check_reads_the_lettered_conformed_copies_clean(tmp_path: Path) -> None:
+    """The checker reads typed lettered numbers ("33.6A", "Schedule 6A") as numbers: the
+    provisions after them keep their sequence, and nothing is reported."""
+    for n, variation in enumerate(chain()):
+        _deed, conformed = variation_documents(variation)
+        for fmt in ("docx", "md"):
+            path = tmp_path / f"conformed-{n}.{fmt}"
+            path.write_bytes(render_bytes(conformed, fmt))
+            result = check_document(path)
+            assert [f"{f.code}: {f.message}" for f in result.findings] == [], path.name
