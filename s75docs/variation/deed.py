@@ -28,7 +28,7 @@ from s75docs.transforms.labels import Labels
 from s75docs.variation.cite import CitationIndex
 from s75docs.variation.diff import parties
 from s75docs.variation.quote import annex
-from s75docs.variation.restate import restated_annex
+from s75docs.variation.restate import restated_annexes
 from s75docs.variation.vary import RESTATE, Variation
 from s75docs.variation.wording import Wording
 from s75docs.words import UNDATED, cap, join_and, long_date
@@ -97,7 +97,7 @@ class DeedBuilder:
         doc.children.append(Body(children=self.clauses()))
         doc.children += self.execution()
         if self.restate:
-            doc.children.append(restated_annex(self.v.new))
+            doc.children += restated_annexes(self.v.new)
             return doc
         for schedule in self.v.changes.annexes:
             doc.children.append(annex(schedule, self.annexes[id(schedule)]))
@@ -216,6 +216,14 @@ class DeedBuilder:
                 [
                     _item(
                         2,
+                        "The ",
+                        self.agreement(),
+                        ", as amended and restated by this Deed, continues in full force and"
+                        " effect.",
+                    )
+                    if self.restate
+                    else _item(
+                        2,
                         "Except as varied by this Deed, the ",
                         self.agreement(),
                         " continues in full force and effect.",
@@ -283,11 +291,7 @@ class DeedBuilder:
                 Term("Variation Date", "Variation Date"),
                 ". The ",
                 self.agreement(),
-                " as amended and restated is numbered as set out in Annex 1, and from the ",
-                Term("Variation Date", "Variation Date"),
-                " a reference in any document to a numbered provision of the ",
-                self.agreement(),
-                " is to be read accordingly.",
+                " as amended and restated is numbered as set out in the Annexes.",
             )
         return _item(
             2,
@@ -333,7 +337,9 @@ class DeedBuilder:
                     Term("Variation Date", "Variation Date"),
                     ", the ",
                     self.agreement(),
-                    " is amended and restated in the form set out in Annex 1. The ",
+                    " is amended and restated in the form set out in the Annexes (its parties,"
+                    " background and clauses in Annex 1, and its schedules in the Annexes that"
+                    " follow). The ",
                     self.agreement(),
                     " as amended and restated continues the ",
                     self.agreement(),

@@ -149,14 +149,21 @@ def test_restate_style_restates_the_whole_agreement_renumbered() -> None:
     deed, conformed = variation_documents(variation)
     lines = [inline_text(n.inlines) for n in deed.walk() if isinstance(n, Item | Para)]
     assert deed.title.startswith("Deed of Variation and Restatement")
-    assert any("is amended and restated in the form set out in Annex 1" in x for x in lines)
+    assert any("is amended and restated in the form set out in the Annexes" in x for x in lines)
     assert not any(x.startswith("A new ") for x in lines)  # no instruction by instruction
-    (annex,) = [n for n in deed.children if isinstance(n, Schedule)]
-    restated = [inline_text(p.inlines) for p in annex.children if isinstance(p, Para)]
-    assert "Schedule 7: Individual Scheme Specification: Dementia Support Service" in restated
-    assert any(
-        x.startswith("33.7 The Joint Commissioning Group will keep a register") for x in restated
-    )
+    annexes = [n for n in deed.children if isinstance(n, Schedule)]
+    titles = [a.title for a in annexes]
+    assert titles[0] == "The Agreement as amended and restated"
+    # renumbered: the new scheme is Schedule 7, and the later schedules move on
+    assert titles[7] == "Schedule 7 (Individual Scheme Specification: Dementia Support Service)"
+    assert titles[8] == "Schedule 8 (Better Care Fund)"
+    register = [
+        n
+        for n in annexes[0].walk()
+        if isinstance(n, Item)
+        and inline_text(n.inlines).startswith("The Joint Commissioning Group will keep a register")
+    ]
+    assert [n.full_number for n in register] == ["33.7"]  # 33.6A in the default style
     numbers = [line.split(" ", 1)[0] for line in agreement_text(conformed)]
     assert "33.6A" not in numbers and "Schedule 6A" not in " ".join(agreement_text(conformed))
 
