@@ -8,9 +8,12 @@ import functools
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from s75docs.check.run import check_document
 from s75docs.doctree.cite import CiteKind
 from s75docs.doctree.nodes import Block, Document, Item, Para, Recital, Schedule, inline_text
+from s75docs.errors import InputError
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import (
@@ -178,3 +181,20 @@ def test_s75docs_check_reads_the_lettered_conformed_copies_clean(tmp_path: Path)
             path.write_bytes(render_bytes(conformed, fmt))
             result = check_document(path)
             assert [f"{f.code}: {f.message}" for f in result.findings] == [], path.name
+
+
+def test_a_varied_agreement_without_varies_is_refused_at_its_record(tmp_path: Path) -> None:
+    """Without `varies:`, the lettered numbers of v2 cannot be worked out: one FILE:LINE
+    error at the record, not a deed citing the wrong numbers."""
+    _v1, v2, v3 = write_chain(tmp_path)
+    v2.write_text(
+        "\n".join(
+            line for line in v2.read_text("utf-8").splitlines() if "varies: scheme.yaml" not in line
+        )
+        + "\n",
+        "utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_variation(v2, v3, load_library([]))
+    error = caught.value
+    assert str(error.location).startswith(f"{v2}:") and "varies: FILE" in error.message
