@@ -122,6 +122,15 @@ def build(
     help="Formats of the deed and conformed copy (repeatable; default docx). The comparison"
     " is always a Word document with tracked changes.",
 )
+@click.option(
+    "--style",
+    type=click.Choice(["letters", "restate"]),
+    default=None,
+    help="letters (the default, or the variation record's style): no number moves; new"
+    " provisions are lettered (Clause 33A, Schedule 6A) and deleted ones stay as [Not used]."
+    " restate: a deed of variation and restatement whose annex restates the whole agreement,"
+    " renumbered.",
+)
 @_LIBRARY
 @_REFERENCE_DOCX
 @friendly
@@ -130,6 +139,7 @@ def vary(
     new: Path,
     outdir: Path,
     formats: tuple[str, ...],
+    style: str | None,
     libraries: tuple[Path, ...],
     reference_docx: Path | None,
 ) -> None:
@@ -144,7 +154,9 @@ def vary(
         raise UsageError(
             "reference document not found", Location(str(reference_docx)), code="file-not-found"
         )
-    result = run_vary(old, new, outdir, formats or ("docx",), list(libraries), reference_docx)
+    result = run_vary(
+        old, new, outdir, formats or ("docx",), list(libraries), reference_docx, style
+    )
     if not result.changes:
         click.echo(f"nothing to vary: {old} and {new} make the same agreement")
         return

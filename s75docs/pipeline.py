@@ -202,17 +202,47 @@ class VaryResult:
     changes: int
 
 
-def load_variation(old: Path, new: Path, library: Library) -> Variation:
+def load_variation(old: Path, new: Path, library: Library, style: str | None = None) -> Variation:
     """Both versions built (with their clause-level edits) and compared, once, for the deed
-    and for the report alike."""
+    and for the report alike. The old agreement carries the numbers its own variations gave
+    it (`numbered_tree`); `style` (default: the new record's) says how this deed numbers."""
     from s75docs.variation.vary import compute
 
     before, after = load_scheme(old), load_scheme(new)
     before_edits, after_edits = variation_edits(old, before), variation_edits(new, after)
-    old_doc = build_tree(before, library, before_edits, old)
+    old_doc = numbered_tree(old, before, library)
     new_doc = build_tree(after, library, after_edits, new)
     edits = [edit for edit, _ in after_edits[len(before_edits) :]]
-    return compute(before, old_doc, after, new_doc, edits)
+    chosen = style or (after.variations[-1].style if after.variations else "letters")
+    return compute(before, old_doc, after, new_doc, edits, chosen)
+
+
+def numbered_tree(path: Path, data: SchemeFile, library: Library, depth: int = 0) -> Document:
+    """The agreement a scheme file describes, numbered as its variations left it: after a
+    deed in the default style, with the numbers of the version it varied (its record's
+    `varies:` names that file) and the lettered numbers the deed gave."""
+    from s75docs.variation.vary import LETTERS, pin_numbers
+
+    doc = build_tree(data, library, variation_edits(path, data), path)
+    record = data.variations[-1] if data.variations else None
+    if record is None or record.style != LETTERS:
+        return doc
+    if record.varies is None:
+        raise InputError(
+            "name the scheme file of the version this variation varied (varies: FILE), so"
+            " that its lettered numbers can be worked out",
+            _field(path, "variations", len(data.variations) - 1),
+        )
+    previous = path.parent / record.varies
+    if not previous.is_file() or depth > 50:
+        raise InputError(
+            f"no such scheme file: {previous}",
+            _field(path, "variations", len(data.variations) - 1, "varies"),
+            code="file-not-found",
+        )
+    before = load_scheme(previous)
+    pin_numbers(before, numbered_tree(previous, before, library, depth + 1), data, doc)
+    return doc
 
 
 def vary(
@@ -222,6 +252,7 @@ def vary(
     formats: tuple[str, ...] = ("docx",),
     libraries: list[Path] | None = None,
     reference_docx: Path | None = None,
+    style: str | None = None,
 ) -> VaryResult:
     """Write the deed of variation, the conformed copy and the comparison for OLD -> NEW.
 
@@ -236,7 +267,8 @@ def vary(
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    variation = load_variation(old, new, council_library(libraries, made_on(load_scheme(new))))
+    library = council_library(libraries, made_on(load_scheme(new)))
+    variation = load_variation(old, new, library, style)
     if not variation.changes:
         return VaryResult([], 0)
     check_records(old, variation.old_data, new, variation.new_data)

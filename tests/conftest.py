@@ -83,11 +83,22 @@ def _variation_documents() -> tuple[Document, Document]:
     return variation_documents(variation)
 
 
+def _v3_conformed() -> Document:
+    """A third version (v2 -> v3) whose conformed copy has lettered provisions added by two
+    deeds (33.1A, 33.6A, 33.6B, Schedule 6A), one of them cited, and a "[Not used]" one."""
+    from s75docs.pipeline import variation_documents
+    from tests.variation.letters_chain import chain_variations
+
+    _, v23 = chain_variations(Path(tempfile.mkdtemp(prefix="s75docs-letters-")))
+    return variation_documents(v23)[1]
+
+
 _BUILDERS: dict[str, Callable[[], Document]] = {
     "mini": _build_mini,
     **{p.parent.name: _example(p.parent.name) for p in sorted(REPO.glob("examples/*/scheme.yaml"))},
     "fairhaven-deed": lambda: _variation_documents()[0],
     "fairhaven-conformed": lambda: _variation_documents()[1],
+    "fairhaven-v3-conformed": _v3_conformed,
 }
 CASES = tuple(_BUILDERS)
 

@@ -17,7 +17,7 @@ DEFINITION = re.compile(
     r"^[\"“‘']?(?P<term>[A-Z0-9][A-Za-z0-9’'()\-/& ]{0,70}?)[\"”’']?\s+"
     r"(?:means|has the meaning|shall mean|shall have the meaning|includes|refers to)\b"
 )
-_SCHEDULE = re.compile(r"^(SCHEDULE|Schedule)\s+(\d{1,2})\b\s*(?P<sep>[-–:])?\s*(.*)$")
+_SCHEDULE = re.compile(r"^(SCHEDULE|Schedule)\s+(\d{1,2}[A-Z]{0,3})\b\s*(?P<sep>[-–:])?\s*(.*)$")
 _PART = re.compile(
     r"^(PART|Part)\s+(\d{1,2}[A-Z]?|[A-Z])\b(?:\s+to\s+Schedule\s+\d{1,2})?\s*(?P<sep>[-–:])?\s*(.*)$"
 )

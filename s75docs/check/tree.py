@@ -70,8 +70,21 @@ class ReadDocument:
         return self.raw_of.get(id(node))
 
 
+# a provision or schedule a variation put in with a lettered number, typed before a tab
+# ("13.1.3A\tThe...") or a line break ("Schedule 6A\nTitle")
+_TYPED_LETTERED = re.compile(
+    r"^(?P<num>(?:(?:Schedule|Annex|Appendix) )?\d{1,2}(?:\.\d{1,2})*[A-Z]{1,3}"
+    r"(?:\.\d{1,2}[A-Z]{0,3}){0,3})[\t\n](?P<rest>\S.*)$",
+    re.S,
+)
+
+
 def split_typed(text: str) -> tuple[str, str]:
-    """A number typed at the start of a paragraph ("12.3 The...", "(a) the...")."""
+    """A number typed at the start of a paragraph ("12.3 The...", "(a) the..."; a lettered
+    one that a variation put in, "13.1.3A The...", "Schedule 6A")."""
+    lettered = _TYPED_LETTERED.match(text.strip())
+    if lettered:
+        return lettered.group("num"), lettered.group("rest").strip()
     m = _TYPED.match(text.strip())
     if not m or (m.group("num") and _MONTH.match(m.group("rest"))):
         return "", text  # "1 April to 30 June" is a date, not clause 1

@@ -65,6 +65,20 @@ class RefPart:
 
     text: str
     bookmark: str | None = None  # set when this piece is a number drawn from a bookmark
+    typed: bool = False  # the bookmark holds the typed number of a lettered provision
+
+
+def number_bookmark(bookmark: str) -> str:
+    """The bookmark on the typed number of a lettered provision ("13.1.3A")."""
+    return bookmark + "n"
+
+
+def typed_number(node: object) -> bool:
+    """A provision whose number is typed, not live list numbering: it, or a provision it
+    stands in, was put in by a variation with a lettered number."""
+    if isinstance(node, Item):
+        return node.typed
+    return bool(getattr(node, "inserted", ""))
 
 
 @dataclass
@@ -126,6 +140,7 @@ class Recital(Node):
 
     inlines: list[Inline] = field(default_factory=list)
     number: str = ""
+    inserted: str = ""  # a recital a variation put before an existing one: "BA"
 
 
 @dataclass
@@ -143,6 +158,10 @@ class Item(Node):
     path: tuple[int, ...] = ()  # the number as held: (11, 4, 1) for 11.4(a)
     toc: bool = False
     bullet: bool = False  # a bulleted point: not counted, printed with a bullet
+    # a provision a variation put before an existing one, numbered so that no existing
+    # number moves: its own ordinal as printed ("3A", "ba"); it is not counted
+    inserted: str = ""
+    typed: bool = False  # set by the numbering pass: it or a provision above it is lettered
 
 
 @dataclass
@@ -241,6 +260,7 @@ class Schedule(Node):
     title: str = ""
     number: str = ""
     name: str = "Schedule"  # "Annex" in a deed of variation
+    inserted: str = ""  # a schedule a variation put before an existing one: "6A"
 
 
 @dataclass

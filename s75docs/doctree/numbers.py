@@ -111,20 +111,25 @@ class Scheme:
 
     def own(self, path: tuple[int, ...]) -> str:
         """What is printed at the start of the paragraph: "11.4" or "(a)"."""
-        fmt = self.format_at(len(path))
-        if fmt is Format.DECIMAL:
-            return ".".join(str(n) for n in path[: self._decimals(len(path))])
-        return f"({fmt.ordinal(path[-1])})"
+        return self.own_of(self.ordinals(path))
 
     def full(self, path: tuple[int, ...]) -> str:
         """The number in full context: "11.4(a)(ii)"."""
-        decimals = self._decimals(len(path))
-        head = ".".join(str(n) for n in path[:decimals])
-        tail = "".join(
-            f"({self.format_at(level).ordinal(n)})"
-            for level, n in enumerate(path[decimals:], start=decimals + 1)
-        )
-        return head + tail
+        return self.full_of(self.ordinals(path))
+
+    def ordinals(self, path: tuple[int, ...]) -> tuple[str, ...]:
+        return tuple(self.format_at(level).ordinal(n) for level, n in enumerate(path, start=1))
+
+    def own_of(self, ordinals: tuple[str, ...]) -> str:
+        """As `own`, from each level's ordinal as printed (a lettered one is "3A" or "ba")."""
+        if self.format_at(len(ordinals)) is Format.DECIMAL:
+            return ".".join(ordinals[: self._decimals(len(ordinals))])
+        return f"({ordinals[-1]})"
+
+    def full_of(self, ordinals: tuple[str, ...]) -> str:
+        """As `full`, from each level's ordinal as printed."""
+        decimals = self._decimals(len(ordinals))
+        return ".".join(ordinals[:decimals]) + "".join(f"({o})" for o in ordinals[decimals:])
 
     def _decimals(self, depth: int) -> int:
         count = 0

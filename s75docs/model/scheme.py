@@ -733,6 +733,18 @@ class VariationRecord(StrictModel):
         default=None,
         description="a file of clause-level edits by label (relative to this scheme file)",
     )
+    varies: str | None = Field(
+        default=None,
+        description="the scheme file of the agreement as it stood before this variation"
+        " (relative to this scheme file), so that a later variation cites the numbers this"
+        " one gave (lettered insertions such as Clause 33.6A)",
+    )
+    style: Literal["letters", "restate"] = Field(
+        default="letters",
+        description="letters (default): no number moves, new provisions are lettered and"
+        " deleted ones stay as [Not used]; restate: a deed of variation and restatement that"
+        " restates the whole agreement renumbered",
+    )
 
 
 class SchemeFile(StrictModel):

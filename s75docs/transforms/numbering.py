@@ -16,7 +16,16 @@ from s75docs.doctree.nodes import (
 from s75docs.doctree.numbers import BULLET, LIMBS, RECITALS, Scheme
 
 
-def _number_items(children: list[Block], parent: tuple[int, ...], scheme: Scheme) -> None:
+def _number_items(
+    children: list[Block],
+    parent: tuple[int, ...],
+    scheme: Scheme,
+    ordinals: tuple[str, ...] = (),
+    typed: bool = False,
+) -> None:
+    """Count the provisions of one level; a lettered one (`inserted`, put in by a variation
+    before an existing provision) takes its printed ordinal and is not counted, so the
+    provisions after it keep their numbers."""
     count = 0
     for node in children:
         if not isinstance(node, Item):
@@ -24,17 +33,20 @@ def _number_items(children: list[Block], parent: tuple[int, ...], scheme: Scheme
         if node.bullet:
             node.path = (*parent, 0)
             node.number = node.full_number = BULLET
-            _number_items(node.children, parent, scheme)
+            _number_items(node.children, parent, scheme, ordinals, typed)
             continue
-        count += 1
+        if not node.inserted:
+            count += 1
         path = (*parent, count)
+        own = node.inserted or scheme.format_at(len(path)).ordinal(count)
         node.path = path
-        node.number = scheme.own(path)
-        node.full_number = scheme.full(path)
-        _number_items(node.children, path, scheme)
+        node.typed = typed or bool(node.inserted)
+        node.number = scheme.own_of((*ordinals, own))
+        node.full_number = scheme.full_of((*ordinals, own))
+        _number_items(node.children, path, scheme, (*ordinals, own), node.typed)
     for node in children:
         if not isinstance(node, Item) and node.children:
-            _number_items(node.children, parent, scheme)
+            _number_items(node.children, parent, scheme, ordinals, typed)
 
 
 def number_document(doc: Document) -> None:
@@ -46,12 +58,15 @@ def number_document(doc: Document) -> None:
         if isinstance(node, Body):
             _number_items(node.children, (), doc.numbering)
         elif isinstance(node, Schedule):
-            schedule_count += 1
-            node.number = str(schedule_count)
+            if not node.inserted:
+                schedule_count += 1
+            node.number = node.inserted or str(schedule_count)
             _number_items(node.children, (), doc.numbering)
         elif isinstance(node, Recital):
-            recital_count += 1
-            node.number = RECITALS.own((recital_count,))
+            if not node.inserted:
+                recital_count += 1
+            letter = node.inserted or RECITALS.ordinals((recital_count,))[0]
+            node.number = RECITALS.own_of((letter,))
     tables = 0
     for node in doc.walk():
         if isinstance(node, Definition):

@@ -6,7 +6,18 @@ import difflib
 from collections.abc import Mapping
 
 from s75docs.doctree.cite import Citation, CiteKind, Slot
-from s75docs.doctree.nodes import Document, Item, Ref, RefForm, RefPart, Schedule, Table, inlines_of
+from s75docs.doctree.nodes import (
+    Document,
+    Item,
+    Ref,
+    RefForm,
+    RefPart,
+    Schedule,
+    Table,
+    inlines_of,
+    number_bookmark,
+    typed_number,
+)
 from s75docs.errors import BuildError, S75Error
 from s75docs.transforms.labels import Labels, Target
 from s75docs.transforms.walk import Where, walk_with_context
@@ -34,10 +45,30 @@ def _parts(ref: Ref, first: Target, last: Target | None, where: Where, own: bool
         Slot.END: last.node.bookmark if last is not None else None,
         Slot.SCHEDULE: first.division.bookmark if first.division is not None else None,
     }
+    nodes = {
+        Slot.TARGET: first.node,
+        Slot.END: last.node if last is not None else None,
+        Slot.SCHEDULE: first.division,
+    }
     pieces = cite.pieces(this=ref.form is RefForm.THIS, here=here)
-    return [
-        RefPart(p.text, bookmarks[p.slot] if own and p.slot is not None else None) for p in pieces
-    ]
+    out: list[RefPart] = []
+    for p in pieces:
+        mark = bookmarks[p.slot] if own and p.slot is not None else None
+        node = nodes[p.slot] if p.slot is not None else None
+        if mark is None or not typed_number(node):
+            out.append(RefPart(p.text, mark))
+        elif p.text == _own_number(node):  # a lettered provision: its typed number
+            out.append(RefPart(p.text, number_bookmark(mark), typed=True))
+        else:  # under a lettered provision, "13.1.3A(a)": no one field holds it
+            out.append(RefPart(p.text))
+    return out
+
+
+def _own_number(node: object) -> str:
+    """The text a typed number's bookmark holds: "13.1.3A", "Schedule 6A"."""
+    if isinstance(node, Schedule):
+        return f"{node.name} {node.number}"
+    return node.number if isinstance(node, Item) else ""
 
 
 def _listed(targets: list[Target]) -> list[RefPart]:

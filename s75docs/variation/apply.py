@@ -1,6 +1,8 @@
 """Carry out a deed's variations on the agreement being varied, finding every provision by
-the number the deed cites (never by label), then renumber and update cross-references as
-the deed's general provision says. The result must read exactly as the new agreement."""
+the number the deed cites (never by label), then number the result: a deed in the default
+style moves no number (a new provision carries the lettered number the deed gives it, a
+deleted one stays as "[Not used]"); a deed of restatement restates the agreement renumbered.
+The result must read exactly as the new agreement."""
 
 from __future__ import annotations
 
@@ -159,6 +161,8 @@ class _Applier:
                 node.title = change.new
             elif isinstance(change, Replace):
                 self._replace(targets[id(change)], change.new)
+            elif isinstance(change, Delete) and change.stub is not None:
+                self._replace(targets[id(change)], change.stub)
             elif isinstance(change, Delete):
                 self._remove(targets[id(change)])
             elif isinstance(change, Insert):

@@ -57,7 +57,11 @@ class InsertDefinition:
 
 @dataclass
 class Delete:
+    """A provision deleted; `stub` (if any) stays in its place, "[Not used]" under its number
+    and heading, so that no number moves."""
+
     target: Citation
+    stub: Block | None = None
 
 
 @dataclass

@@ -29,11 +29,13 @@ from s75docs.variation.cite import CitationIndex
 from s75docs.variation.diff import parties
 from s75docs.variation.events import Events
 from s75docs.variation.quote import annex
-from s75docs.variation.vary import Variation
+from s75docs.variation.restate import restated_annexes
+from s75docs.variation.vary import RESTATE, Variation
 from s75docs.variation.wording import Wording
 from s75docs.words import UNDATED, cap, join_and, long_date
 
 ACT = "the National Health Service Act 2006"
+_VARIATIONS = "that Clause"
 
 
 def _para(text: str | list[Inline], style: str = "body") -> Para:
@@ -73,15 +75,18 @@ class DeedBuilder:
         self.earlier = variation.new_data.variations[:-1]
         self.old_index = CitationIndex(variation.old)
         self.events = Events(self.old, self.new, Labels.of(variation.old))
+        self.restate = variation.style == RESTATE
         self.annexes: dict[int, int] = {
             id(s): n for n, s in enumerate(variation.changes.annexes, start=1)
         }
+        if self.restate:  # one annex: the agreement as restated
+            self.annexes = {}
 
     def agreement(self) -> Term:
         return Term("Agreement", "Agreement")
 
     def build(self) -> Document:
-        doc = Document(title=f"Deed of Variation: {self.old.agreement.title}")
+        doc = Document(title=f"{self.kind}: {self.old.agreement.title}")
         doc.children += self.cover()
         doc.children.append(Toc())
         doc.children.append(PageBreak())
@@ -93,9 +98,16 @@ class DeedBuilder:
         doc.children.append(_para("Agreed terms", "heading"))
         doc.children.append(Body(children=self.clauses()))
         doc.children += self.execution()
+        if self.restate:
+            doc.children += restated_annexes(self.v.new)
+            return doc
         for schedule in self.v.changes.annexes:
             doc.children.append(annex(schedule, self.annexes[id(schedule)]))
         return doc
+
+    @property
+    def kind(self) -> str:
+        return "Deed of Variation and Restatement" if self.restate else "Deed of Variation"
 
     # ------------------------------------------------------------ front
     def cover(self) -> list[Block]:
@@ -104,7 +116,7 @@ class DeedBuilder:
             if i:
                 out.append(_para("and", "centre"))
             out.append(_para(p.legal_name.upper(), "party"))
-        out.append(_para("Deed of Variation", "title"))
+        out.append(_para(self.kind, "title"))
         made = long_date(self.old.agreement.date)
         out.append(
             _para(
@@ -199,47 +211,11 @@ class DeedBuilder:
                     self.agreement(),
                     " have the same meanings in this Deed.",
                 ),
-                _item(
-                    2,
-                    "In ",
-                    Ref("deed-variations"),
-                    ", a reference to a numbered clause, paragraph, schedule or recital is to"
-                    " that provision of the ",
-                    self.agreement(),
-                    " as numbered immediately before the ",
-                    Term("Variation Date", "Variation Date"),
-                    ". Text quoted in ",
-                    Ref("deed-variations"),
-                    " and the annexes carries the numbers it has in the ",
-                    self.agreement(),
-                    " as varied.",
-                ),
-            ],
-        )
-        wording = Wording(self.old_index, self.annexes)
-        variations = _clause(
-            "Variations",
-            "deed-variations",
-            [
-                _item(
-                    2,
-                    "With effect from the ",
-                    Term("Variation Date", "Variation Date"),
-                    ", the ",
-                    self.agreement(),
-                    " is varied as follows.",
-                ),
-                *[wording.change(c) for c in self.v.changes.changes],
-                _item(
-                    2,
-                    "The provisions of the ",
-                    self.agreement(),
-                    " are renumbered, and every cross-reference in it is updated, to take"
-                    " account of the variations above.",
-                ),
+                self.numbering(),
             ],
         )
         effect = self.events.provisions()
+        variations = self.restatement() if self.restate else self.variations()
         return [
             interpretation,
             variations,
@@ -250,20 +226,19 @@ class DeedBuilder:
                 [
                     _item(
                         2,
+                        "The ",
+                        self.agreement(),
+                        ", as amended and restated by this Deed, continues in full force and"
+                        " effect.",
+                    )
+                    if self.restate
+                    else _item(
+                        2,
                         "Except as varied by this Deed, the ",
                         self.agreement(),
                         " continues in full force and effect.",
                     ),
-                    _item(
-                        2,
-                        "From the ",
-                        Term("Variation Date", "Variation Date"),
-                        ", the ",
-                        self.agreement(),
-                        " and this Deed are read as one document, and a reference in the ",
-                        self.agreement(),
-                        " to itself is to it as varied by this Deed.",
-                    ),
+                    self.one_document(),
                     _item(
                         2,
                         "Nothing in this Deed affects a right or liability of a Partner that arose"
@@ -315,6 +290,87 @@ class DeedBuilder:
                 ],
             ),
         ]
+
+    def numbering(self) -> Item:
+        """How the deed cites the agreement, and what happens to its numbers."""
+        if self.restate:
+            return _item(
+                2,
+                "In this Deed, a reference to a numbered provision of the ",
+                self.agreement(),
+                " is to that provision as numbered immediately before the ",
+                Term("Variation Date", "Variation Date"),
+                ". The ",
+                self.agreement(),
+                " as amended and restated is numbered as set out in the Annexes.",
+            )
+        return _item(
+            2,
+            "In ",
+            Ref("deed-variations"),
+            ", a provision of the ",
+            self.agreement(),
+            " is cited by the number it has in the ",
+            self.agreement(),
+            ". This Deed renumbers no provision of the ",
+            self.agreement(),
+            f": a new provision takes the number given to it in {_VARIATIONS}, and a deleted"
+            " provision keeps its number and heading, with the words “[Not used]” in place of"
+            " its text.",
+        )
+
+    def variations(self) -> Item:
+        wording = Wording(self.old_index, self.annexes)
+        return _clause(
+            "Variations",
+            "deed-variations",
+            [
+                _item(
+                    2,
+                    "With effect from the ",
+                    Term("Variation Date", "Variation Date"),
+                    ", the ",
+                    self.agreement(),
+                    " is varied as follows.",
+                ),
+                *[wording.change(c) for c in self.v.changes.changes],
+            ],
+        )
+
+    def restatement(self) -> Item:
+        return _clause(
+            "Amendment and restatement",
+            "deed-variations",
+            [
+                _item(
+                    2,
+                    "With effect from the ",
+                    Term("Variation Date", "Variation Date"),
+                    ", the ",
+                    self.agreement(),
+                    " is amended and restated in the form set out in the Annexes (its parties,"
+                    " background and clauses in Annex 1, and its schedules in the Annexes that"
+                    " follow). The ",
+                    self.agreement(),
+                    " as amended and restated continues the ",
+                    self.agreement(),
+                    ": it is not a new agreement.",
+                ),
+            ],
+        )
+
+    def one_document(self) -> Item:
+        done = "amended and restated" if self.restate else "varied"
+        return _item(
+            2,
+            "From the ",
+            Term("Variation Date", "Variation Date"),
+            ", the ",
+            self.agreement(),
+            " and this Deed are read as one document, and a reference in the ",
+            self.agreement(),
+            f" to itself is to it as {done} by this Deed.",
+        )
 
     def definitions(self) -> dict[str, Definition]:
         a = self.old.agreement

@@ -38,6 +38,7 @@ from s75docs.variation.changes import (
     SubstitutePartner,
 )
 from s75docs.variation.cite import Citation, CitationIndex
+from s75docs.variation.letters import Pinning, is_stub
 
 # more changes than this inside one schedule (and this share of its provisions) and the
 # deed replaces the whole schedule by an annex; likewise a whole clause
@@ -67,11 +68,17 @@ def schedules(doc: Document) -> list[Schedule]:
 
 class Differ:
     def __init__(
-        self, old: Document, new: Document, old_vocab: Vocabulary, new_vocab: Vocabulary
+        self,
+        old: Document,
+        new: Document,
+        old_vocab: Vocabulary,
+        new_vocab: Vocabulary,
+        pinning: Pinning | None = None,
     ) -> None:
         self.old, self.new = old, new
         self.old_index, self.new_index = CitationIndex(old), CitationIndex(new)
         self.old_vocab, self.new_vocab = old_vocab, new_vocab
+        self.pinning = pinning  # the new tree keeps the old numbers (letters.pin)
 
     # ------------------------------------------------------------ entry
     def run(self, substitutions: list[SubstitutePartner]) -> ChangeSet:
@@ -106,6 +113,8 @@ class Differ:
     def align(
         self, olds: Sequence[Block], news: Sequence[Block]
     ) -> list[tuple[Block | None, Block | None]]:
+        if self.pinning is not None:
+            return self._pinned(olds, news, self.pinning)
         ok = [self._key(n, True) for n in olds]
         nk = [self._key(n, False) for n in news]
         out: list[tuple[Block | None, Block | None]] = []
@@ -115,6 +124,22 @@ class Differ:
                 out += list(zip(olds[i1:i2], news[j1:j2], strict=True))
                 continue
             out += self._pair_block(list(olds[i1:i2]), list(news[j1:j2]))
+        return out
+
+    def _pinned(
+        self, olds: Sequence[Block], news: Sequence[Block], pinning: Pinning
+    ) -> list[tuple[Block | None, Block | None]]:
+        """The alignment the pinning made (each old node before the new one that follows)."""
+        out: list[tuple[Block | None, Block | None]] = []
+        order = {id(o): i for i, o in enumerate(olds)}
+        done = 0
+        for n in news:
+            o = pinning.matches.get(id(n))
+            if o is not None and id(o) in order:
+                out += [(x, None) for x in olds[done : order[id(o)]]]
+                done = order[id(o)] + 1
+            out.append((o, n))
+        out += [(x, None) for x in olds[done:]]
         return out
 
     def _pair_block(
@@ -144,7 +169,11 @@ class Differ:
         out: list[Change] = []
         after: Citation | None = None
         for o, n in self.align(olds, news):
-            if o is not None and n is not None:
+            if o is not None and n is not None and self.pinning and id(n) in self.pinning.stubs:
+                if not is_stub(o):  # deleted: its number and heading stay
+                    out.append(Delete(self.old_index.cite(o), n))
+                after = self.old_index.by_node.get(id(o), after)
+            elif o is not None and n is not None:
                 out += self.pair(o, n)
                 after = self.old_index.by_node.get(id(o), after)
             elif o is not None:

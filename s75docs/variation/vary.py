@@ -9,14 +9,18 @@ from dataclasses import dataclass, field
 from s75docs.doctree.nodes import Document, Item, inline_text
 from s75docs.model.edits import Edit
 from s75docs.model.scheme import SchemeFile
-from s75docs.variation.apply import VariationError, agreement_text, apply_changes
+from s75docs.variation.apply import VariationError, agreement_text, apply_changes, reresolve
 from s75docs.variation.atoms import Vocabulary
 from s75docs.variation.changes import ChangeSet
 from s75docs.variation.diff import Differ
 from s75docs.variation.facts import DataChanges, data_changes
+from s75docs.variation.letters import Pinning, pin
 from s75docs.variation.parties import pair_partners
 
 OPENING_WORDS = 12  # how much of an edited provision a report quotes
+LETTERS = "letters"  # the default: no number moves (new provisions lettered)
+RESTATE = "restate"  # a deed of variation and restatement: the agreement restated, renumbered
+STYLES = (LETTERS, RESTATE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,22 @@ class Variation:
     new_vocab: Vocabulary
     facts: DataChanges | None = None  # None until the new data records this variation
     wording: list[WordingEdit] = field(default_factory=list)
+    style: str = LETTERS
+    pinning: Pinning | None = None  # default style: which old provision each new one is
+
+
+def pin_numbers(
+    old_data: SchemeFile, old: Document, new_data: SchemeFile, new: Document
+) -> Pinning:
+    """Give `new` (built afresh from the new data) the numbers it has after a deed in the
+    default style: every number of `old` kept, new provisions lettered, deleted ones left
+    as "[Not used]". `new` is renumbered and its references brought up to date."""
+    old_vocab, new_vocab, _ = pair_partners(old_data, new_data)
+    pinning = pin(old, new, Differ(old, new, old_vocab, new_vocab).align)
+    errors = reresolve(new, new_data.agreement.money_format)
+    if errors:
+        raise VariationError(f"the agreement as varied does not resolve: {errors[0]}")
+    return pinning
 
 
 def compute(
@@ -47,15 +67,20 @@ def compute(
     new_data: SchemeFile,
     new: Document,
     edits: list[Edit] | None = None,
+    style: str = LETTERS,
 ) -> Variation:
-    """The deed's changes and, when the new data records the variation, the data's."""
+    """The deed's changes and, when the new data records the variation, the data's. In the
+    default style `new` first takes the numbers of `old` (see `pin_numbers`)."""
     old_vocab, new_vocab, substitutions = pair_partners(old_data, new_data)
-    changes = Differ(old, new, old_vocab, new_vocab).run(substitutions)
+    pinning = pin_numbers(old_data, old, new_data, new) if style == LETTERS else None
+    changes = Differ(old, new, old_vocab, new_vocab, pinning).run(substitutions)
     facts = None
     if len(new_data.variations) > len(old_data.variations):
         facts = data_changes(old_data, old, new_data, new)
     wording = [w for w in (_wording(e, old, new) for e in edits or []) if w is not None]
-    return Variation(old_data, new_data, old, new, changes, old_vocab, new_vocab, facts, wording)
+    return Variation(
+        old_data, new_data, old, new, changes, old_vocab, new_vocab, facts, wording, style, pinning
+    )
 
 
 def _wording(edit: Edit, old: Document, new: Document) -> WordingEdit | None:

@@ -20,6 +20,7 @@ from s75docs.variation.changes import (
     SubstitutePartner,
 )
 from s75docs.variation.cite import Citation, CitationIndex
+from s75docs.variation.letters import NOT_USED
 from s75docs.variation.quote import CLOSE, OPEN, freeze, quoted
 from s75docs.words import cap
 
@@ -122,6 +123,11 @@ class Wording:
                 quoted(c.new),
             )
         assert isinstance(c, Delete)
+        if c.stub is not None:  # the number and heading stay (the deed's clause 1 says so)
+            named = f" ({self._title(c.target)})" if c.target.kind is CiteKind.SCHEDULE else ""
+            return self.item(
+                f"{cap(c.target.text)}{named} is deleted and replaced with the words {q(NOT_USED)}."
+            )
         if c.target.kind is CiteKind.SCHEDULE:
             return self.item(f"{cap(c.target.text)} ({self._title(c.target)}) is deleted.")
         return self.item(f"{cap(c.target.text)} is deleted.")

@@ -234,6 +234,7 @@ def _line(p: etree._Element, where: str) -> Line:
         found = ppr.find(f"{w('numPr')}/{w('numId')}")
         if found is not None:
             num = found.get(w("val"), "")
+            num = "" if num == "0" else num  # out of any list: a typed (lettered) number
             found.set(w("val"), "?")
         key = re.sub(r" xmlns:\w+=\"[^\"]*\"", "", etree.tostring(ppr, encoding="unicode"))
     return Line(where, key, _text(p), num)

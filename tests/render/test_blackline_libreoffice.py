@@ -13,6 +13,7 @@ from s75docs.doctree.nodes import Document
 from s75docs.pipeline import load_and_build
 from tests.conftest import LibreOffice
 from tests.render.test_blackline import AUTHOR, FAIRHAVEN, compare, mini_tree, plain
+from tests.variation.letters_chain import chain_variations
 
 pytestmark = [pytest.mark.libreoffice]
 
@@ -80,8 +81,12 @@ def _cases(tmp: Path) -> dict[str, Case]:
     v1 = load_and_build(FAIRHAVEN / "scheme.yaml").doc
     v2 = load_and_build(FAIRHAVEN / "scheme-v2.yaml").doc
     base = mini_tree(tmp, [])
+    letters = tmp / "letters"
+    letters.mkdir()
+    _, v23 = chain_variations(letters)  # lettered provisions, typed numbers, "[Not used]"
     return {
         "fairhaven": (v1, v2),
+        "fairhaven-v3": (v23.old, v23.new),
         "mini-edits": (base, mini_tree(tmp, ["option", "figure", "rename"])),
         "mini-scheme-removed": (base, mini_tree(tmp, ["scheme-removed"])),
     }
@@ -130,7 +135,7 @@ def _without_empty_paragraphs(blocks: list[list[Any]]) -> list[list[Any]]:
     ]
 
 
-CASES = ("fairhaven", "mini-edits", "mini-scheme-removed")
+CASES = ("fairhaven", "fairhaven-v3", "mini-edits", "mini-scheme-removed")
 # LibreOffice 7.4 cannot take away a paragraph that stands right before a table it takes
 # away (the paragraph mark would have to join the table): it leaves it empty, keeping the
 # list label of the first of the paragraphs removed with it. Word removes it. These

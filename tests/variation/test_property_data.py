@@ -14,15 +14,41 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from s75docs.check.run import check_document
+from s75docs.doctree.cite import CiteKind
 from s75docs.doctree.nodes import inline_text, inlines_of
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree, render_bytes
 from s75docs.transforms import run_all
 from s75docs.variation.changes import SubstitutePartner
+from s75docs.variation.cite import CitationIndex
 from s75docs.variation.deed import build_deed
-from s75docs.variation.vary import compute, verify
+from s75docs.variation.vary import Variation, compute, verify
 from tests.test_property_build import library, schemes
 
+
+def assert_no_number_moved(variation: Variation) -> None:
+    """Default style: every citation of the old agreement (clause, paragraph, schedule or
+    recital number) points in the agreement as varied at the same provision, or at nothing
+    only because the provision it stands in was deleted and stays as "[Not used]"."""
+    pinning = variation.pinning
+    assert pinning is not None
+    old, new = CitationIndex(variation.old), CitationIndex(variation.new)
+    stubbed = {id(pinning.matches[s]) for s in pinning.stubs}
+    parents = {id(c): p for p in variation.old.walk() for c in p.children}
+    for cite, node in old.by_citation.items():
+        if cite.kind not in NUMBERED:
+            continue
+        there = new.find(cite)
+        if there is None:
+            above: Any = parents.get(id(node))
+            while above is not None and id(above) not in stubbed:
+                above = parents.get(id(above))
+            assert above is not None, f"{cite.text} is gone from the agreement as varied"
+            continue
+        assert pinning.matches.get(id(there)) is node, f"{cite.text} now names another provision"
+
+
+NUMBERED = (CiteKind.CLAUSE, CiteKind.PARAGRAPH, CiteKind.SCHEDULE, CiteKind.RECITAL)
 RECORD = {
     "date": dt.date(2027, 3, 20),
     "effective": dt.date(2027, 4, 1),
@@ -152,6 +178,7 @@ def test_any_data_change_gives_a_deed_that_proves_out_and_checks_clean(
     old, new = build_tree(old_data, library()), build_tree(new_data, library())
     variation = compute(old_data, old, new_data, new)
     verify(variation)  # raises unless old + deed == new, word for word
+    assert_no_number_moved(variation)
     renamed = {p.legal_name for p in old_data.partners} != {p.legal_name for p in new_data.partners}
     substitutions = [c for c in variation.changes.changes if isinstance(c, SubstitutePartner)]
     assert bool(substitutions) == renamed

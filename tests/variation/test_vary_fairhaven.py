@@ -73,7 +73,8 @@ def test_every_citation_is_the_old_numbering_of_the_provision_that_changed() -> 
 def test_new_scheme_is_inserted_by_annex_and_its_schedule_number_is_the_new_one() -> None:
     inserts = [c for c in variation().changes.changes if isinstance(c, Insert)]
     schedules = [c for c in inserts if c.new_cite is not None and c.new_cite.kind == "schedule"]
-    assert [c.new_cite.text for c in schedules if c.new_cite] == ["Schedule 7"]
+    # lettered, so that Schedules 7 to 12 keep their numbers
+    assert [c.new_cite.text for c in schedules if c.new_cite] == ["Schedule 6A"]
     assert [c.after.text for c in schedules if c.after] == ["Schedule 6"]
     assert [s.title for s in variation().changes.annexes] == [
         "Individual Scheme Specification: Dementia Support Service"
@@ -111,14 +112,18 @@ def test_deed_wording() -> None:
         "In Clause 26.2, the word “twenty” is replaced with “fifteen”.",
         "In Clause 13.1.2, the figure “£82,471,927.22” is replaced with “£85,353,850.22”.",
         "A new Clause 4.2.7 is inserted after Clause 4.2.6:",
-        "A new Schedule 7 (Individual Scheme Specification: Dementia Support Service) is"
+        "A new Schedule 6A (Individual Scheme Specification: Dementia Support Service) is"
         " inserted after Schedule 6, in the form set out in Annex 1.",
+        "A new Clause 33.6A is inserted after Clause 33.6:",
+        "This Deed renumbers no provision of the Agreement",
         "Except as varied by this Deed, the Agreement continues in full force and effect.",
         "counterparts",
         "governed by the law of England and Wales",
     ]:
         assert expected in text
-    assert "“4.2.7 Dementia Support Service, described in Schedule 7" in text
+    assert "“4.2.7 Dementia Support Service, described in Schedule 6A" in text
+    # no blanket renumbering: every change the deed makes is stated
+    assert "renumbered" not in text and "cross-reference in it is updated" not in text
 
 
 @pytest.mark.parametrize("fmt", ["docx", "md"])

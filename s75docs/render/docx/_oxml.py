@@ -70,8 +70,11 @@ def field_end() -> str:
     return '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
-def ref_field(bookmark: str, cached: str) -> str:
-    r"""REF with \w (the number in full context, e.g. 11.4(a)) and \h (a hyperlink)."""
+def ref_field(bookmark: str, cached: str, *, typed: bool = False) -> str:
+    r"""REF with \w (the number in full context, e.g. 11.4(a)) and \h (a hyperlink); a typed
+    number (a lettered provision, "13.1.3A") is the bookmarked text itself, without \w."""
+    if typed:
+        return field(f"REF {bookmark} \\h", cached)
     return field(f"REF {bookmark} \\w \\h", cached)
 
 
@@ -99,6 +102,7 @@ def ppr(
     indent: int | None = None,
     keep_next: bool = False,
     align: str | None = None,
+    hanging: int = 0,
 ) -> str:
     """Paragraph properties, in the order the schema requires (CT_PPr)."""
     inner = f'<w:pStyle w:val="{esc(style)}"/>'
@@ -109,7 +113,7 @@ def ppr(
     if tabs:
         inner += "<w:tabs>" + "".join(_tab(t) for t in tabs) + "</w:tabs>"
     if indent is not None:
-        inner += f'<w:ind w:left="{indent}" w:hanging="0"/>'
+        inner += f'<w:ind w:left="{indent}" w:hanging="{hanging}"/>'
     if align:
         inner += f'<w:jc w:val="{align}"/>'
     return f"<w:pPr>{inner}</w:pPr>"

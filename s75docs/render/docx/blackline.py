@@ -112,6 +112,8 @@ class _Capture(DocxWriter):
             return Written(el, None, "table", xml_key(el), text)
         num_el = el.find(_NUMID)
         num = int(num_el.get(_VAL, "0")) if num_el is not None else None
+        if num == 0:  # out of any list: a lettered provision's typed number
+            num = None
         ppr = el.find(_PPR)
         shape = ""
         if ppr is not None:

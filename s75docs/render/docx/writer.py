@@ -32,6 +32,7 @@ from s75docs.doctree.nodes import (
     TermDef,
     Text,
     Toc,
+    number_bookmark,
 )
 from s75docs.doctree.visitor import NodeVisitor
 from s75docs.errors import UsageError
@@ -97,7 +98,9 @@ class DocxWriter(NodeVisitor):
     def ref(self, node: Ref, *, bold: bool = False) -> str:
         """A cross-reference: its words as runs, its numbers as REF fields."""
         return "".join(
-            x.ref_field(part.bookmark, part.text) if part.bookmark else x.run(part.text, bold=bold)
+            x.ref_field(part.bookmark, part.text, typed=part.typed)
+            if part.bookmark
+            else x.run(part.text, bold=bold)
             for part in node.parts
         )
 
@@ -155,12 +158,27 @@ class DocxWriter(NodeVisitor):
     def visit_PageBreak(self, node: PageBreak, num_id: int, level: int) -> None:
         self.out(x.page_break())
 
+    def typed(self, node: Item | Schedule | Recital, text: str) -> str:
+        """The typed number of a lettered provision, bookmarked for the REF fields that cite
+        it (Word's list numbering cannot print "13.1.3A")."""
+        if not node.bookmark:
+            return x.run(text)
+        return self.bookmarked(number_bookmark(node.bookmark), x.run(text))
+
     def visit_Recital(self, node: Recital, num_id: int, level: int) -> None:
         content = self.bookmarked(node.bookmark, self.inlines(node.inlines))
+        if node.inserted:  # out of the list, so the recitals after it keep their letters
+            number = self.typed(node, node.number) + x.tab_run()
+            self.para("S75 Recital", number + content, num=(0, 0), indent=720, hanging=720)
+            return
         self.para("S75 Recital", content, num=(0, self.recital_num))
 
     def visit_Item(self, node: Item, num_id: int, level: int) -> None:
         ilvl = node.level - 1
+        if node.typed:
+            self._typed_item(node)
+            self.dispatch_children(node, num_id, node.level)
+            return
         if node.title and not node.inlines:
             style = (
                 "S75 Clause Heading"
@@ -175,9 +193,28 @@ class DocxWriter(NodeVisitor):
             self.para(f"S75 Level {node.level}", content, num=(ilvl, num_id))
         self.dispatch_children(node, num_id, node.level)
 
+    def _typed_item(self, node: Item) -> None:
+        """A lettered provision (or one inside it): out of the list (numId 0), so the
+        provisions after it keep their live numbers, with its number typed."""
+        ilvl = node.level - 1
+        _, _, left, hanging = x.LEGAL_LEVELS[min(ilvl, len(x.LEGAL_LEVELS) - 1)]
+        number = self.typed(node, node.number) + x.tab_run()
+        if node.title and not node.inlines:
+            style = "S75 Clause Heading" if node.level == 1 else "S75 Paragraph Heading"
+            content = number + self.bookmarked(node.bookmark, x.run(node.title))
+            self.para(style, content, num=(0, 0), keep_next=True, indent=left, hanging=hanging)
+            return
+        head = x.run(node.title + ". ", bold=True) if node.title else ""
+        content = number + self.bookmarked(node.bookmark, head + self.inlines(node.inlines))
+        self.para(f"S75 Level {node.level}", content, num=(0, 0), indent=left, hanging=hanging)
+
     def visit_Schedule(self, node: Schedule, num_id: int, level: int) -> None:
         content = self.bookmarked(node.bookmark, x.break_run() + x.run(node.title))
-        self.para("S75 Schedule Heading", content, num=(0, self._heading_num(node.name)))
+        if node.inserted:  # "Schedule 6A", typed; the schedules after it keep their numbers
+            number = self.typed(node, f"{node.name} {node.number}")
+            self.para("S75 Schedule Heading", number + content, num=(0, 0))
+        else:
+            self.para("S75 Schedule Heading", content, num=(0, self._heading_num(node.name)))
         # each schedule is a new instance of the legal list, restarting every level at 1
         self.dispatch_children(node, self.lists.instance(LEGAL, restarts=5), 0)
 

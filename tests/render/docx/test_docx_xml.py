@@ -29,6 +29,7 @@ from s75docs.doctree.nodes import (
     Table,
     inline_text,
     inlines_of,
+    number_bookmark,
 )
 from s75docs.ooxml import PKG_REL_NS, R_NS, W_NS
 from s75docs.pipeline import render_bytes
@@ -279,7 +280,7 @@ def _legal_paragraphs(data: bytes) -> list[tuple[etree._Element, int, int]]:
     out: list[tuple[etree._Element, int, int]] = []
     for p in body(data).iter(w("p")):
         pr = num_pr(p)
-        if pr is not None:
+        if pr is not None and pr[0] != 0:  # numId 0: out of any list (a typed number)
             assert pr[0] in nb.nums, f"paragraph {para_text(p)!r} uses unknown numId {pr[0]}"
             if nb.nums[pr[0]] == legal:
                 out.append((p, pr[0], pr[1]))
@@ -351,8 +352,38 @@ def word_labels(data: bytes) -> list[tuple[etree._Element, int, int, str]]:
     return out
 
 
+def listed_items(doc: Document) -> list[tuple[Item, Body | Schedule]]:
+    """The items Word numbers with the legal list: all but lettered provisions (and those
+    under them), whose numbers are typed (a variation's "13.1.3A")."""
+    return [(i, d) for i, d in items_with_division(doc) if not i.typed]
+
+
+def test_lettered_items_have_typed_numbers_out_of_the_list(docx_case: BuiltCase) -> None:
+    typed = [i for i, _d in items_with_division(docx_case.doc) if i.typed]
+    typed_schedules = [s for s in docx_case.doc.schedules() if s.inserted]
+    if not typed and not typed_schedules:
+        return
+    texts = {para_text(p): num_pr(p) for p in body(docx_case.docx).iter(w("p")) if para_text(p)}
+    problems: list[str] = []
+    for item in typed:
+        found = [
+            (t, pr)
+            for t, pr in texts.items()
+            if t.startswith(item.number) and t[len(item.number) : len(item.number) + 1].isspace()
+        ]
+        if not found:
+            problems.append(f"lettered item {item.number}: no paragraph starts with its number")
+        elif any(pr is None or pr[0] != 0 for _t, pr in found):
+            problems.append(f"lettered item {item.number}: its paragraph is in a list")
+    for schedule in typed_schedules:
+        head = f"{schedule.name} {schedule.number}"
+        if not any(t.startswith(head) and pr == (0, 0) for t, pr in texts.items()):
+            problems.append(f"{head}: no heading with its typed number, out of the list")
+    assert not problems, "\n".join(problems)
+
+
 def test_list_numbers_word_prints_equal_the_tree_numbers(docx_case: BuiltCase) -> None:
-    items = items_with_division(docx_case.doc)
+    items = listed_items(docx_case.doc)
     printed = word_labels(docx_case.docx)
     assert len(printed) == len(items), (
         f"{len(items)} numbered items in the tree but {len(printed)} paragraphs use the legal list"
@@ -368,7 +399,7 @@ def test_list_numbers_word_prints_equal_the_tree_numbers(docx_case: BuiltCase) -
 
 def test_each_schedule_restarts_the_legal_list(docx_case: BuiltCase) -> None:
     nb = numbering(docx_case.docx)
-    items = items_with_division(docx_case.doc)
+    items = listed_items(docx_case.doc)
     paragraphs = _legal_paragraphs(docx_case.docx)
     assert len(paragraphs) == len(items), "legal-list paragraphs vs items in the tree"
     num_ids: dict[int, set[int]] = {}
@@ -398,13 +429,16 @@ def test_each_schedule_restarts_the_legal_list(docx_case: BuiltCase) -> None:
 
 def test_schedule_headings_use_the_schedule_list(docx_case: BuiltCase) -> None:
     nb = numbering(docx_case.docx)
-    schedules = docx_case.doc.schedules()
+    # a lettered schedule ("Schedule 6A") is typed, out of the list (see the test above)
+    schedules = [s for s in docx_case.doc.schedules() if not s.inserted]
     assert schedules, "the agreement has no schedules"
     lvl_text = f"{schedules[0].name} %1"  # "Schedule %1", or "Annex %1" in a deed
     heads = [
         (p, pr)
         for p in body(docx_case.docx).iter(w("p"))
-        if (pr := num_pr(p)) is not None and [lv.text for lv in nb.levels(pr[0])] == [lvl_text]
+        if (pr := num_pr(p)) is not None
+        and pr[0] != 0
+        and [lv.text for lv in nb.levels(pr[0])] == [lvl_text]
     ]
     assert len(heads) == len(schedules), (
         f"{len(schedules)} schedules but {len(heads)} paragraphs numbered {lvl_text!r}"
@@ -448,7 +482,10 @@ def test_every_labelled_node_has_its_bookmark(docx_case: BuiltCase) -> None:
             problems.append(f"{what}: bookmark {node.bookmark} is not within one paragraph")
             continue
         pr = num_pr(p)
-        if isinstance(node, Item) and (pr is None or pr[1] != node.level - 1):
+        if isinstance(node, Item) and node.typed:
+            if pr is None or pr[0] != 0 or not para_text(p).startswith(node.number):
+                problems.append(f"{what}: lettered, but not typed out of the list: {pr}")
+        elif isinstance(node, Item) and (pr is None or pr[1] != node.level - 1):
             problems.append(f"{what}: bookmarked paragraph is not list level {node.level}: {pr}")
         if isinstance(node, Schedule) and node.title not in para_text(p):
             problems.append(f"{what}: bookmark sits in {para_text(p)!r}, not the heading")
@@ -476,13 +513,22 @@ def test_ref_fields_name_existing_bookmarks_with_h(docx_case: BuiltCase) -> None
             problems.append(f"{where_}: names no bookmark of the document")
         if "\\h" not in words:
             problems.append(f"{where_}: lacks \\h (no hyperlink)")
-        if "\\w" not in words:
+        if "\\w" not in words and words[1] not in typed_numbers(docx_case.doc):
             problems.append(f"{where_}: lacks \\w, so Word would not give the full number")
     assert not problems, "\n".join(problems)
 
 
+def typed_numbers(doc: Document) -> dict[str, Item | Schedule]:
+    """The bookmarks on the typed numbers of lettered provisions (REF without \\w)."""
+    return {
+        number_bookmark(n.bookmark): n
+        for n in labelled(doc)
+        if n.bookmark and (n.typed if isinstance(n, Item) else bool(n.inserted))
+    }
+
+
 def test_ref_cached_results_are_the_target_numbers(docx_case: BuiltCase) -> None:
-    targets = by_bookmark(docx_case.doc)
+    targets = by_bookmark(docx_case.doc) | typed_numbers(docx_case.doc)
     refs = ref_fields(docx_case.docx)
     assert refs, "no REF field in the document"
     problems: list[str] = []

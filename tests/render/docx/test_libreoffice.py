@@ -106,6 +106,8 @@ def ref_paragraphs(doc: Document) -> list[tuple[str, list[Ref]]]:
 
 
 def _block_text(node: Block) -> str:
+    if isinstance(node, Item) and node.typed:  # a lettered number is typed in the paragraph
+        return f"{node.number} {item_text(node)}"
     if isinstance(node, Item):
         return item_text(node)
     if isinstance(node, Definition):
