@@ -158,6 +158,12 @@ class Succession(StrictModel):
         default="", description="its statutory instrument number, e.g. 'S.I. 2028/123'"
     )
     date: dt.date = Field(description="the date the functions transferred")
+    transfer_scheme: str = Field(
+        default="",
+        description="the scheme that transferred the old body's rights and liabilities, where"
+        " the instrument did not, e.g. 'the transfer scheme made by NHS England under section"
+        " 14Z28(3) of the 2006 Act on 1 September 2027' (required for an integrated care board)",
+    )
     others: list[str] = Field(
         default_factory=list,
         description="other bodies whose functions the successor took over by the same"

@@ -233,6 +233,15 @@ def _successors(old: SchemeFile, new: SchemeFile, out: Problems) -> None:
                     f"{was.legal_name} is still a partner: a successor takes its place",
                 )
             )
+        if was.kind.value == "icb" and not p.succeeds.transfer_scheme:
+            out.append(
+                (
+                    (*where, "transfer_scheme"),
+                    "an integrated care board's rights and liabilities pass to its successor by"
+                    " a transfer scheme of NHS England under section 14Z28(3) of the 2006 Act,"
+                    " not by the establishment order: name that scheme",
+                )
+            )
         if p.succeeds.date > effective:
             out.append(
                 (

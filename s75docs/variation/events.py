@@ -88,7 +88,8 @@ def extension_sentence(options: ExtensionOptions, where: str) -> str:
         used = f"is in addition to the extensions {where} allows, which are unchanged"
     return (
         f"The extension of the Initial Term to {long_date(options.after)} {used}: {left}, so"
-        f" the Agreement cannot continue beyond {long_date(options.latest)}"
+        f" the Initial Term cannot run beyond {long_date(options.latest)} without a further"
+        " Structural Variation"
     )
 
 
@@ -158,13 +159,23 @@ class Events:
         assert s is not None
         instrument = s.instrument + (f" ({s.number})" if s.number else "")
         bodies = join_and([was.legal_name, *s.others])
+        rights = (
+            f" Under {s.transfer_scheme}, the rights and liabilities of {was.legal_name} under the "
+            if s.transfer_scheme
+            else f" The same instrument transferred the rights and liabilities of {was.legal_name}"
+            " under the "
+        )
         return Recital(
             inlines=[
                 Text(
                     f"With effect from {long_date(s.date)}, {instrument} transferred the"
-                    f" functions of {bodies} to {now.legal_name}. {now.legal_name} is a party"
-                    " to this Deed so that it"
-                    f" takes the place of {was.legal_name} under the "
+                    f" functions of {bodies} to {now.legal_name}.{rights}"
+                ),
+                _agreement(),
+                Text(
+                    f" passed to {now.legal_name} on that date. {now.legal_name} is a party to"
+                    f" this Deed to record that it has taken the place of {was.legal_name} under"
+                    " the "
                 ),
                 _agreement(),
                 Text("."),
@@ -220,11 +231,17 @@ class Events:
     def _successor(self, was: Partner, now: Partner) -> Item:
         s = now.succeeds
         assert s is not None
+        how = f"{s.instrument} and {s.transfer_scheme}" if s.transfer_scheme else s.instrument
+        by = "them" if s.transfer_scheme else "that instrument"
         return _item(
-            f"From the Variation Date, {now.legal_name} is bound by, and has the benefit of,"
-            f" the Agreement as a Partner in place of {was.legal_name}. Nothing in this Deed"
-            f" affects anything that {s.instrument} transferred to {now.legal_name}, or any"
-            f" right or liability of {was.legal_name} that passed to it by that instrument."
+            f"The Partners confirm that, from {long_date(s.date)}, {now.legal_name} has been"
+            f" bound by, and has had the benefit of, the Agreement as a Partner in place of"
+            f" {was.legal_name}, by operation of {how}; the changes made by this Deed to the"
+            " Agreement's description of it take effect from the Variation Date. Nothing in this"
+            f" Deed affects anything that {how} transferred to {now.legal_name}, or any right or"
+            f" liability of {was.legal_name} that passed to it by {by},"
+            " including any invoice raised or payment due under the Agreement on or after"
+            f" {long_date(s.date)}."
         )
 
     def _ending(self, was: Scheme, now: Scheme) -> Item:

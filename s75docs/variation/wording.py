@@ -75,7 +75,7 @@ class Wording:
                 else ""
             )
             took = (
-                f"As the successor of {c.old_name}, {c.new_name} takes its place"
+                f"As the successor of {c.old_name}, {c.new_name} has taken its place"
                 if c.successor
                 else f"{c.new_name} replaces {c.old_name}"
             )

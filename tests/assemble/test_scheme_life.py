@@ -39,7 +39,10 @@ def _schedule(title: str, data: SchemeFile | None = None) -> str:
 
 def test_a_scheme_starting_later_lets_its_lead_procure_from_the_date_of_the_agreement() -> None:
     falls = _schedule("Kestrel Falls Prevention Service")
-    assert "This Individual Scheme starts on 1 April 2027, but from the Commencement Date" in falls
+    assert (
+        "This Individual Scheme starts on 1 April 2027, but from the later of the Commencement"
+        " Date and the date on which this Individual Scheme became part of this Agreement"
+    ) in falls
     assert "not so as to provide or pay for any of the Services before this Individual" in falls
     assert "which of the Procurement Rules apply and why" in falls
     assert "the written agreement required by Clause 7.7, whatever the value" in falls

@@ -248,7 +248,8 @@ def test_the_deed_recites_the_consultation_and_the_improvement_test() -> None:
     assert (
         "The extension of the Initial Term to 31 March 2029 uses one of the two extensions"
         " Clause 2.2 of the Agreement allowed: the Initial Term may be extended once more, by a"
-        " year, so the Agreement cannot continue beyond 31 March 2030." in text
+        " year, so the Initial Term cannot run beyond 31 March 2030 without a further Structural"
+        " Variation." in text
     )
 
 
@@ -261,8 +262,8 @@ def test_an_extension_that_keeps_the_options_says_they_are_additional() -> None:
     assert (
         "The extension of the Initial Term to 31 March 2029 is in addition to the extensions"
         " Clause 2.2 of the Agreement allows, which are unchanged: the Initial Term may be"
-        " extended up to two more times, by a year each time, so the Agreement cannot continue"
-        " beyond 31 March 2031." in text
+        " extended up to two more times, by a year each time, so the Initial Term cannot run"
+        " beyond 31 March 2031 without a further Structural Variation." in text
     )
 
 
@@ -289,12 +290,24 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
     )
     assert "are parties to the Agreement" not in text
     assert (
-        f"As the successor of {OLD_ICB}, {MERGED} takes its place as a party to the Agreement."
+        f"As the successor of {OLD_ICB}, {MERGED} has taken its place as a party to the"
+        " Agreement."
         f" Every reference in the Agreement to {OLD_ICB} is to be read as a reference to"
         f" {MERGED}." in text
     )
     assert "as a reference to the ICB" not in text  # no circular substitution
-    assert f"{MERGED} is bound by, and has the benefit of, the Agreement" in text
+    # the transfer scheme carries the Agreement; the successor is bound from the transfer,
+    # not only from the Variation Date
+    assert (
+        f"Under the transfer scheme made by NHS England under section 14Z28(3) of the 2006 Act"
+        f" in connection with the abolition of {OLD_ICB}, dated 15 September 2027, the rights"
+        f" and liabilities of {OLD_ICB} under the Agreement passed to {MERGED} on that date."
+    ) in text
+    assert (
+        f"from 1 October 2027, {MERGED} has been bound by, and has had the benefit of, the"
+        f" Agreement as a Partner in place of {OLD_ICB}"
+    ) in text
+    assert "including any invoice raised or payment due under the Agreement on or after" in text
     # and the scheme ended mid-term in the same deed, its past untouched
     assert "ends at the end of 31 March 2028" in text
     facts = variation.facts
@@ -330,6 +343,19 @@ def test_a_successor_must_succeed_a_party(tmp_path: Path) -> None:
         for e in errors
     )
     assert any("partners[1].succeeds.date: " in e and "cannot make the deed" in e for e in errors)
+
+
+def test_an_icb_successor_names_the_transfer_scheme(tmp_path: Path) -> None:
+    new = _raw("scheme-v3.yaml")
+    icb = next(p for p in new["partners"] if p["key"] == "icb")
+    del icb["succeeds"]["transfer_scheme"]
+    errors = _refusals(tmp_path, new, EXAMPLE / "scheme-v2.yaml")
+    assert any(
+        "partners[1].succeeds.transfer_scheme: an integrated care board's rights and"
+        " liabilities pass to its successor by a transfer scheme of NHS England under section"
+        " 14Z28(3)" in e
+        for e in errors
+    )
 
 
 # ---------------------------------------------------------------- dates

@@ -141,6 +141,7 @@ def versions(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
                 p["succeeds"] = {
                     "body": old_name,
                     "instrument": "the Test Bodies (Establishment) Order 2027",
+                    "transfer_scheme": "the transfer scheme of 1 March 2027",
                     "date": dt.date(2027, 4, 1),
                 }
         elif kind == "dispute":
@@ -192,7 +193,7 @@ def test_any_data_change_gives_a_deed_that_proves_out_and_checks_clean(
         assert f"(the {scheme.name}) ends at the end of 31 March 2027" in text
     for p in new_data.partners:
         if p.succeeds and p.legal_name not in {q.legal_name for q in old_data.partners}:
-            assert "takes its place as a party to the Agreement" in text
+            assert "has taken its place as a party to the Agreement" in text
             assert "are parties to the Agreement" not in text
     path = Path(tmp_path_factory.mktemp("deed")) / "deed.md"
     path.write_bytes(render_bytes(deed, "md"))
