@@ -294,9 +294,20 @@ def _good(span: list[int], old: list[Atom], ok: list[Hashable]) -> bool:
         return True
     if i1 == i2 or old[i1].is_space or old[i2 - 1].is_space or not _worded(old[i1:i2]):
         return False
-    needle = ok[i1:i2]
-    count = sum(1 for i in range(len(ok) - len(needle) + 1) if ok[i : i + len(needle)] == needle)
+    # unique as a reader finds it: "commissioning" is not unique beside "Commissioning"
+    folded = [_fold(k) for k in ok]
+    needle = folded[i1:i2]
+    count = sum(
+        1 for i in range(len(folded) - len(needle) + 1) if folded[i : i + len(needle)] == needle
+    )
     return count == 1
+
+
+def _fold(key: Hashable) -> Hashable:
+    """A word's key without its case (other keys as they are)."""
+    if isinstance(key, tuple) and len(key) == 2 and key[0] == "t" and isinstance(key[1], str):
+        return ("t", key[1].casefold())
+    return key
 
 
 def _worded(seq: list[Atom]) -> bool:
