@@ -14,39 +14,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from s75docs.doctree.nodes import Definition, Document, Item, Recital, inline_text
 from s75docs.errors import ErrorList, S75Error
-from s75docs.model.loader import load_scheme, read_yaml
+from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree, check_records, load_and_build, load_variation, report
 from s75docs.transforms import run_all
 from s75docs.variation.deed import build_deed
 from s75docs.variation.vary import Variation, compute, verify
 from tests.test_property_build import library
+from tests.variation.fairhaven_files import raw as _raw
+from tests.variation.fairhaven_files import write as _write
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fairhaven"
 OLD_ICB = "NHS Fairhaven and Wyvern Integrated Care Board"
 MERGED = "NHS Wyvern and Brackenmoor Integrated Care Board"
-
-
-class _Dumper(yaml.SafeDumper):
-    """Money read as Decimal is written back as text, which the loader accepts."""
-
-
-_Dumper.add_representer(Decimal, lambda dumper, value: dumper.represent_str(str(value)))
-
-
-def _raw(name: str) -> dict[str, Any]:
-    data, _ = read_yaml(EXAMPLE / name)
-    assert isinstance(data, dict)
-    return data
-
-
-def _write(path: Path, raw: dict[str, Any]) -> Path:
-    path.write_text(yaml.dump(raw, Dumper=_Dumper, sort_keys=False), encoding="utf-8")
-    return path
 
 
 def _record(**extra: Any) -> list[dict[str, Any]]:

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from s75docs.doctree.nodes import Definition, Item, Recital, inline_text, inlines_of
-from s75docs.model.loader import read_yaml
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree, load_and_build, variation_edits
 from s75docs.transforms import run_all
@@ -20,22 +16,11 @@ from s75docs.variation.cite import CitationIndex
 from s75docs.variation.deed import build_deed
 from s75docs.variation.vary import compute, verify
 from tests.test_property_build import library
+from tests.variation.fairhaven_files import raw as _raw
+from tests.variation.fairhaven_files import write
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fairhaven"
 SUCCESSOR = "NHS Wyvern Coast Integrated Care Board"
-
-
-class _Dumper(yaml.SafeDumper):
-    """Money read as Decimal is written back as text, which the loader accepts."""
-
-
-_Dumper.add_representer(Decimal, lambda dumper, value: dumper.represent_str(str(value)))
-
-
-def _raw(name: str) -> dict[str, Any]:
-    data, _ = read_yaml(EXAMPLE / name)
-    assert isinstance(data, dict)
-    return data
 
 
 def _text(doc: Any) -> str:
@@ -96,7 +81,7 @@ def test_a_second_variation_lists_the_first(tmp_path: Path) -> None:
     # the first variation's edits file is found beside the scheme file, as in real use
     (tmp_path / "variation-2027.yaml").write_bytes((EXAMPLE / "variation-2027.yaml").read_bytes())
     path = tmp_path / "scheme-v3.yaml"
-    path.write_text(yaml.dump(v3, Dumper=_Dumper, sort_keys=False), encoding="utf-8")
+    write(path, v3)
     before = load_and_build(EXAMPLE / "scheme-v2.yaml")
     after = load_and_build(path)
     assert variation_edits(path, after.data)  # the 2027 edits still apply to the v3 text
