@@ -173,7 +173,8 @@ class Events:
                 ),
                 _agreement(),
                 Text(
-                    f" passed to {now.legal_name} on that date. {now.legal_name} is a party to"
+                    f" passed to {now.legal_name} on {long_date(s.date)}. {now.legal_name} is a"
+                    " party to"
                     f" this Deed to record that it has taken the place of {was.legal_name} under"
                     " the "
                 ),
@@ -267,7 +268,13 @@ class Events:
                     f"The Individual Scheme in {schedule} (the {was.name}) ends at the end of"
                     f" {long_date(now.end)} by the Partners' agreement in this Deed, without"
                     " any further notice, and no Partner will exercise any function under it"
-                    f" after then except to bring it to an end.{kept} {cap_first(applied)}"
+                    " after then except to bring it to an end and to carry out its exit"
+                    " arrangements for people and contracts. For those exit arrangements only,"
+                    " the arrangements under section 75 of the National Health Service Act 2006"
+                    " in the scheme (including any function one Partner exercises for another,"
+                    " and the payments between them) continue until the arrangements are"
+                    " complete, and in any case for no longer than six months after the scheme"
+                    f" ends.{kept} {cap_first(applied)}"
                     " apply to its ending as"
                     " they apply to an Individual Scheme that ends under the "
                 ),

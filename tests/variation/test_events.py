@@ -284,7 +284,7 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
     assert (
         f"Under the transfer scheme made by NHS England under section 14Z28(3) of the 2006 Act"
         f" in connection with the abolition of {OLD_ICB}, dated 15 September 2027, the rights"
-        f" and liabilities of {OLD_ICB} under the Agreement passed to {MERGED} on that date."
+        f" and liabilities of {OLD_ICB} under the Agreement passed to {MERGED} on 1 October 2027."
     ) in text
     assert (
         f"from 1 October 2027, {MERGED} has been bound by, and has had the benefit of, the"
@@ -293,6 +293,12 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
     assert "including any invoice raised or payment due under the Agreement on or after" in text
     # and the scheme ended mid-term in the same deed, its past untouched
     assert "ends at the end of 31 March 2028" in text
+    # its exit arrangements keep the section 75 arrangements alive, for a limited time
+    assert (
+        "For those exit arrangements only, the arrangements under section 75 of the National"
+        " Health Service Act 2006 in the scheme" in text
+    )
+    assert "for no longer than six months after the scheme ends" in text
     facts = variation.facts
     assert facts is not None and facts.lines == []
 
