@@ -325,16 +325,20 @@ class DeedBuilder:
             "Variations",
             "deed-variations",
             [
-                _item(
-                    2,
-                    "With effect from the ",
-                    Term("Variation Date", "Variation Date"),
-                    ", the ",
-                    self.agreement(),
-                    " is varied as follows.",
-                ),
+                self.from_variation_date(" is varied as follows."),
                 *[wording.change(c) for c in self.v.changes.changes],
             ],
+        )
+
+    def from_variation_date(self, *rest: Inline | str) -> Item:
+        """'With effect from the Variation Date, the Agreement ...' and the rest."""
+        return _item(
+            2,
+            "With effect from the ",
+            Term("Variation Date", "Variation Date"),
+            ", the ",
+            self.agreement(),
+            *rest,
         )
 
     def restatement(self) -> Item:
@@ -342,12 +346,7 @@ class DeedBuilder:
             "Amendment and restatement",
             "deed-variations",
             [
-                _item(
-                    2,
-                    "With effect from the ",
-                    Term("Variation Date", "Variation Date"),
-                    ", the ",
-                    self.agreement(),
+                self.from_variation_date(
                     " is amended and restated in the form set out in the Annexes (its parties,"
                     " background and clauses in Annex 1, and its schedules in the Annexes that"
                     " follow). The ",

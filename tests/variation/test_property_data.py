@@ -188,7 +188,14 @@ def test_any_data_change_gives_a_deed_that_proves_out_and_checks_clean(
     deed = build_deed(variation)
     run_all(deed, new_data.agreement.money_format)
     text = " ".join(inline_text(inlines_of(n)) for n in deed.walk())
-    ended = [s for s in new_data.schemes if s.end == dt.date(2027, 3, 31)]
+    # a scheme the variation ends: it was in the old agreement without that end date (a
+    # scheme the variation adds with an end date is added, not ended)
+    before = {s.id: s for s in old_data.schemes}
+    ended = [
+        s
+        for s in new_data.schemes
+        if s.end == dt.date(2027, 3, 31) and s.id in before and before[s.id].end != s.end
+    ]
     for scheme in ended:
         assert f"(the {scheme.name}) ends at the end of 31 March 2027" in text
     for p in new_data.partners:
