@@ -11,6 +11,7 @@ from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree
+from tests.assemble.test_scheme_specification import schedule_lines
 from tests.library.test_format_doc import agreement_lines
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -27,14 +28,7 @@ def _lines(data: SchemeFile | None = None) -> tuple[str, ...]:
 
 
 def _schedule(title: str, data: SchemeFile | None = None) -> str:
-    lines = _lines(data)
-    start = next(
-        i for i, line in enumerate(lines) if line.startswith("Schedule ") and title in line
-    )
-    end = next(
-        (i for i in range(start + 1, len(lines)) if lines[i].startswith("Schedule ")), len(lines)
-    )
-    return "\n".join(lines[start:end])
+    return "\n".join(schedule_lines(_lines(data), title))
 
 
 def test_a_scheme_starting_later_lets_its_lead_procure_from_the_date_of_the_agreement() -> None:

@@ -45,7 +45,7 @@ def _fairhaven(name: str = "scheme") -> tuple[str, ...]:
     return tuple(_lines(_data(name)))
 
 
-def _schedule(lines: tuple[str, ...] | list[str], title: str) -> list[str]:
+def schedule_lines(lines: tuple[str, ...] | list[str], title: str) -> list[str]:
     """The lines of the schedule with that title, up to the next schedule."""
     start = next(
         i for i, line in enumerate(lines) if line.startswith("Schedule ") and title in line
@@ -64,7 +64,7 @@ def _with_scheme(scheme_id: str, **update: object) -> SchemeFile:
 
 
 def _spec(data: SchemeFile, scheme: Scheme) -> list[str]:
-    return _schedule(_lines(data), f"Individual Scheme Specification: {scheme.name}")
+    return schedule_lines(_lines(data), f"Individual Scheme Specification: {scheme.name}")
 
 
 def test_every_specification_has_a_staff_goods_services_and_accommodation_section() -> None:
@@ -74,12 +74,12 @@ def test_every_specification_has_a_staff_goods_services_and_accommodation_sectio
     ]
     assert len(specs) == len(_data().schemes)
     for scheme in _data().schemes:
-        lines = _schedule(_fairhaven(), f"Specification: {scheme.name}")
+        lines = schedule_lines(_fairhaven(), f"Specification: {scheme.name}")
         assert any(line.endswith(" Staff, goods, services and accommodation") for line in lines)
 
 
 def test_the_blank_form_has_slots_for_resources_people_and_exit() -> None:
-    form = _schedule(_fairhaven(), "Form of Scheme Specification")
+    form = schedule_lines(_fairhaven(), "Form of Scheme Specification")
     text = "\n".join(form)
     assert any(line.endswith(" Staff, goods, services and accommodation") for line in form)
     assert any(line.endswith(" People covered") for line in form)
@@ -89,7 +89,7 @@ def test_the_blank_form_has_slots_for_resources_people_and_exit() -> None:
 
 
 def test_own_and_delegated_functions_are_listed_with_their_enactments() -> None:
-    bcf = _schedule(_fairhaven(), "Specification: Fairhaven Better Care Fund")
+    bcf = schedule_lines(_fairhaven(), "Specification: Fairhaven Better Care Fund")
     assert (
         "4.1.1 the Council's functions under sections 2, 18 and 20 of the Care Act 2014 of"
         " preventing, reducing or delaying needs for care and support, and meeting the eligible"
@@ -103,25 +103,25 @@ def test_own_and_delegated_functions_are_listed_with_their_enactments() -> None:
 
 
 def test_section_117_aftercare_cites_the_mental_health_act_1983_and_delegates_nothing() -> None:
-    s117 = "\n".join(_schedule(_fairhaven(), "Section 117 Aftercare"))
+    s117 = "\n".join(schedule_lines(_fairhaven(), "Section 117 Aftercare"))
     assert "the Council's functions under section 117 of the Mental Health Act 1983" in s117
     assert "the ICB's functions under section 117 of the Mental Health Act 1983" in s117
     assert "No Partner exercises a function of another Partner under this Individual Scheme" in s117
 
 
 def test_delegated_continuing_healthcare_keeps_the_icbs_eligibility_decisions() -> None:
-    ld = "\n".join(_schedule(_fairhaven(), "Learning Disability Joint Commissioning"))
+    ld = "\n".join(schedule_lines(_fairhaven(), "Learning Disability Joint Commissioning"))
     assert (
         "The ICB does not delegate its decisions on whether a person is eligible for NHS"
         " continuing healthcare, which it keeps and makes itself under Part 6 of the Standing"
         " Rules Regulations"
     ) in ld
-    bcf = "\n".join(_schedule(_fairhaven(), "Fairhaven Better Care Fund"))
+    bcf = "\n".join(schedule_lines(_fairhaven(), "Fairhaven Better Care Fund"))
     assert "eligible for NHS continuing healthcare" not in bcf
 
 
 def test_people_covered_are_printed() -> None:
-    team = _schedule(_fairhaven(), "Integrated Community Learning Disability Team")
+    team = schedule_lines(_fairhaven(), "Integrated Community Learning Disability Team")
     assert (
         "5.1.1 adults aged 18 and over with a learning disability who live in Fairhaven and"
         " need specialist health or social care support."
@@ -129,7 +129,7 @@ def test_people_covered_are_printed() -> None:
 
 
 def test_contract_holders_and_the_funding_route_are_printed() -> None:
-    bcf = _schedule(_fairhaven(), "Fairhaven Better Care Fund")
+    bcf = schedule_lines(_fairhaven(), "Fairhaven Better Care Fund")
     assert (
         "Discharge to assess | Fairhaven and Wyvern Hospitals NHS Foundation Trust |"
         " ICB-D2A-2025-003 | ICB" in bcf
@@ -159,7 +159,7 @@ def test_contract_holders_and_the_funding_route_are_printed() -> None:
 
 
 def test_a_contract_paid_directly_is_the_holders_line_and_is_not_invoiced() -> None:
-    ld = "\n".join(_schedule(_fairhaven(), "Learning Disability Joint Commissioning"))
+    ld = "\n".join(schedule_lines(_fairhaven(), "Learning Disability Joint Commissioning"))
     assert (
         'The ICB pays its line "Intensive support service" in paragraph 7 of this Schedule only'
         " under contract ICB-LD-2023-042, which it holds and manages. It is not invoiced for that"
@@ -175,7 +175,7 @@ def test_a_contract_paid_directly_is_the_holders_line_and_is_not_invoiced() -> N
 
 
 def test_what_a_line_funds_is_printed_and_decides_attribution() -> None:
-    eq = _schedule(_fairhaven(), "Integrated Community Equipment Service")
+    eq = schedule_lines(_fairhaven(), "Integrated Community Equipment Service")
     intro = next(line for line in eq if "What each of the following lines pays for" in line)
     assert "decides which line meets a cost under paragraph 3.3 of Schedule 8" in intro
     assert any(
@@ -187,7 +187,7 @@ def test_what_a_line_funds_is_printed_and_decides_attribution() -> None:
 def test_proportionate_shares_are_printed_from_the_lines_that_are_not_ring_fenced() -> None:
     data = _data()
     bcf = data.schemes[0]
-    text = _schedule(_fairhaven(), "Fairhaven Better Care Fund")
+    text = schedule_lines(_fairhaven(), "Fairhaven Better Care Fund")
     for year in bcf.years:
         base = bcf.risk_base(year)
         fenced = sum(c.amount for c in bcf.contributions if c.year == year and c.ring_fenced)
@@ -195,7 +195,7 @@ def test_proportionate_shares_are_printed_from_the_lines_that_are_not_ring_fence
         council = base["council"] * 100 / (base["council"] + base["icb"])
         want = f"for {year}, the Council {council:.2f}% and the ICB {100 - council:.2f}%"
         assert any(want in line for line in text), want
-    children = _schedule(_fairhaven(), "Children and Young People with Complex Needs")
+    children = schedule_lines(_fairhaven(), "Children and Young People with Complex Needs")
     assert any(
         "(from the estimates of the Variable Shares, as there is no Fixed Share)" in line
         for line in children
@@ -203,7 +203,7 @@ def test_proportionate_shares_are_printed_from_the_lines_that_are_not_ring_fence
 
 
 def test_a_packages_panel_records_the_split_and_modifies_the_consent_rules() -> None:
-    text = "\n".join(_schedule(_fairhaven(), "Children and Young People with Complex Needs"))
+    text = "\n".join(schedule_lines(_fairhaven(), "Children and Young People with Complex Needs"))
     assert "is approved by the Children's Joint Funding Panel" in text
     assert "that record decides the attribution of that cost under paragraph 3.3" in text
     assert "is not a new Services Contract for Clause 7.4.5 or Clause 7.7" in text
@@ -236,7 +236,7 @@ def test_cqc_registration_held_is_evidenced_and_applied_delays_the_start() -> No
 
 
 def test_the_trust_staff_of_the_integrated_team_are_named_with_their_agreement_and_cover() -> None:
-    team = "\n".join(_schedule(_fairhaven(), "Integrated Community Learning Disability Team"))
+    team = "\n".join(schedule_lines(_fairhaven(), "Integrated Community Learning Disability Team"))
     assert (
         "employed by Fairhaven and Wyvern Mental Health NHS Foundation Trust, which is not a"
         " party to this Agreement, and working for the Council under an agreement between the"
@@ -277,7 +277,7 @@ def test_a_scheme_with_no_resources_says_so_expressly() -> None:
 
 
 def test_empty_kinds_of_resource_say_none() -> None:
-    ld = _schedule(_fairhaven(), "Learning Disability Joint Commissioning")
+    ld = schedule_lines(_fairhaven(), "Learning Disability Joint Commissioning")
     assert {
         "8.3 Goods: none.",
         "8.4 Services provided in kind: none.",
@@ -320,7 +320,7 @@ def test_the_non_financial_clause_times_section_113_consultation_before_the_agre
 
 
 def test_scheme_dates_are_printed() -> None:
-    bcf = _schedule(_fairhaven(), "Fairhaven Better Care Fund")
+    bcf = schedule_lines(_fairhaven(), "Fairhaven Better Care Fund")
     assert bcf[3].endswith(
         "This Individual Scheme starts on the Commencement Date and continues until this"
         " Agreement ends, unless it ends earlier under paragraph 12 of this Schedule."
@@ -333,19 +333,19 @@ def test_scheme_dates_are_printed() -> None:
 
 
 def test_the_dementia_scheme_added_by_the_variation_starts_on_1_april_2027() -> None:
-    dementia = "\n".join(_schedule(_fairhaven("scheme-v2"), "Dementia Support Service"))
+    dementia = "\n".join(schedule_lines(_fairhaven("scheme-v2"), "Dementia Support Service"))
     assert "This Individual Scheme starts on 1 April 2027" in dementia
     assert "under sections 2, 4 and 20 of the Care Act 2014" in dementia
 
 
 def test_lead_officers_are_printed() -> None:
-    team = _schedule(_fairhaven(), "Integrated Community Learning Disability Team")
+    team = schedule_lines(_fairhaven(), "Integrated Community Learning Disability Team")
     assert "10.2.1 for the Council, Head of Learning Disability Services; and" in team
     assert "10.2.2 for the ICB, Director of Place (Fairhaven)." in team
 
 
 def test_exit_arrangements_use_the_data_or_the_library_default() -> None:
-    equipment = "\n".join(_schedule(_fairhaven(), "Integrated Community Equipment Service"))
+    equipment = "\n".join(schedule_lines(_fairhaven(), "Integrated Community Equipment Service"))
     assert "including stock bought from the Pooled Fund's revenue, is valued at cost" in equipment
     assert "staff: staff whose services were placed with, or who were seconded to" in equipment
     assert (
@@ -356,7 +356,7 @@ def test_exit_arrangements_use_the_data_or_the_library_default() -> None:
 def test_the_lead_commissioner_needs_consent_and_the_threshold_comes_from_the_data() -> None:
     text = "\n".join(_fairhaven())
     assert "The Lead Commissioner will not do any of the following for an Individual Scheme" in text
-    equipment = "\n".join(_schedule(_fairhaven(), "Integrated Community Equipment Service"))
+    equipment = "\n".join(schedule_lines(_fairhaven(), "Integrated Community Equipment Service"))
     assert "the threshold for this Individual Scheme is £250,000.00" in equipment
     data = _with_scheme("community-equipment", procurement_consent_threshold=None)
     spec = "\n".join(_spec(data, data.schemes[1]))
@@ -364,7 +364,7 @@ def test_the_lead_commissioner_needs_consent_and_the_threshold_comes_from_the_da
 
 
 def test_the_specification_names_clause_1_3_for_any_modification() -> None:
-    bcf = _schedule(_fairhaven(), "Fairhaven Better Care Fund")
+    bcf = schedule_lines(_fairhaven(), "Fairhaven Better Care Fund")
     assert bcf[2].endswith(
         "Nothing in this Schedule modifies any of them, even for this Individual Scheme, unless"
         " it expressly says that it does so and names the provision it modifies, as Clause 1.3"
