@@ -305,4 +305,10 @@ class ReportFacts:
             ctx["successors"] = pairs
             ctx["succession"] = {now.key: was for was, now in pairs}
             ctx["succeeded"] = [was.key for was, _ in pairs]
+            before = {s.id: s for s in variation.old_data.schemes}
+            ctx["regulation_changed"] = [
+                s.id
+                for s in variation.new_data.schemes
+                if s.id not in before or before[s.id].regulation != s.regulation
+            ]
         return ctx
