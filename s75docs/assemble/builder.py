@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from s75docs.assemble import tables
@@ -277,6 +278,7 @@ def _parties(data: SchemeFile) -> list[Block]:
                     TermDef(p.short_name),
                     Text(
                         ")"
+                        + _succeeded(p, a.date)
                         + (
                             "; and"
                             if i == len(data.partners) - 1
@@ -290,6 +292,15 @@ def _parties(data: SchemeFile) -> list[Block]:
             )
         )
     return out
+
+
+def _succeeded(p: Partner, made: dt.date | None) -> str:
+    """A partner that succeeded, after the agreement was made, the body that made it: the
+    Parties say so, so that they still record who made the agreement."""
+    s = p.succeeds
+    if s is None or made is None or s.date <= made:
+        return ""
+    return f", which succeeded {s.body}, the party that made this Agreement, on {long_date(s.date)}"
 
 
 def _execution(data: SchemeFile) -> list[Block]:

@@ -52,7 +52,7 @@ class VariationError(BuildError):
 class _Applier:
     def __init__(self, old: Document, vocab: Vocabulary) -> None:
         self.doc = copy.deepcopy(old)
-        self.vocab = vocab
+        self.vocab = Vocabulary(dict(vocab.names), dict(vocab.shorts))
         self.index = CitationIndex(self.doc)
         self.parents: dict[int, Node] = {}
         for parent in [self.doc, *self.doc.walk()]:
@@ -152,6 +152,18 @@ class _Applier:
                         self.find(cite)
             elif isinstance(c, InsertDefinition):
                 self.find(c.within)
+        # a party's substitution first, so that what the deed then inserts (already the new
+        # text, which may name the party succeeded, as the Parties then do) is left as it
+        # is; the words it quotes are found by a vocabulary that knows both names
+        for change in changes.changes:
+            if isinstance(change, SubstitutePartner):
+                self._substitute(change)
+                identity = self.vocab.names.get(change.old_name)
+                if identity is not None:
+                    self.vocab.names[change.new_name] = identity
+                short = self.vocab.shorts.get(change.old_short)
+                if short is not None:
+                    self.vocab.shorts[change.new_short] = short
         for change in changes.changes:
             if isinstance(change, ReplaceWords):
                 self._words(change)
@@ -169,9 +181,6 @@ class _Applier:
                 self._insert(change)
             elif isinstance(change, InsertDefinition):
                 self._definitions().children.append(copy.deepcopy(change.new))
-        for change in changes.changes:
-            if isinstance(change, SubstitutePartner):
-                self._substitute(change)
         for dl in (n for n in self.doc.walk() if isinstance(n, DefinitionsList)):
             dl.children.sort(key=lambda d: sort_key(d.term if isinstance(d, Definition) else ""))
         return self.doc

@@ -277,10 +277,15 @@ def word_hunks(old: list[Atom], new: list[Atom]) -> list[Hunk]:
     return [Hunk(old[i1:i2], new[j1:j2]) for i1, i2, j1, j2 in spans]
 
 
+# two changes this close (a space, a word and a space apart) are quoted as one phrase, so
+# that no instruction leaves a half-changed text between two others ("on one to two ...")
+NEAR = 3
+
+
 def _merge(spans: list[list[int]]) -> list[list[int]]:
     out: list[list[int]] = []
     for span in sorted(spans):
-        if out and span[0] <= out[-1][1]:
+        if out and span[0] <= out[-1][1] + NEAR:
             last = out[-1]
             last[1], last[3] = max(last[1], span[1]), max(last[3], span[3])
         else:

@@ -79,17 +79,22 @@ def extension_sentence(options: ExtensionOptions, where: str) -> str:
         )
     if options.used:
         used = (
-            f"uses {_count(options.used)} of the {_count(options.allowed)} extensions"
-            f" {where} allowed"
+            f"takes the place of {_count(options.used)} of the {_count(options.allowed)}"
+            f" extensions {where} allowed"
             if options.allowed > 1
-            else f"uses the extension {where} allowed"
+            else f"takes the place of the extension {where} allowed"
         )
     else:
         used = f"is in addition to the extensions {where} allows, which are unchanged"
+    then = (
+        "this Agreement cannot continue beyond"
+        if options.remaining == 0
+        else f"with {'that extension' if options.remaining == 1 else 'those extensions'}, this"
+        " Agreement cannot continue beyond"
+    )
     return (
-        f"The extension of the Initial Term to {long_date(options.after)} {used}: {left}, so"
-        f" the Initial Term cannot run beyond {long_date(options.latest)} without a further"
-        " Structural Variation"
+        f"The extension of the Initial Term to {long_date(options.after)} {used}: {left}, and"
+        f" {then} {long_date(options.latest)} without a further Structural Variation"
     )
 
 
@@ -232,17 +237,21 @@ class Events:
     def _successor(self, was: Partner, now: Partner) -> Item:
         s = now.succeeds
         assert s is not None
-        how = f"{s.instrument} and {s.transfer_scheme}" if s.transfer_scheme else s.instrument
-        by = "them" if s.transfer_scheme else "that instrument"
+        kind = "order" if " order " in f" {s.instrument.lower()} " else "instrument"
+        how = (
+            f"the {kind} and the transfer scheme recited above"
+            if s.transfer_scheme
+            else f"the {kind} recited above"
+        )
         return _item(
             f"The Partners confirm that, from {long_date(s.date)}, {now.legal_name} has been"
             f" bound by, and has had the benefit of, the Agreement as a Partner in place of"
             f" {was.legal_name}, by operation of {how}; the changes made by this Deed to the"
             " Agreement's description of it take effect from the Variation Date. Nothing in this"
-            f" Deed affects anything that {how} transferred to {now.legal_name}, or any right or"
-            f" liability of {was.legal_name} that passed to it by {by},"
-            " including any invoice raised or payment due under the Agreement on or after"
-            f" {long_date(s.date)}."
+            f" Deed affects anything that passed to {now.legal_name} by operation of {how},"
+            f" including any right or liability of {was.legal_name} under the Agreement that"
+            f" arose before {long_date(s.date)}, such as an invoice raised or a payment that fell"
+            " due before then and was not settled by then."
         )
 
     def _ending(self, was: Scheme, now: Scheme) -> Item:

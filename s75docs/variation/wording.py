@@ -81,7 +81,9 @@ class Wording:
             )
             return self.item(
                 f"{took} as a party to the Agreement. Every reference in the Agreement to"
-                f" {c.old_name} is to be read as a reference to {c.new_name}{shorts}."
+                f" {c.old_name}, other than one that this Deed inserts to record the"
+                f" {'succession' if c.successor else 'change'}, is to be read as a reference to"
+                f" {c.new_name}{shorts}."
             )
         if isinstance(c, ReplaceWords):
             if len(c.hunks) == 1:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from s75docs.doctree.nodes import Definition, Document, Item, Recital, inline_text
+from s75docs.doctree.nodes import Definition, Document, Item, Recital, inline_text, inlines_of
 from s75docs.errors import ErrorList, S75Error
 from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import SchemeFile
@@ -229,10 +229,10 @@ def test_the_deed_recites_the_consultation_and_the_improvement_test() -> None:
     )
     # the extension of the term uses one of the two options (Fairhaven v2's max_extensions)
     assert (
-        "The extension of the Initial Term to 31 March 2029 uses one of the two extensions"
-        " Clause 2.2 of the Agreement allowed: the Initial Term may be extended once more, by a"
-        " year, so the Initial Term cannot run beyond 31 March 2030 without a further Structural"
-        " Variation." in text
+        "The extension of the Initial Term to 31 March 2029 takes the place of one of the two"
+        " extensions Clause 2.2 of the Agreement allowed: the Initial Term may be extended once"
+        " more, by a year, and with that extension, this Agreement cannot continue beyond"
+        " 31 March 2030 without a further Structural Variation." in text
     )
 
 
@@ -245,8 +245,9 @@ def test_an_extension_that_keeps_the_options_says_they_are_additional() -> None:
     assert (
         "The extension of the Initial Term to 31 March 2029 is in addition to the extensions"
         " Clause 2.2 of the Agreement allows, which are unchanged: the Initial Term may be"
-        " extended up to two more times, by a year each time, so the Initial Term cannot run"
-        " beyond 31 March 2031 without a further Structural Variation." in text
+        " extended up to two more times, by a year each time, and with those extensions, this"
+        " Agreement cannot continue beyond 31 March 2031 without a further Structural"
+        " Variation." in text
     )
 
 
@@ -275,8 +276,14 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
     assert (
         f"As the successor of {OLD_ICB}, {MERGED} has taken its place as a party to the"
         " Agreement."
-        f" Every reference in the Agreement to {OLD_ICB} is to be read as a reference to"
-        f" {MERGED}." in text
+        f" Every reference in the Agreement to {OLD_ICB}, other than one that this Deed inserts"
+        f" to record the succession, is to be read as a reference to {MERGED}." in text
+    )
+    # the Parties still record who made the Agreement
+    assert (
+        f"Brackenmoor Court, 3 Station Approach, Wyvern, WY4 7BC (the ICB), which succeeded"
+        f" {OLD_ICB}, the party that made this Agreement, on 1 October 2027."
+        in " ".join(inline_text(inlines_of(n)) for n in deed.walk())
     )
     assert "as a reference to the ICB" not in text  # no circular substitution
     # the transfer scheme carries the Agreement; the successor is bound from the transfer,
@@ -290,7 +297,12 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
         f"from 1 October 2027, {MERGED} has been bound by, and has had the benefit of, the"
         f" Agreement as a Partner in place of {OLD_ICB}"
     ) in text
-    assert "including any invoice raised or payment due under the Agreement on or after" in text
+    # what passed is what arose before the transfer, not what arose after it
+    assert (
+        f"including any right or liability of {OLD_ICB} under the Agreement that arose before"
+        " 1 October 2027, such as an invoice raised or a payment that fell due before then"
+    ) in text
+    assert "on or after 1 October 2027" not in text
     # and the scheme ended mid-term in the same deed, its past untouched
     assert "ends at the end of 31 March 2028" in text
     # its exit arrangements keep the section 75 arrangements alive, for a limited time
@@ -316,7 +328,12 @@ def test_the_report_calls_a_succession_a_succession(tmp_path: Path) -> None:
     text = " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
     assert "change the name" not in text and "changes the name" not in text
     assert "(a succession, not a change of name)" in text
-    assert f"{MERGED} a party to the Agreement in place of {OLD_ICB}" in text
+    # the deed records a succession that took effect by law: it does not make the party
+    assert (
+        f"records that {MERGED} has been a party to the Agreement in place of {OLD_ICB} since"
+        " 1 October 2027" in text
+    )
+    assert f"makes {MERGED} a party" not in text
     assert f"Fairhaven Borough Council and {OLD_ICB} entered into the Agreement" in text
     assert "Partner (by succession)" in text
 
