@@ -22,6 +22,10 @@ def _m(amount: Decimal, *, bold: bool = False) -> Cell:
     return Cell(inlines=inlines, align="right", bold=bold)
 
 
+def _dash() -> Cell:
+    return Cell(inlines=[Text("—")], align="right")
+
+
 def contributions_table(data: SchemeFile, scheme: Scheme) -> Table:
     """Partner x service line x year, with the share type and a total row."""
     years = scheme.years
@@ -62,7 +66,11 @@ def summary_table(data: SchemeFile) -> Table:
                 rows.append(
                     Row(
                         [_t(scheme.name), _t(p.short_name)]
-                        + [_m(scheme.total(y, p.key)) for y in years]
+                        # a year outside the scheme's life has no contribution, not £0.00
+                        + [
+                            _m(scheme.total(y, p.key)) if y in scheme.years else _dash()
+                            for y in years
+                        ]
                     )
                 )
     for p in data.partners:
