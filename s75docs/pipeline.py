@@ -130,6 +130,20 @@ def load_and_build(scheme: Path | str, libraries: list[Path] | None = None) -> B
     return Built(data, build_tree(data, library, variation_edits(scheme, data), scheme))
 
 
+def agreement_as_it_stands(scheme: Path, libraries: list[Path] | None = None) -> Document:
+    """The agreement a scheme file describes. After a variation, it is the conformed copy
+    that `vary` writes: the numbers its deeds gave it (lettered insertions, nothing
+    renumbered, unless a deed restated it), a note that the signed agreement and deeds are
+    the legal record, and the history of its variations."""
+    data = load_scheme(scheme)
+    library = council_library(libraries, made_on(data))
+    if not data.variations:
+        return build_tree(data, library, variation_edits(scheme, data), scheme)
+    from s75docs.variation.conformed import conformed_copy
+
+    return conformed_copy(numbered_tree(scheme, data, library), data.variations)
+
+
 def profile(scheme: Path, libraries: list[Path] | None = None) -> list[Finding]:
     """The statutory profile of an agreement: every requirement that applies, met or not
     (the agreement is built, but not refused for a requirement it misses)."""
@@ -187,8 +201,7 @@ def build(
         raise UsageError(
             "reference document not found", _loc(reference_docx), code="file-not-found"
         )
-    built = load_and_build(scheme, libraries)
-    data = render_bytes(built.doc, fmt, reference_docx)
+    data = render_bytes(agreement_as_it_stands(scheme, libraries), fmt, reference_docx)
     target = output or default_output(scheme, fmt)
     if target.is_dir():
         target = target / f"{scheme.stem}.{fmt}"

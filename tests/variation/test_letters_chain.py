@@ -17,6 +17,7 @@ from s75docs.errors import InputError
 from s75docs.library.loader import load_library
 from s75docs.model.loader import load_scheme
 from s75docs.pipeline import (
+    build,
     build_tree,
     load_variation,
     render_bytes,
@@ -198,3 +199,14 @@ def test_a_varied_agreement_without_varies_is_refused_at_its_record(tmp_path: Pa
         load_variation(v2, v3, load_library([]))
     error = caught.value
     assert str(error.location).startswith(f"{v2}:") and "varies: FILE" in error.message
+
+
+def test_build_of_a_varied_scheme_file_is_its_conformed_copy(tmp_path: Path) -> None:
+    """`s75docs build scheme-v3.yaml` gives the agreement as the deeds left it: the lettered
+    numbers, not a fresh renumbering that would break every citation of it."""
+    _v1, v2, v3 = write_chain(tmp_path)
+    for variation, scheme in zip(chain(), (v2, v3), strict=True):
+        _deed, conformed = variation_documents(variation)
+        built = build(scheme, tmp_path / f"{scheme.stem}.md")
+        assert built.read_bytes() == render_bytes(conformed, "md"), scheme.name
+        assert "Variation history" in built.read_text("utf-8")
