@@ -300,7 +300,11 @@ def _succeeded(p: Partner, made: dt.date | None) -> str:
     s = p.succeeds
     if s is None or made is None or s.date <= made:
         return ""
-    return f", which succeeded {s.body}, the party that made this Agreement, on {long_date(s.date)}"
+    return f", which succeeded {s.body}, {MADE_IT}, on {long_date(s.date)}"
+
+
+# in the Parties of the agreement; a deed, citing the agreement, says "the Agreement"
+MADE_IT = "the party that made this Agreement"
 
 
 def _execution(data: SchemeFile) -> list[Block]:
@@ -315,7 +319,7 @@ def _execution(data: SchemeFile) -> list[Block]:
         " Partner has executed a counterpart and the counterparts have been exchanged."
     )
     out: list[Block] = [PageBreak(), Para(inlines=[Text(lead)], style="body")]
-    return out + execution_blocks(data, as_deed=a.execution_as_deed)
+    return out + execution_blocks(data, as_deed=a.execution_as_deed, as_made=True)
 
 
 # the lines a witness completes under a signature that is witnessed
@@ -328,12 +332,16 @@ WITNESS_LINES = [
 ]
 
 
-def execution_blocks(data: SchemeFile, *, as_deed: bool) -> list[Block]:
+def execution_blocks(data: SchemeFile, *, as_deed: bool, as_made: bool = False) -> list[Block]:
     """One signature block per partner, under its seal, as a deed by its authorised officers
     or under hand (also used by the deed of variation, which every partner executes as a
-    deed: a partner that signs under hand cannot, and is refused)."""
+    deed: a partner that signs under hand cannot, and is refused). `as_made`: the agreement's
+    own blocks, which name the body that made it where a successor has since taken its place."""
     out: list[Block] = []
     for p in data.partners:
+        s = p.succeeds
+        if as_made and s is not None and data.agreement.date and s.date > data.agreement.date:
+            p = p.model_copy(update={"legal_name": s.body})
         if as_deed and p.execution is Execution.SIGNATURE:
             raise InputError(
                 f"{p.legal_name} signs under hand (execution: signature) and cannot execute a"

@@ -3,6 +3,7 @@ the variation), and helpers that cite the agreement and print money as it does."
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,6 +14,7 @@ from s75docs.assemble.markup import escape, money
 from s75docs.library.declared import Declared
 from s75docs.model.bcf import policy_for
 from s75docs.model.meeting import Meeting, ReportKind, deciding_partner
+from s75docs.model.money import financial_year_of, fy_end, fy_start
 from s75docs.model.scheme import Flexibility, Partner, Scheme, SchemeFile
 from s75docs.reports.exposure import exposures, percent, uncapped
 from s75docs.transforms.labels import Labels
@@ -295,6 +297,7 @@ class ReportFacts:
                 "total": data.total,
             }
         )
+        ctx["rollover"] = rollover(data, self.us.key)
         variation = self.variation
         if variation is not None and variation.facts is not None:
             ctx["changes"] = variation.facts
@@ -312,3 +315,28 @@ class ReportFacts:
                 if s.id not in before or before[s.id].regulation != s.regulation
             ]
         return ctx
+
+
+def rollover(data: SchemeFile, us: str) -> list[dict[str, Any]]:
+    """Each financial year of the Initial Term for which no contributions are agreed: the
+    amounts each partner pays on account until they are (the last agreed amounts of each
+    scheme that continues into that year), for us and in all."""
+    agreed = set(data.years)
+    if not agreed:
+        return []
+    out: list[dict[str, Any]] = []
+    year = financial_year_of(fy_end(max(agreed)) + dt.timedelta(days=1))
+    while fy_start(year) <= data.agreement.initial_term_end:
+        if year not in agreed:
+            running = [
+                s
+                for s in data.schemes
+                if s.years
+                and (s.end is None or s.end >= fy_start(year))
+                and (s.start is None or s.start <= fy_end(year))
+            ]
+            ours = sum((s.total(s.years[-1], us) for s in running), Decimal(0))
+            total = sum((s.total(s.years[-1]) for s in running), Decimal(0))
+            out.append({"year": year, "ours": ours, "total": total, "schemes": running})
+        year = financial_year_of(fy_end(year) + dt.timedelta(days=1))
+    return out

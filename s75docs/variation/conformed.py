@@ -46,7 +46,8 @@ def conformed_copy(agreement: Document, records: list[VariationRecord]) -> Docum
         inlines=[
             Text(
                 f"Conformed copy: the agreement as varied by {listed}. This copy is for"
-                " reference; the signed agreement and deeds are the legal record."
+                " reference; the signed agreement and deeds are the legal record. Its contents"
+                " list and variation history are editorial: no deed makes them."
             )
         ],
         style="subtitle",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from s75docs.assemble.builder import execution_blocks
+from s75docs.assemble.builder import MADE_IT, execution_blocks
 from s75docs.doctree.nodes import (
     Block,
     Body,
@@ -22,6 +22,7 @@ from s75docs.doctree.nodes import (
     TermDef,
     Text,
     Toc,
+    inlines_of,
 )
 from s75docs.model.scheme import SchemeFile, VariationRecord
 from s75docs.transforms.labels import Labels
@@ -92,7 +93,7 @@ class DeedBuilder:
         doc.children.append(PageBreak())
         doc.children.append(_para(f"This Deed is dated {_deed_date(self.record)}."))
         doc.children.append(_para("Parties", "heading"))
-        doc.children += [copy.deepcopy(p) for p in parties(self.v.new)]
+        doc.children += [_in_deed(copy.deepcopy(p)) for p in parties(self.v.new)]
         doc.children.append(_para("Background", "heading"))
         doc.children += self.background()
         doc.children.append(_para("Agreed terms", "heading"))
@@ -415,3 +416,12 @@ class DeedBuilder:
 def build_deed(variation: Variation) -> Document:
     """An unnumbered, unresolved deed tree (run it through the transforms)."""
     return DeedBuilder(variation).build()
+
+
+def _in_deed(block: Block) -> Block:
+    """A party as this deed describes it: a successor "succeeded X, the party that made the
+    Agreement" (the Agreement's own Parties say "this Agreement")."""
+    for inline in inlines_of(block):
+        if isinstance(inline, Text):
+            inline.text = inline.text.replace(MADE_IT, "the party that made the Agreement")
+    return block

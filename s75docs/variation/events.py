@@ -65,8 +65,9 @@ def extension_options(old: SchemeFile, new: SchemeFile) -> ExtensionOptions | No
     )
 
 
-def extension_sentence(options: ExtensionOptions, where: str) -> str:
-    """One statement of the rule for a deed and a report alike ("where": the clause)."""
+def extension_sentence(options: ExtensionOptions, where: str, holdover: str = "") -> str:
+    """One statement of the rule for a deed and a report alike ("where": the clause;
+    "holdover": the clause that keeps a Better Care Fund scheme running after expiry)."""
     period = f"{_count(options.period_months)} months" if options.period_months != 12 else "a year"
     if options.remaining == 0:
         left = "no further extension is possible"
@@ -87,14 +88,15 @@ def extension_sentence(options: ExtensionOptions, where: str) -> str:
     else:
         used = f"is in addition to the extensions {where} allows, which are unchanged"
     then = (
-        "this Agreement cannot continue beyond"
+        "the Agreement cannot continue beyond"
         if options.remaining == 0
-        else f"with {'that extension' if options.remaining == 1 else 'those extensions'}, this"
+        else f"with {'that extension' if options.remaining == 1 else 'those extensions'}, the"
         " Agreement cannot continue beyond"
     )
+    beyond = f", except as {holdover} provides," if holdover else ""
     return (
         f"The extension of the Initial Term to {long_date(options.after)} {used}: {left}, and"
-        f" {then} {long_date(options.latest)} without a further Structural Variation"
+        f" {then} {long_date(options.latest)}{beyond} without a further Structural Variation"
     )
 
 
@@ -231,7 +233,8 @@ class Events:
         options = extension_options(self.old, self.new)
         if options is not None:
             where = self._cite("term-extension", "the Agreement")
-            out.append(_item(extension_sentence(options, where) + "."))
+            holdover = self._cite("termination-bcf", "") if "termination-bcf" in self.labels else ""
+            out.append(_item(extension_sentence(options, where, holdover) + "."))
         return out
 
     def _successor(self, was: Partner, now: Partner) -> Item:
@@ -262,6 +265,7 @@ class Events:
             [self._cite(label, "") for label in labels if label in self.labels]
             or ["the exit provisions of the Agreement"]
         )
+        dispute = self._cite("dispute-senior", "the dispute resolution procedure of the Agreement")
         years = now.years
         kept = (
             " Its Scheme Specification stays in the Agreement as the record of the"
@@ -282,8 +286,10 @@ class Events:
                     " the arrangements under section 75 of the National Health Service Act 2006"
                     " in the scheme (including any function one Partner exercises for another,"
                     " and the payments between them) continue until the arrangements are"
-                    " complete, and in any case for no longer than six months after the scheme"
-                    f" ends.{kept} {cap_first(applied)}"
+                    " complete. The Partners will complete them within six months after the"
+                    " scheme ends; if they are not complete by then, those arrangements and"
+                    " payments continue until they are, and either Partner may refer the delay"
+                    f" to {dispute}.{kept} {cap_first(applied)}"
                     " apply to its ending as"
                     " they apply to an Individual Scheme that ends under the "
                 ),

@@ -82,7 +82,8 @@ class Wording:
             return self.item(
                 f"{took} as a party to the Agreement. Every reference in the Agreement to"
                 f" {c.old_name}, other than one that this Deed inserts to record the"
-                f" {'succession' if c.successor else 'change'}, is to be read as a reference to"
+                f" {'succession' if c.successor else 'change'} and other than in the execution"
+                " of the Agreement, is to be read as a reference to"
                 f" {c.new_name}{shorts}."
             )
         if isinstance(c, ReplaceWords):

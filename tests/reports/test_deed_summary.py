@@ -28,4 +28,5 @@ def test_report_counts_the_deeds_variations_and_names_its_wording_edit(tmp_path:
     assert f"The deed makes these changes in {count} numbered variations" in text
     register = next(n for n in new.doc.walk() if getattr(n, "label", None) == "variation-register")
     number = getattr(register, "full_number", "")
-    assert f"it inserts a new Clause {number} (“The Joint Commissioning Group will keep" in text
+    opening = "Besides the register of Operational Variations"
+    assert f"it inserts a new Clause {number} (“{opening}" in text

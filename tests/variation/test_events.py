@@ -231,8 +231,9 @@ def test_the_deed_recites_the_consultation_and_the_improvement_test() -> None:
     assert (
         "The extension of the Initial Term to 31 March 2029 takes the place of one of the two"
         " extensions Clause 2.2 of the Agreement allowed: the Initial Term may be extended once"
-        " more, by a year, and with that extension, this Agreement cannot continue beyond"
-        " 31 March 2030 without a further Structural Variation." in text
+        " more, by a year, and with that extension, the Agreement cannot continue beyond"
+        " 31 March 2030, except as Clause 25.4 of the Agreement provides, without a further"
+        " Structural Variation." in text
     )
 
 
@@ -245,9 +246,9 @@ def test_an_extension_that_keeps_the_options_says_they_are_additional() -> None:
     assert (
         "The extension of the Initial Term to 31 March 2029 is in addition to the extensions"
         " Clause 2.2 of the Agreement allows, which are unchanged: the Initial Term may be"
-        " extended up to two more times, by a year each time, and with those extensions, this"
-        " Agreement cannot continue beyond 31 March 2031 without a further Structural"
-        " Variation." in text
+        " extended up to two more times, by a year each time, and with those extensions, the"
+        " Agreement cannot continue beyond 31 March 2031, except as Clause 25.4 of the"
+        " Agreement provides, without a further Structural Variation." in text
     )
 
 
@@ -277,13 +278,18 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
         f"As the successor of {OLD_ICB}, {MERGED} has taken its place as a party to the"
         " Agreement."
         f" Every reference in the Agreement to {OLD_ICB}, other than one that this Deed inserts"
-        f" to record the succession, is to be read as a reference to {MERGED}." in text
+        f" to record the succession and other than in the execution of the Agreement, is to be"
+        f" read as a reference to {MERGED}." in text
     )
     # the Parties still record who made the Agreement
     assert (
-        f"Brackenmoor Court, 3 Station Approach, Wyvern, WY4 7BC (the ICB), which succeeded"
-        f" {OLD_ICB}, the party that made this Agreement, on 1 October 2027."
+        f"which succeeded {OLD_ICB}, the party that made this Agreement, on 1 October 2027"
         in " ".join(inline_text(inlines_of(n)) for n in deed.walk())
+    )
+    # and the deed's own Parties, which cite the Agreement, say so in the deed's terms
+    assert (
+        f"(the ICB), which succeeded {OLD_ICB}, the party that made the Agreement, on 1 October"
+        " 2027." in " ".join(inline_text(inlines_of(n)) for n in deed.children)
     )
     assert "as a reference to the ICB" not in text  # no circular substitution
     # the transfer scheme carries the Agreement; the successor is bound from the transfer,
@@ -310,7 +316,13 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
         "For those exit arrangements only, the arrangements under section 75 of the National"
         " Health Service Act 2006 in the scheme" in text
     )
-    assert "for no longer than six months after the scheme ends" in text
+    # six months is the target, not a cliff: nothing stops while placements remain
+    assert "The Partners will complete them within six months after the scheme ends" in text
+    assert (
+        "if they are not complete by then, those arrangements and payments continue until they"
+        " are, and either Partner may refer the delay to Clause 26.3 of the Agreement" in text
+    )
+    assert "for no longer than six months" not in text
     facts = variation.facts
     assert facts is not None and facts.lines == []
 

@@ -28,7 +28,7 @@ def test_fairhaven_2027() -> None:
     # the clause-level edit the partners agreed, for the report to describe
     (edit,) = variation.wording
     assert (edit.action, edit.label) == ("insert_after", "variation-register")
-    assert edit.opening.startswith("The Joint Commissioning Group will keep a register")
+    assert edit.opening.startswith("Besides the register of Operational Variations")
 
 
 def test_a_partner_renamed_and_a_scheme_term_changed(tmp_path: Path) -> None:

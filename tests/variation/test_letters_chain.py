@@ -165,7 +165,7 @@ def test_restate_style_restates_the_whole_agreement_renumbered() -> None:
         n
         for n in annexes[0].walk()
         if isinstance(n, Item)
-        and inline_text(n.inlines).startswith("The Joint Commissioning Group will keep a register")
+        and inline_text(n.inlines).startswith("Besides the register of Operational Variations")
     ]
     assert [n.full_number for n in register] == ["33.7"]  # 33.6A in the default style
     numbers = [line.split(" ", 1)[0] for line in agreement_text(conformed)]

@@ -104,7 +104,8 @@ def test_deed_wording() -> None:
     for expected in [
         "This Deed is dated 24 March 2027.",
         "Clause 33.1 of the Agreement provides that a variation of it is effective only if",
-        "The Partners wish to vary the Agreement to record the confirmed Better Care Fund",
+        "The Partners wish to vary the Agreement to record the Better Care Fund"
+        " contributions agreed",
         "approved by the Cabinet of Fairhaven Borough Council on 10 February 2027",
         "means 1 April 2027.",
         "In the definition of “Initial Term” in Clause 1.1, the words “March 2028” are"
