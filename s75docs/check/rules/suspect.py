@@ -1,0 +1,274 @@
+"""References that resolve, but to the wrong clause: the words around a reference against
+the clause it names and every other, and a drift model (after a dropped clause the typed
+references shift by one, after two by two), to report `xref-suspect` with the clause meant."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from s75docs.check.context import Context, Place
+from s75docs.check.similarity import Scorer, stems
+from s75docs.doctree.nodes import Body, Cited, Item, inline_text, inlines_of
+
+SHIFTS = (-3, -2, -1, 0, 1, 2, 3)
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+_PAREN = re.compile(r"\s*\(([A-Za-z][^()]{2,60})\)")
+_BOUNDARY = re.compile(r"(?<=[.;:])\s+(?=\S)|\n")
+CHANGE = 1.6  # what a change of shift between clauses costs the drift model, in references
+PRIOR = 0.05  # what a shift costs each reference (ties go to "no shift")
+PREFER = 1.5  # how much better the clause meant must fit than the clause named
+LEAST = 2.5  # the least score (BM25) that counts as a fit
+HEADING_WEIGHT = 3  # a heading's words count this many times in its provision
+
+
+@dataclass
+class Ref:
+    place: Place
+    cite: Cited
+    words: str  # the words around it, as printed
+    query: list[str]
+    top: int  # the clause it names
+    rest: str  # the rest of the number it names: ".3", "" for a whole clause
+    minus: dict[str, Counter[str]] = field(default_factory=dict)  # key -> citing words in it
+    scores: dict[int, float] = field(default_factory=dict)  # shift -> fit of that clause
+
+    @property
+    def key(self) -> str:
+        return f"{self.top}{self.rest}"
+
+    def shifted(self, d: int) -> str:
+        return f"{self.top + d}{self.rest}"
+
+
+@dataclass
+class Provisions:
+    """The body's numbered provisions as bags of words, one scorer per depth."""
+
+    items: dict[str, Item]
+    headings: dict[str, str]  # clause number -> its heading
+    scorers: dict[int, Scorer]
+
+    def depth(self, key: str) -> int:
+        return key.count(".") + 1
+
+    def score(self, ref: Ref, key: str) -> float:
+        scorer = self.scorers.get(self.depth(key))
+        if scorer is None or key not in self.items:
+            return 0.0
+        return scorer.score(ref.query, key, ref.minus.get(key))
+
+    def name(self, key: str) -> str:
+        heading = self.headings.get(key.split(".")[0], "").strip()
+        return f"Clause {key} ({heading.capitalize()})" if heading else f"Clause {key}"
+
+
+def _dotted(number: str) -> str:
+    m = _DOTTED.match(number.replace(" ", ""))
+    return m.group(0) if m else ""
+
+
+def _text(node: object) -> str:
+    """A node's words without the references in them."""
+    inlines = inlines_of(node)  # type: ignore[arg-type]
+    return " ".join(" " if isinstance(i, Cited) else inline_text([i]) for i in inlines)
+
+
+def provisions(body: Body) -> Provisions:
+    items: dict[str, Item] = {}
+    for node in body.walk():
+        if isinstance(node, Item) and node.number[:1].isdigit():
+            key = _dotted(node.full_number or node.number)
+            if key and key == (node.full_number or node.number):
+                items.setdefault(key, node)
+    headings = {k: (i.title or "") for k, i in items.items() if "." not in k}
+    bags: dict[int, dict[str, Counter[str]]] = {}
+    for key, item in items.items():
+        bag: Counter[str] = Counter()
+        heading = headings.get(key.split(".")[0], "")
+        for _ in range(HEADING_WEIGHT if "." not in key else 1):
+            bag.update(stems(heading))
+        if item.title and "." in key:
+            bag.update(stems(item.title) * HEADING_WEIGHT)
+        bag.update(stems(_text(item)))
+        for node in item.walk():
+            bag.update(stems(_text(node)))
+            if isinstance(node, Item) and node.title:
+                bag.update(stems(node.title))
+        bags.setdefault(key.count(".") + 1, {})[key] = bag
+    return Provisions(items, headings, {d: Scorer(b) for d, b in bags.items()})
+
+
+def _around(text: str, start: int, end: int, cites: list[tuple[int, int]]) -> str:
+    """The words that describe a reference: its sentence (or list limb), from the reference
+    before it to the one after it, and a heading in brackets just after it."""
+    lo = max([m.end() for m in _BOUNDARY.finditer(text[:start])] + [0])
+    nxt = _BOUNDARY.search(text, end)
+    hi = nxt.start() if nxt else len(text)
+    for a, b in cites:
+        if b <= start and b > lo:
+            lo = b
+        if a >= end and a < hi:
+            hi = a
+    before = " ".join(text[lo:start].split()[-15:])
+    after = " ".join(text[end:hi].split()[:15])
+    m = _PAREN.match(text[end:])
+    if m and m.group(1) not in after:
+        after = m.group(1) + " " + after
+    return f"{before} … {after}".strip()
+
+
+def references(ctx: Context, body: Body, found: Provisions) -> list[Ref]:
+    out: list[Ref] = []
+    for place in ctx.places():
+        inlines = inlines_of(place.node)
+        text = "".join(inline_text([i]) for i in inlines)
+        spans: list[tuple[int, int, Cited]] = []
+        pos = 0
+        for i in inlines:
+            size = len(inline_text([i]))
+            if isinstance(i, Cited):
+                spans.append((pos, pos + size, i))
+            pos += size
+        cites = [(a, b) for a, b, _ in spans]
+        for a, b, cite in spans:
+            if cite.kind != "clause" or cite.this or cite.external:
+                continue
+            number = _dotted(cite.number)
+            ends = [number] + ([_dotted(cite.end)] if cite.end else [])
+            if not number or any(e not in found.items for e in ends):
+                continue  # dangling: another rule's
+            words = _around(text, a, b, cites)
+            top, _, rest = number.partition(".")
+            ref = Ref(place, cite, words, stems(words), int(top), f".{rest}" if rest else "")
+            own = Counter(stems(_text(place.node)))
+            here = (
+                _dotted(place.item.full_number)
+                if place.item and isinstance(place.division, Body)
+                else ""
+            )
+            parts = here.split(".") if here else []
+            for i in range(1, len(parts) + 1):
+                ref.minus[".".join(parts[:i])] = own  # a provision holding the citing words
+            out.append(ref)
+    return out
+
+
+def drift(refs: list[Ref]) -> dict[int, int]:
+    """The shift for each clause number named: the best account of the fits as a run of
+    shifts that changes seldom (a dynamic programme over the clause numbers named)."""
+    tops = sorted({r.top for r in refs})
+    if not tops:
+        return {}
+    gain: dict[int, dict[int, float]] = {t: dict.fromkeys(SHIFTS, 0.0) for t in tops}
+    for r in refs:
+        best = max(r.scores.values(), default=0.0)
+        if best <= 0:
+            continue
+        for d in SHIFTS:
+            gain[r.top][d] += r.scores.get(d, 0.0) / best - (PRIOR if d else 0.0)
+    value = {d: gain[tops[0]][d] - (CHANGE if d else 0.0) for d in SHIFTS}
+    back: list[dict[int, int]] = []
+    for t in tops[1:]:
+        best_d = max(value, key=lambda d: value[d])
+        step: dict[int, int] = {}
+        new: dict[int, float] = {}
+        for d in SHIFTS:
+            stay, move = value[d], value[best_d] - CHANGE
+            step[d] = d if stay >= move else best_d
+            new[d] = max(stay, move) + gain[t][d]
+        back.append(step)
+        value = new
+    d = max(value, key=lambda k: (value[k], k == 0))
+    shift = {tops[-1]: d}
+    for t, step in zip(reversed(tops[:-1]), reversed(back), strict=True):
+        d = step[d]
+        shift[t] = d
+    return shift
+
+
+def check_suspects(ctx: Context) -> None:
+    body = next((d for d in ctx.read.doc.children if isinstance(d, Body)), None)
+    if body is None:
+        return
+    found = provisions(body)
+    if len(found.headings) < 4:
+        return
+    refs = references(ctx, body, found)
+    for r in refs:
+        for d in SHIFTS:
+            if r.shifted(d) in found.items and r.top + d > 0:
+                r.scores[d] = found.score(r, r.shifted(d))
+    shift = drift(refs)
+    tops = sorted(shift)
+    segment: dict[int, int] = {}  # clause named -> the first clause of its run of one shift
+    for i, t in enumerate(tops):
+        same = i and shift[tops[i - 1]] == shift[t]
+        segment[t] = segment[tops[i - 1]] if same else t
+    strong: Counter[int] = Counter()
+    for r in refs:
+        d = shift.get(r.top, 0)
+        if d and _prefers(r, d):
+            strong[segment[r.top]] += 1
+    for r in refs:
+        d = shift.get(r.top, 0)
+        run = segment.get(r.top, r.top)
+        if not d or strong[run] < 3 or not (_prefers(r, d) or _leans(r, d, strong[run])):
+            continue
+        span = [t for t in tops if segment[t] == run]
+        _report(ctx, found, r, d, strong[run], span)
+
+
+def _report(ctx: Context, found: Provisions, r: Ref, d: int, strong: int, span: list[int]) -> None:
+    meant = r.shifted(d)
+    also = ""
+    if r.cite.end:
+        end = _dotted(r.cite.end)
+        top, _, rest = end.partition(".")
+        also = f" to Clause {int(top) + d}{'.' + rest if rest else ''}"
+    ctx.add(
+        "xref-suspect",
+        f"{r.cite.text} is {found.name(r.key)}, but the words around it ('{_short(r.words)}')"
+        f" fit {found.name(meant)} better ({', '.join(_shared(found, r, meant))}); {strong}"
+        f" references to Clauses {span[0]} to {span[-1]} fit the clause {abs(d)} "
+        f"{'before' if d < 0 else 'after'} the one they name, as if"
+        f" {'clauses were removed' if d < 0 else 'clauses were added'} and the references"
+        " not renumbered",
+        r.place,
+        text=r.cite.text,
+        suggestion=f"probably {found.name(meant)}{also}",
+    )
+
+
+def _prefers(r: Ref, d: int) -> bool:
+    """This reference's own words fit the shifted clause clearly better."""
+    here, there = r.scores.get(0, 0.0), r.scores.get(d, 0.0)
+    return there >= LEAST and there >= PREFER * here and there == max(r.scores.values())
+
+
+def _leans(r: Ref, d: int, strong: int) -> bool:
+    """In a long run of references that clearly drift, its words fit the shifted clause
+    better than the one named, if not by much."""
+    here, there = r.scores.get(0, 0.0), r.scores.get(d, 0.0)
+    return (
+        strong >= 5
+        and there > here * 1.1
+        and there >= LEAST / 2
+        and there == max(r.scores.values())
+    )
+
+
+def _shared(found: Provisions, r: Ref, key: str) -> list[str]:
+    scorer = found.scorers[found.depth(key)]
+    common = scorer.shared(r.query, key)[:3]
+    words = re.findall(r"[A-Za-z]{3,}", r.words)
+    out = []
+    for s in common:
+        w = next((w for w in words if stems(w) == [s]), s)
+        out.append(f"'{w}'")
+    return out or ["its words"]
+
+
+def _short(words: str) -> str:
+    return words if len(words) <= 80 else words[:77] + "..."
