@@ -71,13 +71,11 @@ class Scorer:
         n = len(docs)
         self.idf = {s: math.log(1 + (n - k + 0.5) / (k + 0.5)) for s, k in seen.items()}
 
-    def score(self, query: Iterable[str], key: str, minus: Counter[str] | None = None) -> float:
-        """`minus`: words to leave out of the provision (the citing words, when it holds them)."""
-        bag = self.docs.get(key)
+    def score(self, query: Iterable[str], key: str, bag: Counter[str] | None = None) -> float:
+        """`bag`: the provision's words to use instead of all of them."""
+        bag = self.docs.get(key) if bag is None else bag
         if not bag:
             return 0.0
-        if minus:
-            bag = bag - minus
         length = sum(bag.values())
         total = 0.0
         for s in set(query):

@@ -183,7 +183,7 @@ def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
     for ref in refs:
         tally.total[ref.kind] += 1
         # the finding on it ("Clause 16.2 and Clause 16.3" is one reference to the checker)
-        mine = [f for f in on.get(ref.line, []) if re.search(rf"{ref.text}\b", f.text)]
+        mine = [f for f in on.get(ref.line, []) if re.search(rf"{ref.text}(?![.\d])", f.text)]
         used |= {id(f) for f in mine}
         where = f"{name} drop {edited.dropped} line {ref.line} {ref.text}"
         if ref.kind == "right":
@@ -196,7 +196,7 @@ def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
             ok = bool(mine)
         elif ref.kind == "wrong":
             ok = any(
-                f.code == expected and re.search(rf"\bClause {re.escape(str(ref.meant))}\b", f.suggestion)
+                f.code == expected and re.search(rf"\bClause {re.escape(str(ref.meant))}(?![.\d])", f.suggestion)
                 for f in mine
             )
         else:

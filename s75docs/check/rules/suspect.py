@@ -31,7 +31,7 @@ class Ref:
     query: list[str]
     top: int  # the clause it names
     rest: str  # the rest of the number it names: ".3", "" for a whole clause
-    minus: dict[str, Counter[str]] = field(default_factory=dict)  # key -> citing words in it
+    holders: set[str] = field(default_factory=set)  # the provisions holding the reference
     scores: dict[int, float] = field(default_factory=dict)  # shift -> fit of that clause
 
     @property
@@ -49,6 +49,7 @@ class Provisions:
     items: dict[str, Item]
     headings: dict[str, str]  # clause number -> its heading
     scorers: dict[int, Scorer]
+    heads: dict[str, Counter[str]]  # the words of each provision's heading (weighted)
 
     def depth(self, key: str) -> int:
         return key.count(".") + 1
@@ -57,7 +58,9 @@ class Provisions:
         scorer = self.scorers.get(self.depth(key))
         if scorer is None or key not in self.items:
             return 0.0
-        return scorer.score(ref.query, key, ref.minus.get(key))
+        # a provision holding the reference shares its words: only its heading counts
+        bag = self.heads[key] if key in ref.holders else None
+        return scorer.score(ref.query, key, bag)
 
     def name(self, key: str) -> str:
         heading = self.headings.get(key.split(".")[0], "").strip()
@@ -84,6 +87,7 @@ def provisions(body: Body) -> Provisions:
                 items.setdefault(key, node)
     headings = {k: (i.title or "") for k, i in items.items() if "." not in k}
     bags: dict[int, dict[str, Counter[str]]] = {}
+    heads: dict[str, Counter[str]] = {}
     for key, item in items.items():
         bag: Counter[str] = Counter()
         heading = headings.get(key.split(".")[0], "")
@@ -91,13 +95,14 @@ def provisions(body: Body) -> Provisions:
             bag.update(stems(heading))
         if item.title and "." in key:
             bag.update(stems(item.title) * HEADING_WEIGHT)
+        heads[key] = Counter(bag)
         bag.update(stems(_text(item)))
         for node in item.walk():
             bag.update(stems(_text(node)))
             if isinstance(node, Item) and node.title:
                 bag.update(stems(node.title))
         bags.setdefault(key.count(".") + 1, {})[key] = bag
-    return Provisions(items, headings, {d: Scorer(b) for d, b in bags.items()})
+    return Provisions(items, headings, {d: Scorer(b) for d, b in bags.items()}, heads)
 
 
 def _around(text: str, start: int, end: int, cites: list[tuple[int, int]]) -> str:
@@ -108,7 +113,8 @@ def _around(text: str, start: int, end: int, cites: list[tuple[int, int]]) -> st
     hi = nxt.start() if nxt else len(text)
     for a, b in cites:
         if b <= start and b > lo:
-            lo = b
+            heading = _PAREN.match(text, b)
+            lo = heading.end() if heading and heading.end() <= start else b
         if a >= end and a < hi:
             hi = a
     before = " ".join(text[lo:start].split()[-15:])
@@ -142,15 +148,13 @@ def references(ctx: Context, body: Body, found: Provisions) -> list[Ref]:
             words = _around(text, a, b, cites)
             top, _, rest = number.partition(".")
             ref = Ref(place, cite, words, stems(words), int(top), f".{rest}" if rest else "")
-            own = Counter(stems(_text(place.node)))
             here = (
                 _dotted(place.item.full_number)
                 if place.item and isinstance(place.division, Body)
                 else ""
             )
             parts = here.split(".") if here else []
-            for i in range(1, len(parts) + 1):
-                ref.minus[".".join(parts[:i])] = own  # a provision holding the citing words
+            ref.holders = {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
             out.append(ref)
     return out
 
@@ -207,20 +211,33 @@ def check_suspects(ctx: Context) -> None:
         same = i and shift[tops[i - 1]] == shift[t]
         segment[t] = segment[tops[i - 1]] if same else t
     strong: Counter[int] = Counter()
+    inside: dict[int, tuple[int, int]] = {}  # run -> the first and last clause that drift clearly
     for r in refs:
         d = shift.get(r.top, 0)
         if d and _prefers(r, d):
-            strong[segment[r.top]] += 1
+            run = segment[r.top]
+            strong[run] += 1
+            lo, hi = inside.get(run, (r.top, r.top))
+            inside[run] = (min(lo, r.top), max(hi, r.top))
     for r in refs:
         d = shift.get(r.top, 0)
         run = segment.get(r.top, r.top)
-        if not d or strong[run] < 3 or not (_prefers(r, d) or _leans(r, d, strong[run])):
+        if not d or strong[run] < 3 or r.shifted(d) not in found.items:
+            continue
+        lo, hi = inside[run]
+        if _prefers(r, d) or _leans(r, d, strong[run]):
+            said = True
+        elif strong[run] >= 5 and lo < r.top < hi and _silent(r, d):
+            said = False
+        else:
             continue
         span = [t for t in tops if segment[t] == run]
-        _report(ctx, found, r, d, strong[run], span)
+        _report(ctx, found, r, d, strong[run], span, said)
 
 
-def _report(ctx: Context, found: Provisions, r: Ref, d: int, strong: int, span: list[int]) -> None:
+def _report(
+    ctx: Context, found: Provisions, r: Ref, d: int, strong: int, span: list[int], said: bool
+) -> None:
     meant = r.shifted(d)
     also = ""
     if r.cite.end:
@@ -230,7 +247,12 @@ def _report(ctx: Context, found: Provisions, r: Ref, d: int, strong: int, span: 
     ctx.add(
         "xref-suspect",
         f"{r.cite.text} is {found.name(r.key)}, but the words around it ('{_short(r.words)}')"
-        f" fit {found.name(meant)} better ({', '.join(_shared(found, r, meant))}); {strong}"
+        + (
+            f" fit {found.name(meant)} better ({', '.join(_shared(found, r, meant))}); "
+            if said
+            else " do not say which clause is meant, and "
+        )
+        + f"{strong}"
         f" references to Clauses {span[0]} to {span[-1]} fit the clause {abs(d)} "
         f"{'before' if d < 0 else 'after'} the one they name, as if"
         f" {'clauses were removed' if d < 0 else 'clauses were added'} and the references"
@@ -257,6 +279,11 @@ def _leans(r: Ref, d: int, strong: int) -> bool:
         and there >= LEAST / 2
         and there == max(r.scores.values())
     )
+
+
+def _silent(r: Ref, d: int) -> bool:
+    """Its words fit neither the clause named nor the shifted one."""
+    return r.scores.get(0, 0.0) < LEAST / 2 and r.scores.get(d, 0.0) >= r.scores.get(0, 0.0)
 
 
 def _shared(found: Provisions, r: Ref, key: str) -> list[str]:
