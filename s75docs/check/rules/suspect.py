@@ -15,6 +15,12 @@ from s75docs.doctree.nodes import Body, Cited, Item, inline_text, inlines_of
 SHIFTS = (-3, -2, -1, 0, 1, 2, 3)
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 _PAREN = re.compile(r"\s*\(([A-Za-z][^()]{2,60})\)")
+# "the dispute resolution procedure in": words naming the provision by what it is about
+_NAMING = re.compile(
+    r"(?:^|\bthe\s+|\bits\s+)(?P<h>(?:[A-Za-z&-]+\s+){1,5}?)(?:procedures?|provisions?|process"
+    r"|arrangements|requirements|rules)\s+(?:(?:set\s+out|contained|described)\s+)?"
+    r"(?:in|under|of|at)\s*$"
+)
 _BOUNDARY = re.compile(r"(?<=[.;:])\s+(?=\S)|\n")
 CHANGE = 1.6  # what a change of shift between clauses costs the drift model, in references
 PRIOR = 0.05  # what a shift costs each reference (ties go to "no shift")
@@ -32,6 +38,7 @@ class Ref:
     top: int  # the clause it names
     rest: str  # the rest of the number it names: ".3", "" for a whole clause
     holders: set[str] = field(default_factory=set)  # the provisions holding the reference
+    near: str = ""  # the few words just before it and a heading in brackets just after it
     scores: dict[int, float] = field(default_factory=dict)  # shift -> fit of that clause
 
     @property
@@ -146,8 +153,12 @@ def references(ctx: Context, body: Body, found: Provisions) -> list[Ref]:
             if not number or any(e not in found.items for e in ends):
                 continue  # dangling: another rule's
             words = _around(text, a, b, cites)
+            after = _PAREN.match(text, b)
+            named = _NAMING.search(text[max(0, a - 80) : a])
+            near = (after.group(1) if after else "") + (" " + named.group("h") if named else "")
             top, _, rest = number.partition(".")
             ref = Ref(place, cite, words, stems(words), int(top), f".{rest}" if rest else "")
+            ref.near = near
             here = (
                 _dotted(place.item.full_number)
                 if place.item and isinstance(place.division, Body)
@@ -223,6 +234,7 @@ def check_suspects(ctx: Context) -> None:
         d = shift.get(r.top, 0)
         run = segment.get(r.top, r.top)
         if not d or strong[run] < 3 or r.shifted(d) not in found.items:
+            _by_heading(ctx, found, r)
             continue
         lo, hi = inside[run]
         if _prefers(r, d) or _leans(r, d, strong[run]):
@@ -230,6 +242,7 @@ def check_suspects(ctx: Context) -> None:
         elif strong[run] >= 5 and lo < r.top < hi and _silent(r, d):
             said = False
         else:
+            _by_heading(ctx, found, r)
             continue
         span = [t for t in tops if segment[t] == run]
         _report(ctx, found, r, d, strong[run], span, said)
@@ -278,6 +291,35 @@ def _leans(r: Ref, d: int, strong: int) -> bool:
         and there > here * 1.1
         and there >= LEAST / 2
         and there == max(r.scores.values())
+    )
+
+
+def _by_heading(ctx: Context, found: Provisions, r: Ref) -> None:
+    """The words by the reference name another clause by its heading ("the dispute
+    resolution procedure in Clause 23", "Clause 23 (Dispute Resolution)"), and none of the
+    words of the heading of the clause it names."""
+    near = set(stems(r.near))
+    if not near or near & set(stems(found.headings.get(str(r.top), ""))):
+        return
+    named = [
+        (len(set(stems(h))), k)
+        for k, h in found.headings.items()
+        if stems(h) and set(stems(h)) <= near
+    ]
+    if not named:
+        return
+    size, key = max(named)
+    if [n for n, _ in named].count(size) > 1 or key == str(r.top):
+        return
+    meant = f"{key}{r.rest}" if r.rest and f"{key}{r.rest}" in found.items else key
+    what = found.name(meant) if meant == key else f"a provision of {found.name(key)}"
+    ctx.add(
+        "xref-suspect",
+        f"{r.cite.text} is {found.name(r.key)}, but the words by it ('{_short(r.near)}') name"
+        f" the heading of {found.name(key)}",
+        r.place,
+        text=r.cite.text,
+        suggestion=f"probably {what}",
     )
 
 
