@@ -196,7 +196,8 @@ def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
             ok = bool(mine)
         elif ref.kind == "wrong":
             ok = any(
-                f.code == expected and re.search(rf"\bClause {re.escape(str(ref.meant))}(?![.\d])", f.suggestion)
+                f.code == expected
+                and re.search(rf"\bClause {re.escape(str(ref.meant))}(?![.\d])", f.suggestion)
                 for f in mine
             )
         else:
@@ -261,15 +262,19 @@ def summary(tally: Tally) -> list[str]:
         total, found = tally.total[kind], tally.found[kind]
         flagged = tally.flagged[kind]
         recall = f"{found / total:.1%}" if total else "-"
-        out.append(f"{kind:9} references {total:4}  found as expected {found:4}  recall {recall}"
-                   f"  (any finding {flagged})")
+        out.append(
+            f"{kind:9} references {total:4}  found as expected {found:4}  recall {recall}"
+            f"  (any finding {flagged})"
+        )
     right = tally.total["right"]
     wrongly = len(tally.false)
     out.append(f"right     references {right:4}  with a finding {wrongly}")
     hits = sum(tally.found.values())
     flagged_all = sum(tally.flagged.values())
     precision = flagged_all / (flagged_all + wrongly) if flagged_all + wrongly else 1.0
-    out.append(f"precision (findings on faulty references / all reference findings): {precision:.1%}")
+    out.append(
+        f"precision (findings on faulty references / all reference findings): {precision:.1%}"
+    )
     out.append(f"findings as expected {hits}; findings elsewhere {len(tally.other)}")
     return out
 
@@ -286,8 +291,13 @@ def main() -> None:
         texts[name] = render_bytes(doc, "md").decode("utf-8")
     whole, each = measure(texts)
     for name, tally in each.items():
-        print(f"== {name}: " + ", ".join(f"{k} {tally.found[k]}/{v}" for k, v in sorted(tally.total.items()) if k != "right")
-              + f", false {len(tally.false)}")
+        print(
+            f"== {name}: "
+            + ", ".join(
+                f"{k} {tally.found[k]}/{v}" for k, v in sorted(tally.total.items()) if k != "right"
+            )
+            + f", false {len(tally.false)}"
+        )
     print()
     print("\n".join(summary(whole)))
     for line in whole.missed:
