@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
 # words that say nothing about which provision is meant (their weight would be low anyway)
@@ -41,6 +42,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem, enough to meet "terminate" with "termination", "disputes" with
     "dispute", "varied" with "variation": lower case, one suffix off, cut to six letters."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from s75docs.check.context import Context, Place
 from s75docs.check.similarity import Scorer, stems
-from s75docs.doctree.nodes import Body, Cited, Item, inline_text, inlines_of
+from s75docs.doctree.nodes import Block, Body, Cited, Item, inline_text, inlines_of
 
 SHIFTS = (-3, -2, -1, 0, 1, 2, 3)
 _DOTTED = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
@@ -95,6 +95,15 @@ def provisions(body: Body) -> Provisions:
     headings = {k: (i.title or "") for k, i in items.items() if "." not in k}
     bags: dict[int, dict[str, Counter[str]]] = {}
     heads: dict[str, Counter[str]] = {}
+    words: dict[int, Counter[str]] = {}
+
+    def own(node: Block) -> Counter[str]:
+        """A node's own words (its text, and a sub-heading), read once."""
+        if id(node) not in words:
+            title = node.title if isinstance(node, Item) and node.title else ""
+            words[id(node)] = Counter(stems(_text(node) + " " + title))
+        return words[id(node)]
+
     for key, item in items.items():
         bag: Counter[str] = Counter()
         heading = headings.get(key.split(".")[0], "")
@@ -103,11 +112,9 @@ def provisions(body: Body) -> Provisions:
         if item.title and "." in key:
             bag.update(stems(item.title) * HEADING_WEIGHT)
         heads[key] = Counter(bag)
-        bag.update(stems(_text(item)))
+        bag.update(own(item))
         for node in item.walk():
-            bag.update(stems(_text(node)))
-            if isinstance(node, Item) and node.title:
-                bag.update(stems(node.title))
+            bag.update(own(node))
         bags.setdefault(key.count(".") + 1, {})[key] = bag
     return Provisions(items, headings, {d: Scorer(b) for d, b in bags.items()}, heads)
 
