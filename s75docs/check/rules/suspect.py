@@ -297,7 +297,7 @@ def _leans(r: Ref, d: int, strong: int) -> bool:
         strong >= 5
         and there > here * 1.1
         and there >= LEAST / 2
-        and there == max(r.scores.values())
+        and there >= 0.6 * max(r.scores.values())
     )
 
 
