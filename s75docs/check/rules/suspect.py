@@ -26,7 +26,8 @@ CHANGE = 1.6  # what a change of shift between clauses costs the drift model, in
 PRIOR = 0.05  # what a shift costs each reference (ties go to "no shift")
 PREFER = 1.5  # how much better the clause meant must fit than the clause named
 LEAST = 2.5  # the least score (BM25) that counts as a fit
-HEADING_WEIGHT = 3  # a heading's words count this many times in its provision
+HEADING_WEIGHT = 3
+HEADING_BONUS = 0.5  # a heading's words count this many times in its provision
 
 
 @dataclass
@@ -67,7 +68,10 @@ class Provisions:
             return 0.0
         # a provision holding the reference shares its words: only its heading counts
         bag = self.heads[key] if key in ref.holders else None
-        return scorer.score(ref.query, key, bag)
+        named = set(ref.query) & set(self.heads[key])  # its heading's words count again
+        return scorer.score(ref.query, key, bag) + HEADING_BONUS * sum(
+            scorer.idf.get(s, 0.0) for s in named
+        )
 
     def name(self, key: str) -> str:
         heading = self.headings.get(key.split(".")[0], "").strip()
