@@ -36,16 +36,68 @@ class Edited:
     text: str
     origin: list[int]  # for each line of text, the index of the line it came from
     dropped: tuple[int, ...]  # the clause numbers dropped, in the original numbering
+    added: tuple[int, ...] = ()  # a new clause put in before each of these (original numbers)
 
 
-def drop_clauses(text: str, dropped: Iterable[int]) -> Edited:
-    """Delete whole body clauses (original numbers) and renumber those after them, in the
-    clauses and in the contents list, leaving every typed reference as it was."""
-    numbers = sorted(set(dropped))
+def drop_clauses(text: str, dropped: Iterable[int], added: Iterable[int] = ()) -> Edited:
+    """Delete whole body clauses (original numbers), or put new ones in before them, and
+    renumber those after them, in the clauses and in the contents list, leaving every typed
+    reference as it was."""
+    drops, adds = sorted(set(dropped)), sorted(set(added))
     lines = list(enumerate(text.splitlines()))
-    for number in reversed(numbers):  # the highest first: lower numbers do not move
-        lines = _drop_one(lines, number)
-    return Edited("\n".join(t for _, t in lines) + "\n", [i for i, _ in lines], tuple(numbers))
+    steps = [(n, True) for n in drops] + [(n, False) for n in adds]
+    for number, drop in sorted(steps, reverse=True):  # the highest first: lower ones stay
+        lines = _drop_one(lines, number) if drop else _add_one(lines, number)
+    return Edited(
+        "\n".join(t for _, t in lines) + "\n", [i for i, _ in lines], tuple(drops), tuple(adds)
+    )
+
+
+# the clause a careless edit puts in: its own words, citing nothing
+_NEW_CLAUSE = [
+    "### {n} Modern slavery",
+    "",
+    "{n}.1 Each Partner will take reasonable steps to make sure that slavery and human"
+    " trafficking are not taking place in its supply chains.",
+    "",
+    "{n}.2 Each Partner will tell the other promptly if it finds slavery or human trafficking"
+    " in work done under this Agreement.",
+    "",
+]
+
+
+def _add_one(lines: list[tuple[int, str]], number: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    current = 0
+    body = seen_body = in_toc = False
+    for origin, line in lines:
+        if line.startswith("## "):
+            in_toc = line.strip() == "## Contents"
+            body = line.strip() == "## Agreed terms"
+            seen_body = seen_body or body
+            current = 0
+        if in_toc:
+            m = _TOC.match(line)
+            if m and not seen_body and int(m.group(1)) >= number:
+                n = int(m.group(1))
+                if n == number:
+                    out.append((-1, f"- [{n} Modern slavery](#modern-slavery)"))
+                line = f"- [{n + 1} " + line[m.end() :]
+            out.append((origin, line))
+            continue
+        m = _CLAUSE_HEADING.match(line) if body else None
+        if m:
+            current = int(m.group(2))
+            if current == number:
+                out += [(-1, t.format(n=number)) for t in _NEW_CLAUSE]
+            if current >= number:
+                line = f"{m.group(1)}{current + 1} {m.group(3)}"
+        elif body and current >= number:
+            line = _SUB.sub(
+                lambda s: f"{s.group(1) or ''}{int(s.group(2)) + 1}{s.group(3)}", line, count=1
+            )
+        out.append((origin, line))
+    return out
 
 
 def _drop_one(lines: list[tuple[int, str]], number: int) -> list[tuple[int, str]]:
@@ -89,13 +141,13 @@ def _drop_one(lines: list[tuple[int, str]], number: int) -> list[tuple[int, str]
     return out
 
 
-def new_number(number: str, dropped: tuple[int, ...]) -> str | None:
-    """Where a provision numbered `number` before the drop is numbered now (None: dropped)."""
+def new_number(number: str, dropped: tuple[int, ...], added: tuple[int, ...] = ()) -> str | None:
+    """Where a provision numbered `number` before the edit is numbered now (None: dropped)."""
     top, _, rest = number.partition(".")
     n = int(top)
     if n in dropped:
         return None
-    moved = n - sum(1 for d in dropped if d < n)
+    moved = n - sum(1 for d in dropped if d < n) + sum(1 for a in added if a <= n)
     return f"{moved}.{rest}" if rest else str(moved)
 
 
@@ -113,7 +165,7 @@ def references(edited: Edited, exists: set[str]) -> list[Reference]:
     for index, line in enumerate(edited.text.splitlines()):
         for m in _REF.finditer(line):
             typed = m.group("a")
-            meant = new_number(typed, edited.dropped)
+            meant = new_number(typed, edited.dropped, edited.added)
             ref = Reference(index + 1, m.group(0)[1:-1], typed, meant)
             ends = [typed] + ([m.group("b")] if m.group("b") else [])
             if any(e not in exists for e in ends):
@@ -172,6 +224,10 @@ class Tally:
 _EXPECTED = {"dangling": "xref-dangling", "self": "xref-self", "wrong": "xref-suspect"}
 
 
+def _within(text: str, words: str) -> bool:
+    return re.search(rf"{re.escape(text)}(?![.\d])", words) is not None
+
+
 def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
     refs = references(edited, numbers_in(edited.text))
     tally = Tally()
@@ -179,13 +235,19 @@ def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
     for f in findings:
         if f.code.startswith("xref-"):
             on.setdefault(f.line, []).append(f)
+    owners: dict[int, list[Reference]] = {}  # a finding -> the references it is about
+    for f in (f for fs in on.values() for f in fs):
+        # "Clause 16.2 and Clause 16.3" is one reference to the checker: a finding on it is
+        # about the one its message names, if it names one
+        here = [r for r in refs if r.line == f.line and _within(r.text, f.text)]
+        named = [r for r in here if _within(f"Clause {r.typed}", f.message)]
+        owners[id(f)] = named or here
     used: set[int] = set()
     for ref in refs:
         tally.total[ref.kind] += 1
-        # the finding on it ("Clause 16.2 and Clause 16.3" is one reference to the checker)
-        mine = [f for f in on.get(ref.line, []) if re.search(rf"{ref.text}(?![.\d])", f.text)]
+        mine = [f for f in on.get(ref.line, []) if ref in owners[id(f)]]
         used |= {id(f) for f in mine}
-        where = f"{name} drop {edited.dropped} line {ref.line} {ref.text}"
+        where = f"{name} drop {edited.dropped} add {edited.added} line {ref.line} {ref.text}"
         if ref.kind == "right":
             tally.false += [f"{where}: {f.code}: {f.message} ({f.suggestion})" for f in mine]
             continue
@@ -208,7 +270,7 @@ def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
             got = "; ".join(f"{f.code}: {f.suggestion}" for f in mine) or "nothing"
             tally.missed.append(f"{where} [{ref.kind}, meant {ref.meant}]: {got}")
     tally.other = [
-        f"{name} drop {edited.dropped} line {f.line}: {f.code}: {f.message}"
+        f"{name} drop {edited.dropped} add {edited.added} line {f.line}: {f.code}: {f.message}"
         for f in findings
         if id(f) not in used and f.code != "term-unused"
     ]
@@ -228,19 +290,23 @@ def clause_count(text: str) -> int:
     return len([n for n in numbers_in(text) if "." not in n])
 
 
-def seedings(clauses: int) -> list[tuple[int, ...]]:
-    """One, two, then three clauses dropped, at several positions (never clause 1, the
-    definitions, which every other clause uses)."""
+def seedings(clauses: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """(dropped, added): one, two, then three clauses dropped at several places (never clause
+    1, the definitions, which every other clause uses); one or two clauses put in; one
+    dropped and one put in."""
     early, mid, late = max(2, clauses // 5), clauses // 2, clauses * 2 // 3
     return [
-        (early,),
-        (mid,),
-        (late,),
-        (early, mid),
-        (mid, mid + 1),
-        (early, late),
-        (early, mid, late),
-        (early + 1, mid - 2, mid + 3),
+        ((early,), ()),
+        ((mid,), ()),
+        ((late,), ()),
+        ((early, mid), ()),
+        ((mid, mid + 1), ()),
+        ((early, late), ()),
+        ((early, mid, late), ()),
+        ((early + 1, mid - 2, mid + 3), ()),
+        ((), (mid,)),
+        ((), (early, late)),
+        ((early,), (late,)),
     ]
 
 
@@ -248,10 +314,10 @@ def measure(texts: dict[str, str]) -> tuple[Tally, dict[str, Tally]]:
     whole = Tally()
     each: dict[str, Tally] = {}
     for name, text in texts.items():
-        for dropped in seedings(clause_count(text)):
-            edited = drop_clauses(text, dropped)
+        for dropped, added in seedings(clause_count(text)):
+            edited = drop_clauses(text, dropped, added)
             tally = score(edited, check_markdown(edited.text), name)
-            each[f"{name} {dropped}"] = tally
+            each[f"{name} drop {dropped} add {added}"] = tally
             whole.add(tally)
     return whole, each
 
