@@ -26,8 +26,9 @@ CHANGE = 1.6  # what a change of shift between clauses costs the drift model, in
 PRIOR = 0.05  # what a shift costs each reference (ties go to "no shift")
 PREFER = 1.5  # how much better the clause meant must fit than the clause named
 LEAST = 2.5  # the least score (BM25) that counts as a fit
-HEADING_WEIGHT = 3
-HEADING_BONUS = 0.5  # a heading's words count this many times in its provision
+HEADING_WEIGHT = 3  # a heading's words count this many times in its provision
+HEADING_BONUS = 0.5  # and a query word in it adds this much of its weight again
+RUN = 4  # the fewest references clearly off the same way that make a drift run
 
 
 @dataclass
@@ -241,22 +242,75 @@ def check_suspects(ctx: Context) -> None:
             strong[run] += 1
             lo, hi = inside.get(run, (r.top, r.top))
             inside[run] = (min(lo, r.top), max(hi, r.top))
+    removed = _removed(refs, shift, segment, strong, inside)
     for r in refs:
         d = shift.get(r.top, 0)
         run = segment.get(r.top, r.top)
-        if not d or strong[run] < 3 or r.shifted(d) not in found.items:
-            _by_heading(ctx, found, r)
-            continue
-        lo, hi = inside[run]
-        if _prefers(r, d) or _leans(r, d, strong[run]):
+        lo, hi = inside.get(run, (0, 0))
+        if not d or strong[run] < RUN or r.shifted(d) not in found.items:
+            said = None
+        elif _prefers(r, d) or _leans(r, d, strong[run]):
             said = True
         elif strong[run] >= 5 and lo < r.top < hi and _silent(r, d):
             said = False
         else:
-            _by_heading(ctx, found, r)
+            said = None
+        if said is None:
+            if r.top in removed and _astray(r):
+                _report_removed(ctx, found, r, removed[r.top])
+            else:
+                _by_heading(ctx, found, r)
             continue
         span = [t for t in tops if segment[t] == run]
         _report(ctx, found, r, d, strong[run], span, said)
+
+
+def _removed(
+    refs: list[Ref],
+    shift: dict[int, int],
+    segment: dict[int, int],
+    strong: Counter[int],
+    inside: dict[int, tuple[int, int]],
+) -> dict[int, int]:
+    """The clause numbers named between the last reference that clearly fits the clause it
+    names and the first that clearly drifts back (a long run): a clause named there may be
+    the one removed. -> number -> the drift after it."""
+    settled = sorted(r.top for r in refs if _fits(r))
+    out: dict[int, int] = {}
+    for run, count in strong.items():
+        d = shift[run]
+        if d >= 0 or count < 5:
+            continue
+        first = inside[run][0]
+        before = [t for t in settled if t < first]
+        start = before[-1] if before else 0
+        for t in range(start + 1, first):
+            out[t] = d
+    return out
+
+
+def _fits(r: Ref) -> bool:
+    here = r.scores.get(0, 0.0)
+    others = [v for d, v in r.scores.items() if d]
+    return here >= LEAST and here >= PREFER * max(others, default=0.0)
+
+
+def _astray(r: Ref) -> bool:
+    """Its words say something, and fit neither the clause named nor those around it."""
+    return len(set(r.query)) >= 3 and max(r.scores.values(), default=0.0) < LEAST
+
+
+def _report_removed(ctx: Context, found: Provisions, r: Ref, d: int) -> None:
+    ctx.add(
+        "xref-suspect",
+        f"{r.cite.text} is {found.name(r.key)}, but the words around it ('{_short(r.words)}')"
+        " fit neither it nor the clauses around it, and the references to the clauses after"
+        f" it fit the clause {abs(d)} before the one they name: the clause it meant may have"
+        " been removed",
+        r.place,
+        text=r.cite.text,
+        suggestion="the clause it meant may have been removed: cite the provision meant",
+    )
 
 
 def _report(
