@@ -228,8 +228,16 @@ def _within(text: str, words: str) -> bool:
     return re.search(rf"{re.escape(text)}(?![.\d])", words) is not None
 
 
-def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
-    refs = references(edited, numbers_in(edited.text))
+def score(
+    edited: Edited,
+    findings: list[Finding],
+    name: str = "",
+    refs: list[Reference] | None = None,
+    window: int = 0,
+) -> Tally:
+    """`window`: how many lines before a reference its finding may stand (a paragraph
+    wrapped over lines is found at its first line)."""
+    refs = references(edited, numbers_in(edited.text)) if refs is None else refs
     tally = Tally()
     on: dict[int | None, list[Finding]] = {}
     for f in findings:
@@ -239,13 +247,17 @@ def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
     for f in (f for fs in on.values() for f in fs):
         # "Clause 16.2 and Clause 16.3" is one reference to the checker: a finding on it is
         # about the one its message names, if it names one
-        here = [r for r in refs if r.line == f.line and _within(r.text, f.text)]
+        line = f.line or 0
+        here = [r for r in refs if line <= r.line <= line + window and _within(r.text, f.text)]
+        if here:  # the nearest line holding such a reference
+            here = [r for r in here if r.line == min(r.line for r in here)]
         named = [r for r in here if _within(f"Clause {r.typed}", f.message)]
         owners[id(f)] = named or here
     used: set[int] = set()
     for ref in refs:
         tally.total[ref.kind] += 1
-        mine = [f for f in on.get(ref.line, []) if ref in owners[id(f)]]
+        near = [f for n in range(ref.line - window, ref.line + 1) for f in on.get(n, [])]
+        mine = [f for f in near if ref in owners[id(f)]]
         used |= {id(f) for f in mine}
         where = f"{name} drop {edited.dropped} add {edited.added} line {ref.line} {ref.text}"
         if ref.kind == "right":
@@ -277,11 +289,11 @@ def score(edited: Edited, findings: list[Finding], name: str = "") -> Tally:
     return tally
 
 
-def check_markdown(text: str) -> list[Finding]:
+def check_markdown(text: str, suffix: str = "md") -> list[Finding]:
     import datetime as dt
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "agreement.md"
+        path = Path(tmp) / f"agreement.{suffix}"
         path.write_text(text, encoding="utf-8")
         return check_document(path, dt.date(2026, 4, 1)).findings
 
@@ -356,6 +368,12 @@ def main() -> None:
         doc = build_tree(load_scheme(scheme), example_library(scheme))
         texts[name] = render_bytes(doc, "md").decode("utf-8")
     whole, each = measure(texts)
+    reference = ROOT.parent / "shared" / "reference"
+    real = reference / "hwb-minutes-and-bcf-s75-agreement-leicestershire-2019.txt"
+    if real.exists():
+        other, more = measure_text(real.read_text(encoding="utf-8"), "leicestershire-2019")
+        each.update(more)
+        print("\n".join(["the 2019 agreement (not ours):", *summary(other), ""]))
     for name, tally in each.items():
         print(
             f"== {name}: "
@@ -372,6 +390,98 @@ def main() -> None:
         print("FALSE", line)
     for line in whole.other:
         print("OTHER", line)
+
+
+# ------------------------------------------------------------------ a text agreement of others
+
+_TEXT_HEADING = re.compile(r"^(\s*)(\d{1,2})( [A-Z][A-Z ,&]+\s*)$")
+_TEXT_SUB = re.compile(r"^(\s*)(\d{1,2})((?:\.\d{1,2})+\s)")
+_TEXT_REF = re.compile(
+    r"\b(?P<this>this )?[Cc]lauses? (?P<a>\d{1,2}(?:\.\d{1,2})*)(?![\d.]*\d)"
+    r"(?!\s?[A-Z]{1,2}\s+of\s+the\s)"  # "Clause 14 O of the ... Act" (14O): a statute's
+)
+
+
+def drop_text_clauses(text: str, dropped: Iterable[int], body: tuple[int, int]) -> Edited:
+    """drop_clauses for a plain-text agreement whose body clauses (headings in capitals,
+    "23 DISPUTE RESOLUTION") lie between lines body[0] and body[1] (0-based, end excluded)."""
+    drops = sorted(set(dropped))
+    out: list[tuple[int, str]] = []
+    current = 0
+    for index, line in enumerate(text.splitlines()):
+        if not body[0] <= index < body[1]:
+            out.append((index, line))
+            continue
+        m = _TEXT_HEADING.match(line)
+        if m:
+            current = int(m.group(2))
+        if current in drops:
+            continue
+        moved = current - sum(1 for d in drops if d < current)
+        if m:
+            line = f"{m.group(1)}{moved}{m.group(3)}"
+        else:
+            s = _TEXT_SUB.match(line)
+            if s and int(s.group(2)) == current:
+                line = f"{s.group(1)}{moved}{s.group(3)}" + line[s.end() :]
+        out.append((index, line))
+    return Edited("\n".join(t for _, t in out) + "\n", [i for i, _ in out], tuple(drops))
+
+
+def text_numbers(edited: Edited, body: tuple[int, int]) -> set[str]:
+    found: set[str] = set()
+    for index, line in zip(edited.origin, edited.text.splitlines(), strict=False):
+        if not body[0] <= index < body[1]:
+            continue
+        m = _TEXT_HEADING.match(line)
+        if m:
+            found.add(m.group(2))
+        s = _TEXT_SUB.match(line)
+        if s:
+            found.add(s.group(2) + s.group(3).strip())
+    return found
+
+
+def text_references(edited: Edited, exists: set[str]) -> list[Reference]:
+    out: list[Reference] = []
+    flat = edited.text.replace("\n", " ")  # a reference may wrap over two lines
+    for m in _TEXT_REF.finditer(flat):
+        typed = m.group("a")
+        meant = new_number(typed, edited.dropped)
+        line = edited.text.count("\n", 0, m.start()) + 1
+        ref = Reference(line, " ".join(m.group(0).split()), typed, meant)
+        if typed not in exists:
+            ref.kind = "dangling"
+        elif meant == typed:
+            ref.kind = "right"
+        elif m.group("this"):
+            ref.kind = "self"
+        elif meant is None:
+            ref.kind = "gone"
+        else:
+            ref.kind = "wrong"
+        out.append(ref)
+    return out
+
+
+def measure_text(text: str, name: str) -> tuple[Tally, dict[str, Tally]]:
+    """Seeded drift in a plain-text agreement of others (the 2019 agreement in
+    ../shared/reference): its body runs from "1 DEFINED TERMS..." to "SCHEDULE 1"."""
+    lines = text.splitlines()
+    start = next(i for i, t in enumerate(lines) if re.match(r"^\s*1 [A-Z]{4}", t))
+    end = next(i for i, t in enumerate(lines) if i > start and re.match(r"^\s*SCHEDULE 1\b", t))
+    clauses = max(int(m.group(2)) for t in lines[start:end] if (m := _TEXT_HEADING.match(t)))
+    whole = Tally()
+    each: dict[str, Tally] = {}
+    for dropped, added in seedings(clauses):
+        if added:
+            continue
+        edited = drop_text_clauses(text, dropped, (start, end))
+        refs = text_references(edited, text_numbers(edited, (start, end)))
+        tally = score(edited, check_markdown(edited.text, "txt"), name, refs, window=6)
+        each[f"{name} drop {dropped}"] = tally
+        whole.add(tally)
+    return whole, each
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import pytest
 
 from s75docs.check.findings import Finding
 from s75docs.check.run import check_document
-from tests.check.drift import measure, summary
+from tests.check.drift import measure, measure_text, summary
 from tests.check.test_check_text import built_markdown
 from tests.helpers import ROOT
 
@@ -35,6 +35,22 @@ def test_seeded_drift_in_built_agreements() -> None:
     assert whole.found["wrong"] >= 0.9 * whole.total["wrong"], report
     assert whole.false == [], report  # precision: no finding on a reference still right
     assert whole.other == [], report
+
+
+REFERENCE = ROOT.parent / "shared" / "reference"
+REAL = REFERENCE / "hwb-minutes-and-bcf-s75-agreement-leicestershire-2019.txt"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="../shared/reference is not beside the repo")
+def test_seeded_drift_in_the_real_2019_agreement() -> None:
+    """The same seeding in an agreement we did not write (its PDF text: other headings,
+    other wording, 38 clause references)."""
+    whole, _ = measure_text(REAL.read_text(encoding="utf-8"), "leicestershire-2019")
+    report = "\n".join(summary(whole))
+    assert whole.found["dangling"] == whole.total["dangling"] > 0, report
+    assert whole.found["self"] == whole.total["self"] > 0, report
+    assert whole.found["wrong"] >= 0.8 * whole.total["wrong"] > 0, report  # 86% now
+    assert whole.false == [], report
 
 
 # ------------------------------------------------------------------ hand-written agreements

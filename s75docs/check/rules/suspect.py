@@ -21,6 +21,8 @@ _NAMING = re.compile(
     r"|arrangements|requirements|rules)\s+(?:(?:set\s+out|contained|described)\s+)?"
     r"(?:in|under|of|at)\s*$"
 )
+# "Clause 14 O of the National Health Service Act" (14O split by a PDF): a statute's section
+_STATUTE = re.compile(r"\s?[A-Z]{1,2}\s+of\s+the\s")
 _BOUNDARY = re.compile(r"(?<=[.;:])\s+(?=\S)|\n")
 CHANGE = 1.6  # what a change of shift between clauses costs the drift model, in references
 PRIOR = 0.05  # what a shift costs each reference (ties go to "no shift")
@@ -158,7 +160,7 @@ def references(ctx: Context, body: Body, found: Provisions) -> list[Ref]:
             pos += size
         cites = [(a, b) for a, b, _ in spans]
         for a, b, cite in spans:
-            if cite.kind != "clause" or cite.this or cite.external:
+            if cite.kind != "clause" or cite.this or cite.external or _STATUTE.match(text, b):
                 continue
             number = _dotted(cite.number)
             ends = [number] + ([_dotted(cite.end)] if cite.end else [])
