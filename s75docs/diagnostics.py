@@ -39,8 +39,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     # check: findings in an existing agreement
     "xref-dangling": (Severity.ERROR, "a reference to a provision that does not exist"),
     "xref-self": (Severity.ERROR, "'this Clause N' inside a clause that is not N"),
-    "xref-suspect": (Severity.WARNING, "the words around a reference match another clause"),
-    "xref-drift": (Severity.WARNING, "a run of references offset by the same amount"),
+    "xref-suspect": (
+        Severity.WARNING,
+        "a reference to an existing clause whose words fit another one (drift, headings)",
+    ),
     "xref-field-stale": (Severity.ERROR, "a REF field whose cached text is out of date"),
     "num-gap": (Severity.ERROR, "a number is skipped"),
     "num-duplicate": (Severity.ERROR, "a number is used twice"),

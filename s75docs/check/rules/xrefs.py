@@ -1,51 +1,12 @@
-"""Cross-references: dangling, "this Clause N" elsewhere, suspect words, drift, stale fields."""
+"""Cross-references: dangling, "this Clause N" elsewhere, stale fields (wrong ones: suspect)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from s75docs.check.context import Context, Place
 from s75docs.check.raw import RawParagraph
 from s75docs.doctree.nodes import Body, Cited, Item, Schedule, inlines_of
-
-# words in the sentence of a reference -> a pattern the cited clause's heading should match
-TOPICS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (re.compile(r"\bdisputes?\b", re.I), re.compile(r"DISPUTE", re.I)),
-    (
-        re.compile(
-            r"\bnotices? (?:shall|must|will|may) be (?:given|served|sent)|\bserv\w+ (?:a )?notice",
-            re.I,
-        ),
-        re.compile(r"NOTICE", re.I),
-    ),
-    (re.compile(r"\bterminat\w*", re.I), re.compile(r"TERMINATION|EXIT|DURATION|TERM\b", re.I)),
-    (re.compile(r"\bconfidential", re.I), re.compile(r"CONFIDENTIAL", re.I)),
-    (re.compile(r"\bforce majeure\b", re.I), re.compile(r"FORCE MAJEURE", re.I)),
-    (re.compile(r"\bfreedom of information\b", re.I), re.compile(r"FREEDOM OF INFORMATION", re.I)),
-    (re.compile(r"\bvariations?\b|\bvaried\b", re.I), re.compile(r"VARIATION", re.I)),
-    (re.compile(r"\baudit", re.I), re.compile(r"AUDIT", re.I)),
-    (
-        re.compile(r"\bindemn\w*|\binsurance\b", re.I),
-        re.compile(r"INDEMN|INSURANCE|LIABILIT", re.I),
-    ),
-    (re.compile(r"\bcomplaints?\b", re.I), re.compile(r"COMPLAINT", re.I)),
-    (
-        re.compile(r"\boverspends?\b|\bunderspends?\b|\brisk share", re.I),
-        re.compile(r"RISK|OVERSPEND|UNDERSPEND", re.I),
-    ),
-    (re.compile(r"\bVAT\b"), re.compile(r"\bVAT\b")),
-    (re.compile(r"\bchange in law\b", re.I), re.compile(r"CHANGE IN LAW", re.I)),
-    (re.compile(r"\bombudsm", re.I), re.compile(r"OMBUDSM", re.I)),
-]
-
-
-@dataclass(frozen=True)
-class Suspect:
-    place: Place
-    cite: Cited
-    meant: Item
 
 
 def _body(ctx: Context) -> Body | None:
@@ -79,18 +40,6 @@ def _parts(schedules: list[Schedule]) -> set[str]:
     return found
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
-    """The words that describe a reference: the few words just before it in the same
-    clause of the sentence, and a parenthetical heading just after it ("(Notices)")."""
-    clause_part = re.split(r"(?<=[.;:,])\s|\band\b|\bor\b", text[:start])[-1]
-    before = " ".join(clause_part.split()[-5:])
-    after = ""
-    m = re.match(r"\s*\(([A-Z][^)]{2,60})\)", text[end:])
-    if m:
-        after = m.group(1)
-    return before, after
-
-
 def check_references(ctx: Context) -> None:
     body = _body(ctx)
     body_index = _index(body) if body else {}
@@ -100,7 +49,6 @@ def check_references(ctx: Context) -> None:
         if isinstance(item, Item) and item.level == 1
     }
     schedules = _schedules(ctx)
-    suspects: list[Suspect] = []
     for place in ctx.places():
         text_inlines = inlines_of(place.node)
         full = "".join(getattr(i, "text", "") for i in text_inlines)
@@ -109,7 +57,7 @@ def check_references(ctx: Context) -> None:
             if not isinstance(inline, Cited):
                 pos += len(getattr(inline, "text", ""))
                 continue
-            start, pos = pos, pos + len(inline.text)
+            pos += len(inline.text)
             if inline.external:
                 continue
             if inline.kind == "broken":
@@ -121,12 +69,11 @@ def check_references(ctx: Context) -> None:
                     suggestion="re-insert the cross-reference to the provision meant",
                 )
             elif inline.kind == "clause":
-                _clause(ctx, place, inline, body_index, headings, full, start, suspects)
+                _clause(ctx, place, inline, body_index, headings)
             elif inline.kind == "paragraph":
                 _paragraph(ctx, place, inline, schedules)
             else:
                 _schedule(ctx, place, inline, schedules, full)
-    _drift(ctx, suspects, headings)
 
 
 def _clause(
@@ -135,9 +82,6 @@ def _clause(
     cite: Cited,
     index: dict[str, Item],
     headings: dict[str, str],
-    text: str,
-    start: int,
-    suspects: list[Suspect],
 ) -> None:
     if not index:
         return
@@ -177,52 +121,6 @@ def _clause(
                 + ("" if cite.number == top else f" (or Clause {cite.number} if meant)"),
             )
         return
-    before, after = _sentence(text, start, start + len(cite.text))
-    window = before + " " + after
-    topics = [heading for words, heading in TOPICS if words.search(window)]
-    cited_heading = headings.get(top, "")
-    if not topics or any(h.search(cited_heading) for h in topics):
-        return
-    candidates = [n for n, title in headings.items() if any(h.search(title) for h in topics)]
-    if len(candidates) == 1 and candidates[0] != top:
-        meant = index.get(candidates[0])
-        if meant is not None:
-            suspects.append(Suspect(place, cite, meant))
-
-
-def _drift(ctx: Context, suspects: list[Suspect], headings: dict[str, str]) -> None:
-    offsets = Counter(int(s.meant.number) - int(s.cite.number.split(".")[0]) for s in suspects)
-    drifted = {d for d, n in offsets.items() if n >= 3 and d != 0}
-    for offset in sorted(drifted):
-        group = [
-            s for s in suspects if int(s.meant.number) - int(s.cite.number.split(".")[0]) == offset
-        ]
-        first = min(int(s.cite.number.split(".")[0]) for s in group)
-        examples = "; ".join(
-            f"{s.cite.text} (meaning {s.meant.title.title() if s.meant.title else s.meant.number})"
-            for s in group[:4]
-        )
-        ctx.add(
-            "xref-drift",
-            f"{len(group)} references appear to be off by {offset:+d}, as if the clauses were"
-            f" renumbered after they were written: {examples}",
-            group[0].place,
-            text=group[0].cite.text,
-            suggestion=f"add {offset:+d} to references to Clause {first} and later,"
-            " after checking each",
-        )
-    for s in suspects:
-        if int(s.meant.number) - int(s.cite.number.split(".")[0]) in drifted:
-            continue
-        heading = headings.get(s.cite.number.split(".")[0], "")
-        ctx.add(
-            "xref-suspect",
-            f"{s.cite.text} is {heading.title() or 'another clause'}, but the words around it"
-            f" are about {(s.meant.title or '').title()}",
-            s.place,
-            text=s.cite.text,
-            suggestion=f"Clause {s.meant.number}",
-        )
 
 
 def _paragraph(
