@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from s75docs.check.outline import capitals, division_heading, title_like
 from s75docs.check.raw import RawParagraph
 from s75docs.check.safe_zip import checked_size, read_bytes
 from s75docs.errors import Location, UsageError
@@ -17,37 +18,15 @@ DEFINITION = re.compile(
     r"^[\"“‘']?(?P<term>[A-Z0-9][A-Za-z0-9’'()\-/& ]{0,70}?)[\"”’']?\s+"
     r"(?:means|has the meaning|shall mean|shall have the meaning|includes|refers to)\b"
 )
-_SCHEDULE = re.compile(r"^(SCHEDULE|Schedule)\s+(\d{1,2}[A-Z]{0,3})\b\s*(?P<sep>[-–:])?\s*(.*)$")
-_PART = re.compile(
-    r"^(PART|Part)\s+(\d{1,2}[A-Z]?|[A-Z])\b(?:\s+to\s+Schedule\s+\d{1,2})?\s*(?P<sep>[-–:])?\s*(.*)$"
-)
-_APPENDIX = re.compile(r"^(APPENDIX|Appendix|ANNEX|Annex)\s+(\d{1,2}|[A-Z])\b\s*[-–:.]?\s*(.*)$")
 _PAGE = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|-\s*\d{1,3}\s*-)$")
 _START = re.compile(r"\bTHIS\s+(?:AGREEMENT|DEED)\b", re.I)
+_CONTENTS = re.compile(r"^(?:TABLE\s+OF\s+)?CONTENTS:?$|^INDEX$", re.I)
+_TOC_LINE = re.compile(
+    r"^(?P<num>(?:SCHEDULE|Schedule|PART|Part|APPENDIX|Appendix|ANNEX|Annex)\s+\d{1,2}[A-Z]{0,3}"
+    r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S.*?)\s*$"
+)
+_PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2023\u2043\uf0b7\uf0a7•·▪◦-]\s+")
-
-
-def _division_heading(text: str, marked: bool, after_sentence: bool) -> tuple[str, str, str] | None:
-    """A schedule, part or appendix heading: (its name and number, its title, its kind).
-    Written in capitals, marked as a heading, or set apart from its title, it is a heading;
-    otherwise only where it cannot be the words of a sentence running on."""
-    match = _SCHEDULE.match(text)
-    if match and (
-        match.group(1).isupper()
-        or marked
-        or (match.group("sep") and match.group(4)[:1].isupper())
-        or (not match.group(4) and not match.group("sep") and after_sentence)
-    ):
-        return f"Schedule {match.group(2)}", match.group(4).strip(), "schedule"
-    match = _PART.match(text)
-    if match and (
-        match.group(1).isupper() or match.group("sep") or (not match.group(4) and after_sentence)
-    ):
-        return f"Part {match.group(2)}", match.group(4).strip(), "part"
-    match = _APPENDIX.match(text)
-    if match and (match.group(1).isupper() or marked):
-        return f"{match.group(1).title()} {match.group(2)}", match.group(3).strip(), "appendix"
-    return None
 
 
 def read_text_file(path: Path) -> tuple[list[RawParagraph], int]:
@@ -88,14 +67,56 @@ def unmarkdown(line: str) -> str:
     return _ESCAPE.sub(r"\1", line)
 
 
+class _Contents:
+    """The contents list at the head of a text: its entries are set aside (toc_entry), to be
+    compared with the headings, and never read as the clauses themselves."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.done = False
+        self.last = 0  # the last clause number listed
+        self.schedules = False  # schedule entries have begun
+
+    def starts(self, line: str) -> bool:
+        if self.done or self.open or not _CONTENTS.match(line):
+            return False
+        self.open = True
+        return True
+
+    def entry(self, line: str) -> bool | None:
+        """True: an entry; None: a wrapped entry's tail; False: the contents have ended."""
+        m = _TOC_LINE.match(line)
+        if m:
+            number = m.group("num")
+            if number[:1].isdigit():
+                first = int(number.split(".")[0])
+                if self.schedules or (first <= self.last and "." not in number):
+                    return self._end()
+                self.last = max(self.last, first)
+            else:
+                self.schedules = True
+            return True
+        if _PAGE_END.search(line) and re.search(r"[.…·_]{3,}|\t", line):
+            return None
+        return self._end()
+
+    def _end(self) -> bool:
+        self.open, self.done = False, True
+        return False
+
+
 def parse_text(text: str) -> tuple[list[RawParagraph], int]:
-    lines = text.splitlines()
+    lines = text.replace("\f", "\n").splitlines()
     headings = {i for i, line in enumerate(lines) if line.lstrip().startswith("#")}
     lines = [unmarkdown(line) for line in lines]
     first = agreement_start(lines)
     out: list[RawParagraph] = []
     current: dict[str, object] | None = None
     pending_number: tuple[str, int] | None = None
+    pending_heading: tuple[str, int] | None = None  # a clause number alone on its line
+    contents = _Contents()
+    top = 0  # the last clause (or schedule paragraph) number read in this division
+    schedule = 0  # the last schedule number read
 
     def flush() -> None:
         nonlocal current
@@ -112,8 +133,10 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         current = None
 
     def start(number: str, body: str, line: int, *, heading: bool = False, style: str = "") -> None:
-        nonlocal current
+        nonlocal current, top
         flush()
+        if number[:1].isdigit():
+            top = max(top, int(number.split(".")[0]))
         current = {
             "number": number,
             "parts": [body] if body else [],
@@ -122,28 +145,62 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             "style": style,
         }
 
+    def set_aside(line: str, line_no: int) -> None:
+        flush()
+        out.append(RawParagraph(text=line, line=line_no, toc_entry=True))
+
     for index in range(first, len(lines)):
         raw = lines[index].replace("\t", " ")
         line_no = index + 1
         stripped = raw.strip().strip("\u200b")
         if not stripped:
             continue  # a blank line does not end a paragraph: PDF page breaks insert them
-        if _PAGE.match(stripped) and pending_number is None and not _looks_number(stripped):
+        if contents.starts(stripped):
+            set_aside(stripped, line_no)
             continue
+        if contents.open and not (_PAGE.match(stripped) and not _TOC_LINE.match(stripped)):
+            kind = contents.entry(lines[index].strip())
+            if kind is True:
+                set_aside(stripped, line_no)
+                continue
+            if kind is None:
+                previous = out[-1]
+                out[-1] = RawParagraph(
+                    text=f"{previous.text} {stripped}", line=previous.line, toc_entry=True
+                )
+                continue
         markdown_heading = index in headings
         stripped = re.sub(r"^#+\s+", "", stripped)  # Markdown headings
+        if pending_heading is not None:
+            number, number_line = pending_heading
+            pending_heading = None
+            if title_like(stripped) and not _NUMBERED.match(stripped):
+                start(number, stripped, number_line, heading=True)
+                continue
+            # the number was a page number after all: read the line as it is
         if pending_number is not None:
             number, number_line = pending_number
             pending_number = None
             start(number, stripped, number_line)
             continue
+        bare = re.fullmatch(r"(\d{1,2})\.?", stripped)
+        if bare and int(bare.group(1)) == top + 1 and _ends_sentence(current):
+            pending_heading = (bare.group(1), line_no)  # "1" alone, its heading below it
+            continue
+        if _PAGE.match(stripped) and not _looks_number(stripped):
+            continue
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)", stripped):
             pending_number = (stripped.rstrip("."), line_no)  # number split from its text
             continue
-        division = _division_heading(stripped, markdown_heading, _ends_sentence(current))
+        division = division_heading(
+            stripped, markdown_heading, _ends_sentence(current), str(schedule + 1)
+        )
         if division is not None:
             number, title, style = division
             start(number, title, line_no, heading=True, style=style)
+            top = 0
+            if style == "schedule":
+                schedule = int(re.sub(r"\D", "", number.split()[1]) or schedule)
             continue
         match = _HEADING.match(stripped) or (
             re.match(r"^(\d{1,2})\.?\s+(.+)$", stripped) if index in headings else None
@@ -151,12 +208,12 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if match:
             start(match.group(1), match.group(2).strip(), line_no, heading=True)
             continue
+        typed = _next_number(stripped, lines[index], top, _ends_sentence(current))
+        if typed is not None:  # "7 Lead commissioning arrangements": the clause after 6
+            start(typed[0], typed[1], line_no, heading=title_like(typed[1]))
+            continue
         match = _MULTI.match(stripped)
-        if match and not re.match(
-            r"(January|February|March|April|May|June|July|August|September|October|November|"
-            r"December)\b",
-            match.group(2),
-        ):
+        if match and not _MONTHS.match(match.group(2)):
             start(match.group(1), match.group(2), line_no)
             continue
         match = _LETTER.match(stripped)
@@ -182,6 +239,28 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     return out, first + 1
 
 
+def _next_number(line: str, raw: str, top: int, after_sentence: bool) -> tuple[str, str] | None:
+    """A typed number that is the next at its level ("7 Lead commissioning", "3. Duration",
+    "2      Legal Basis"), where a sentence cannot be running on into it."""
+    typed = re.match(r"^(\d{1,2})(\.?)(\s+)(\S.*)$", line)
+    if typed is None or int(typed.group(1)) != top + 1 or _MONTHS.match(typed.group(4)):
+        return None
+    rest = typed.group(4)
+    set_apart = bool(typed.group(2)) or bool(re.match(r"^\s*\d{1,2}\.?(?:\s{2,}|\t)", raw))
+    if not rest[:1].isupper():
+        return None
+    if after_sentence or (set_apart and title_like(rest)):
+        return typed.group(1), rest
+    return None
+
+
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))")
+_MONTHS = re.compile(
+    r"(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+
+
 def _ends_sentence(current: dict[str, object] | None) -> bool:
     """True when the open paragraph is finished, so a short line can be a heading."""
     if current is None:
@@ -189,7 +268,10 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
     parts = current["parts"]
     assert isinstance(parts, list)
     return (
-        bool(current["heading"]) or not parts or str(parts[-1]).rstrip().endswith((".", ":", ";"))
+        bool(current["heading"])
+        or not parts
+        or str(parts[-1]).rstrip().endswith((".", ":", ";"))
+        or (len(parts) == 1 and capitals(str(parts[0])))  # a heading typed in capitals
     )
 
 
