@@ -73,7 +73,7 @@ def division_heading(
             match.group(1).isupper()
             or marked
             or (match.group("sep") and title[:1].isupper())
-            or (not title and not match.group("sep") and after_sentence)
+            or (not title and not match.group("sep") and (after_sentence or match.group(2) == expected))
             or (match.group(2) == expected and after_sentence and _title_like(title))
         ):
             return f"Schedule {match.group(2)}", title, "schedule"
@@ -86,7 +86,11 @@ def division_heading(
     ):
         return f"Part {match.group(2)}", match.group(4).strip(), "part"
     match = APPENDIX_HEAD.match(text)
-    if match and (match.group(1).isupper() or marked or (not match.group(3) and after_sentence)):
+    if match and (
+        match.group(1).isupper()
+        or marked
+        or (not match.group(3) and (after_sentence or match.group(2) == expected))
+    ):
         name = "Annex" if match.group(1).lower().startswith("annex") else "Appendix"
         return f"{name} {match.group(2)}", match.group(3).strip(), "appendix"
     return None

@@ -208,7 +208,9 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if match:
             start(match.group(1), match.group(2).strip(), line_no, heading=True)
             continue
-        typed = _next_number(stripped, lines[index], top, _ends_sentence(current))
+        typed = _next_number(
+            stripped, lines[index], top, _ends_sentence(current) or _opens(lines, index)
+        )
         if typed is not None:  # "7 Lead commissioning arrangements": the clause after 6
             start(typed[0], typed[1], line_no, heading=title_like(typed[1]))
             continue
@@ -237,6 +239,14 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         start("", stripped, line_no)
     flush()
     return out, first + 1
+
+
+def _opens(lines: list[str], index: int) -> bool:
+    """Whether the line is followed by the first sub-number of the number it starts with
+    ("3 Effect of the variations" before "3.1"): a heading, whatever stands above it."""
+    number = re.match(r"^\s*(\d{1,2})\.?\s", lines[index])
+    following = next((line.strip() for line in lines[index + 1 : index + 4] if line.strip()), "")
+    return bool(number) and following.startswith(f"{number.group(1) if number else ''}.1")
 
 
 def _next_number(line: str, raw: str, top: int, after_sentence: bool) -> tuple[str, str] | None:
@@ -271,7 +281,7 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
         bool(current["heading"])
         or not parts
         or str(parts[-1]).rstrip().endswith((".", ":", ";"))
-        or (len(parts) == 1 and capitals(str(parts[0])))  # a heading typed in capitals
+        or (len(parts) == 1 and (capitals(str(parts[0])) or title_like(str(parts[0]))))
     )
 
 
