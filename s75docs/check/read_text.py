@@ -189,7 +189,9 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             continue
         if _PAGE.match(stripped) and not _looks_number(stripped):
             continue
-        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)", stripped):
+        if re.fullmatch(
+            r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)", stripped
+        ) and not _runs_on(current, stripped.rstrip("."), top):
             pending_number = (stripped.rstrip("."), line_no)  # number split from its text
             continue
         division = division_heading(
@@ -209,13 +211,17 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             start(match.group(1), match.group(2).strip(), line_no, heading=True)
             continue
         typed = _next_number(
-            stripped, lines[index], top, _ends_sentence(current) or _opens(lines, index)
+            stripped, lines[index], top, _ends_sentence(current) or _opens(lines, index) or _next_after(current, stripped, top)
         )
         if typed is not None:  # "7 Lead commissioning arrangements": the clause after 6
             start(typed[0], typed[1], line_no, heading=title_like(typed[1]))
             continue
         match = _MULTI.match(stripped)
-        if match and not _MONTHS.match(match.group(2)):
+        if (
+            match
+            and not _MONTHS.match(match.group(2))
+            and not _runs_on(current, match.group(1), top)
+        ):
             start(match.group(1), match.group(2), line_no)
             continue
         match = _LETTER.match(stripped)
@@ -241,6 +247,32 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     return out, first + 1
 
 
+# words after which a number at the start of the next line is the sentence running on
+_BEFORE_NUMBER = {
+    *"clause clauses paragraph paragraphs schedule schedules part parts section sections".split(),
+    *"regulation regulations article articles rule rules appendix annex and or to of the".split(),
+    *"than least within after before under in by for from on at with over about some all".split(),
+    *"first last next every up no per into under see".split(),
+}
+
+
+def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
+    """A number at the start of a line that continues the sentence above: "...under Clause"
+    then "25.6 applies"; or, where the sentence above is unfinished, a number that cannot be
+    the next provision (its clause neither the current one nor the next)."""
+    if current is None or _ends_sentence(current):
+        return False
+    parts = current["parts"]
+    assert isinstance(parts, list)
+    words = str(parts[-1]).split() if parts else []
+    if len(words) > 1 and words[-1] in ("and", "or") and words[-2].endswith((";", ",")):
+        return False  # "...; and": the end of an item of a list
+    if words and words[-1].lower().strip("(“\"") in _BEFORE_NUMBER:
+        return True
+    first = int(number.split(".")[0]) if number[:1].isdigit() else None
+    return first is not None and top > 0 and first not in (top, top + 1)
+
+
 def _opens(lines: list[str], index: int) -> bool:
     """Whether the line is followed by the first sub-number of the number it starts with
     ("3 Effect of the variations" before "3.1"): a heading, whatever stands above it."""
@@ -257,11 +289,24 @@ def _next_number(line: str, raw: str, top: int, after_sentence: bool) -> tuple[s
         return None
     rest = typed.group(4)
     set_apart = bool(typed.group(2)) or bool(re.match(r"^\s*\d{1,2}\.?(?:\s{2,}|\t)", raw))
-    if not rest[:1].isupper():
+    if not (rest[:1].isupper() or rest.startswith("[")):
         return None
     if after_sentence or (set_apart and title_like(rest)):
         return typed.group(1), rest
     return None
+
+
+def _next_after(current: dict[str, object] | None, line: str, top: int) -> bool:
+    """ "7 The Lead Commissioner shall...": the next number, a capital after it, and a line
+    above that does not end on a word a number follows ("within", "Clause")."""
+    typed = re.match(
+        r"^(\d{1,2})\s+(?:(?:The|A|An|Each|Any|No|Where|If|In|Subject|Nothing)\s|\[)", line
+    )
+    return (
+        typed is not None
+        and int(typed.group(1)) == top + 1
+        and not _runs_on(current, typed.group(1), top)
+    )
 
 
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))")
