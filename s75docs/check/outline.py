@@ -73,7 +73,11 @@ def division_heading(
             match.group(1).isupper()
             or marked
             or (match.group("sep") and title[:1].isupper())
-            or (not title and not match.group("sep") and (after_sentence or match.group(2) == expected))
+            or (
+                not title
+                and not match.group("sep")
+                and (after_sentence or match.group(2) == expected)
+            )
             or (match.group(2) == expected and after_sentence and _title_like(title))
         ):
             return f"Schedule {match.group(2)}", title, "schedule"
@@ -217,11 +221,10 @@ def recognise(paragraphs: list[RawParagraph]) -> Outline:
             else:
                 entry.note = "a Part heading outside any schedule"
             continue
-        if region in (FRONT, PARTIES, RECITALS) and number[:1].isdigit():
-            if _first_clause(number, heading or raw.is_heading, text):
-                region, division = BODY, "clauses"
-                entry.region, entry.division = region, division
-                continue
+        if region in (FRONT, PARTIES, RECITALS) and _first_clause(number, heading, text):
+            region, division = BODY, "clauses"
+            entry.region, entry.division = region, division
+            continue
         if region in (FRONT, PARTIES, RECITALS):
             if not number and _PARTIES.match(text):
                 region = PARTIES

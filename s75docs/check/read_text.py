@@ -26,6 +26,9 @@ _TOC_LINE = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S.*?)\s*$"
 )
 _PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
+_BULLETED_NUMBER = re.compile(
+    r"^[\u2022\u25cf\u25aa\uf0b7•·▪*-]\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s|\([a-z]{1,4}\)\s)"
+)
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2023\u2043\uf0b7\uf0a7•·▪◦-]\s+")
 
 
@@ -171,6 +174,8 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                 continue
         markdown_heading = index in headings
         stripped = re.sub(r"^#+\s+", "", stripped)  # Markdown headings
+        # a bullet an extractor put before a number ("- 1.2 The Partners...")
+        stripped = _BULLETED_NUMBER.sub("", stripped)
         if pending_heading is not None:
             number, number_line = pending_heading
             pending_heading = None
@@ -211,7 +216,10 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             start(match.group(1), match.group(2).strip(), line_no, heading=True)
             continue
         typed = _next_number(
-            stripped, lines[index], top, _ends_sentence(current) or _opens(lines, index) or _next_after(current, stripped, top)
+            stripped,
+            lines[index],
+            top,
+            _ends_sentence(current) or _opens(lines, index) or _next_after(current, stripped, top),
         )
         if typed is not None:  # "7 Lead commissioning arrangements": the clause after 6
             start(typed[0], typed[1], line_no, heading=title_like(typed[1]))
@@ -248,12 +256,11 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
 
 
 # words after which a number at the start of the next line is the sentence running on
-_BEFORE_NUMBER = {
-    *"clause clauses paragraph paragraphs schedule schedules part parts section sections".split(),
-    *"regulation regulations article articles rule rules appendix annex and or to of the".split(),
-    *"than least within after before under in by for from on at with over about some all".split(),
-    *"first last next every up no per into under see".split(),
-}
+_NUMBER_FOLLOWS = """clause clauses paragraph paragraphs schedule schedules part parts section
+    sections regulation regulations article articles rule rules appendix annex and or to of the
+    than least within after before under in by for from on at with over about some all first
+    last next every up no per into see"""
+_BEFORE_NUMBER = frozenset(_NUMBER_FOLLOWS.split())
 
 
 def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
@@ -267,7 +274,7 @@ def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
     words = str(parts[-1]).split() if parts else []
     if len(words) > 1 and words[-1] in ("and", "or") and words[-2].endswith((";", ",")):
         return False  # "...; and": the end of an item of a list
-    if words and words[-1].lower().strip("(“\"") in _BEFORE_NUMBER:
+    if words and words[-1].lower().strip('(“"') in _BEFORE_NUMBER:
         return True
     first = int(number.split(".")[0]) if number[:1].isdigit() else None
     return first is not None and top > 0 and first not in (top, top + 1)
@@ -326,7 +333,8 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
         bool(current["heading"])
         or not parts
         or str(parts[-1]).rstrip().endswith((".", ":", ";"))
-        or (len(parts) == 1 and (capitals(str(parts[0])) or title_like(str(parts[0]))))
+        or (len(parts) == 1 and capitals(str(parts[0])))
+        or (len(parts) == 1 and not current["number"] and title_like(str(parts[0])))
     )
 
 

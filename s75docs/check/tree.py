@@ -353,5 +353,8 @@ def _full(number: str, stack: list[Item]) -> str:
 def _looks_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return (
-        bool(letters) and text[:1].isalnum() and len(text) < 90 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        bool(letters)
+        and text[:1].isalnum()
+        and len(text) < 90
+        and sum(c.isupper() for c in letters) / len(letters) > 0.8
     )

@@ -111,10 +111,8 @@ def _type_number(paragraph: object, number: str) -> None:
     """Put the number Word showed in front of the text, as typed: "12.3<tab>The..."."""
     _no_numbering(paragraph)
     runs = paragraph.runs  # type: ignore[attr-defined]
-    if number.startswith(("Schedule", "Annex")):
-        typed = number.upper()  # "SCHEDULE 2", then the title after its line break
-    else:
-        typed = number + "\t"
+    # "SCHEDULE 2", then the title after its line break; "12.3<tab>The..."
+    typed = number.upper() if number.startswith(("Schedule", "Annex")) else number + "\t"
     if runs:
         first = runs[0]._r
         new = copy.deepcopy(first)
@@ -152,9 +150,12 @@ def bold_headings(src: Path, dest: Path) -> None:
                 continue
             ppr = paragraph._p.pPr
             style_numbering = paragraph.style.element.pPr
-            if (ppr is None or ppr.numPr is None) and style_numbering is not None:
-                if style_numbering.numPr is not None:
-                    paragraph._p.get_or_add_pPr().append(copy.deepcopy(style_numbering.numPr))
+            if (
+                (ppr is None or ppr.numPr is None)
+                and style_numbering is not None
+                and style_numbering.numPr is not None
+            ):
+                paragraph._p.get_or_add_pPr().append(copy.deepcopy(style_numbering.numPr))
             paragraph.style = body
             for run in paragraph.runs:
                 run.bold = True
