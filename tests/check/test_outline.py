@@ -177,7 +177,9 @@ def test_schedule_headings_in_every_form() -> None:
 
 def test_word_list_numbers_typed_numbers_and_both() -> None:
     paragraphs = [
-        RawParagraph("Definitions", number="1", numbered_by_word=True, is_heading=True, paragraph=1),
+        RawParagraph(
+            "Definitions", number="1", numbered_by_word=True, is_heading=True, paragraph=1
+        ),
         RawParagraph("1.1\tWords have meanings.", paragraph=2),  # typed
         RawParagraph("Words again.", number="1.2", numbered_by_word=True, paragraph=3),
         RawParagraph("SCHEDULE 1\nAims", paragraph=4),  # typed, title after a line break
