@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from s75docs.check.outline import capitals, division_heading, title_like
@@ -26,6 +27,7 @@ _TOC_LINE = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S.*?)\s*$"
 )
 _PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
+_BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)")
 _BULLETED_NUMBER = re.compile(
     r"^[\u2022\u25cf\u25aa\uf0b7•·▪*-]\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s|\([a-z]{1,4}\)\s)"
 )
@@ -70,6 +72,57 @@ def unmarkdown(line: str) -> str:
     return _ESCAPE.sub(r"\1", line)
 
 
+def _tuple(number: str) -> tuple[int, ...] | None:
+    return tuple(int(n) for n in number.split(".")) if number[:1].isdigit() else None
+
+
+_ROMAN = re.compile(r"\(?[ivx]{1,5}\)")
+
+
+@dataclass
+class _Waiting:
+    """Numbers that PDF extraction put before the text of the provision above them. Each
+    goes to the first paragraph that can be it: the next in order after the last number."""
+
+    numbers: list[tuple[str, int]] = field(default_factory=list)
+
+    def take(self, pending: tuple[str, int], last: str) -> tuple[str, int]:
+        if not self.numbers or _ROMAN.fullmatch(pending[0]):
+            return pending  # (i), (ii): a list under the item above, before its next sibling
+        if pending[0][:1].isdigit():
+            self.drop_letters()  # the letters under the provision above are past
+        self.numbers.append(pending)
+        found = self.next_after(last)
+        if found is None:
+            if pending in self.numbers:
+                self.numbers.remove(pending)
+            return pending
+        return found
+
+    def next_after(self, last: str) -> tuple[str, int] | None:
+        """The waiting number that comes next after `last` (the last decimal number read):
+        a lettered one first (it stands under `last`), else the least decimal one after it;
+        decimal ones before it are stale and dropped."""
+        after = _tuple(last)
+        letters = [n for n in self.numbers if _tuple(n[0]) is None]
+        later = [
+            (t, n)
+            for n in self.numbers
+            if (t := _tuple(n[0])) is not None and (after is None or t > after)
+        ]
+        self.numbers = [n for n in self.numbers if n in letters or any(n == m for _, m in later)]
+        chosen = letters[0] if letters else (min(later)[1] if later else None)
+        if chosen is not None:
+            self.numbers.remove(chosen)
+        return chosen
+
+    def letters(self) -> bool:
+        return any(_tuple(n[0]) is None for n in self.numbers)
+
+    def drop_letters(self) -> None:
+        self.numbers = [n for n in self.numbers if _tuple(n[0]) is not None]
+
+
 class _Contents:
     """The contents list at the head of a text: its entries are set aside (toc_entry), to be
     compared with the headings, and never read as the clauses themselves."""
@@ -109,7 +162,10 @@ class _Contents:
 
 
 def parse_text(text: str) -> tuple[list[RawParagraph], int]:
-    lines = text.replace("\f", "\n").splitlines()
+    # lines as an editor (and grep) counts them: a form feed (a PDF page break) or another
+    # separator that str.splitlines() honours is not a new line
+    lines = [re.sub(r"[\f\v\x1c-\x1e\x85\u2028\u2029]", " ", line) for line in text.split("\n")]
+    lines = [line.removesuffix("\r") for line in lines]
     headings = {i for i, line in enumerate(lines) if line.lstrip().startswith("#")}
     lines = [unmarkdown(line) for line in lines]
     first = agreement_start(lines)
@@ -117,9 +173,11 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     current: dict[str, object] | None = None
     pending_number: tuple[str, int] | None = None
     pending_heading: tuple[str, int] | None = None  # a clause number alone on its line
+    waiting = _Waiting()  # numbers read before the text of the provision above them
     contents = _Contents()
     top = 0  # the last clause (or schedule paragraph) number read in this division
     schedule = 0  # the last schedule number read
+    last = ""  # the last number read
 
     def flush() -> None:
         nonlocal current
@@ -136,8 +194,11 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         current = None
 
     def start(number: str, body: str, line: int, *, heading: bool = False, style: str = "") -> None:
-        nonlocal current, top
+        nonlocal current, top, last
         flush()
+        if number[:1].isdigit():
+            last = number
+            waiting.drop_letters()
         if number[:1].isdigit():
             top = max(top, int(number.split(".")[0]))
         current = {
@@ -183,20 +244,27 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                 start(number, stripped, number_line, heading=True)
                 continue
             # the number was a page number after all: read the line as it is
-        if pending_number is not None:
-            number, number_line = pending_number
+        if pending_number is not None and not _BARE_NUMBER.fullmatch(stripped):
+            number, number_line = waiting.take(pending_number, last)
             pending_number = None
             start(number, stripped, number_line)
             continue
+        if pending_number is not None:
+            # two numbers in a row: PDF extraction took the next provision's number out of
+            # the column before the text of this one ("3.2", then "3.1.1" and its text)
+            waiting.numbers.append(pending_number)
+            pending_number = None
         bare = re.fullmatch(r"(\d{1,2})\.?", stripped)
-        if bare and int(bare.group(1)) == top + 1 and _ends_sentence(current):
+        if (
+            bare
+            and int(bare.group(1)) == top + 1
+            and (_ends_sentence(current) or _titled(lines, index, bare.group(1)))
+        ):
             pending_heading = (bare.group(1), line_no)  # "1" alone, its heading below it
             continue
         if _PAGE.match(stripped) and not _looks_number(stripped):
             continue
-        if re.fullmatch(
-            r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)", stripped
-        ) and not _runs_on(current, stripped.rstrip("."), top):
+        if _BARE_NUMBER.fullmatch(stripped) and not _runs_on(current, stripped.rstrip("."), top):
             pending_number = (stripped.rstrip("."), line_no)  # number split from its text
             continue
         division = division_heading(
@@ -247,8 +315,17 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if bullet:
             start("", stripped[bullet.end() :], line_no, style="bullet")
             continue
+        if waiting.letters() and _ends_item(current):
+            found = waiting.next_after(last)  # "(b)" read before the text of "(a)"
+            if found is not None:
+                start(found[0], stripped, found[1])
+                continue
         if current is not None and _continues(current, stripped):
             current["parts"].append(stripped)  # type: ignore[attr-defined]
+            continue
+        found = waiting.next_after(last) if _ends_sentence(current) else None
+        if found is not None:
+            start(found[0], stripped, found[1])
             continue
         start("", stripped, line_no)
     flush()
@@ -271,13 +348,24 @@ def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
         return False
     parts = current["parts"]
     assert isinstance(parts, list)
-    words = str(parts[-1]).split() if parts else []
+    words = " ".join(str(p) for p in parts[-2:]).split()
     if len(words) > 1 and words[-1] in ("and", "or") and words[-2].endswith((";", ",")):
         return False  # "...; and": the end of an item of a list
     if words and words[-1].lower().strip('(“"') in _BEFORE_NUMBER:
         return True
     first = int(number.split(".")[0]) if number[:1].isdigit() else None
     return first is not None and top > 0 and first not in (top, top + 1)
+
+
+def _titled(lines: list[str], index: int, number: str) -> bool:
+    """A number alone on its line, then a title, then the first sub-number ("3", "EFFECT OF
+    THE VARIATIONS", "3.1"): a heading, whatever stands above it."""
+    following = [line.strip() for line in lines[index + 1 : index + 8] if line.strip()][:2]
+    return (
+        len(following) == 2
+        and title_like(following[0])
+        and re.match(rf"{number}\.1\b", following[1]) is not None
+    )
 
 
 def _opens(lines: list[str], index: int) -> bool:
@@ -332,10 +420,19 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
     return (
         bool(current["heading"])
         or not parts
-        or str(parts[-1]).rstrip().endswith((".", ":", ";"))
+        or " ".join(str(p) for p in parts[-2:]).rstrip().endswith((".", ":", ";", "; and", "; or"))
         or (len(parts) == 1 and capitals(str(parts[0])))
         or (len(parts) == 1 and not current["number"] and title_like(str(parts[0])))
     )
+
+
+def _ends_item(current: dict[str, object] | None) -> bool:
+    """The open paragraph is an item of a list that has ended: "...; and", "...;"."""
+    if current is None or not current["number"]:
+        return False
+    parts = current["parts"]
+    assert isinstance(parts, list)
+    return " ".join(str(p) for p in parts[-2:]).rstrip().endswith((";", "; and", "; or", ":"))
 
 
 def _looks_number(text: str) -> bool:
