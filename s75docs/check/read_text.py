@@ -14,7 +14,7 @@ from s75docs.errors import Location, UsageError
 # a number typed at the start of a paragraph
 _HEADING = re.compile(r"^(\d{1,2})\.?\s+([A-Z][A-Z0-9 &,'’()\-–/]*[A-Z)])\s*$")
 _MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|$)(.*)$")
-_LETTER = re.compile(r"^\(?([a-z]{1,2}|[ivx]{1,5}|[A-Z])\)\s*(.*)$")
+_LETTER = re.compile(r"^\(?((?:([a-z])\2?)|[ivx]{1,5}|[A-Z])\)\s*(.*)$")
 DEFINITION = re.compile(
     r"^[\"“‘']?(?P<term>[A-Z0-9][A-Za-z0-9’'()\-/& ]{0,70}?)[\"”’']?\s+"
     r"(?:means|has the meaning|shall mean|shall have the meaning|includes|refers to)\b"
@@ -27,7 +27,7 @@ _TOC_LINE = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S.*?)\s*$"
 )
 _PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
-_BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)")
+_BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?([a-z])\1?\)|\(?[ivx]{1,5}\)")
 _BULLETED_NUMBER = re.compile(
     r"^[\u2022\u25cf\u25aa\uf0b7•·▪*-]\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s|\([a-z]{1,4}\)\s)"
 )
@@ -79,39 +79,51 @@ def _tuple(number: str) -> tuple[int, ...] | None:
 _ROMAN = re.compile(r"\(?[ivx]{1,5}\)")
 
 
+def _next(numbers: list[tuple[str, int]], last: str) -> tuple[str, int] | None:
+    """Of numbers, the one next after `last`: a lettered one first (it stands under `last`),
+    else the least decimal one after it."""
+    after = _tuple(last)
+    letters = [n for n in numbers if _tuple(n[0]) is None]
+    later = [
+        (t, n) for n in numbers if (t := _tuple(n[0])) is not None and (after is None or t > after)
+    ]
+    return letters[0] if letters else (min(later)[1] if later else None)
+
+
 @dataclass
 class _Waiting:
-    """Numbers that PDF extraction put before the text of the provision above them. Each
-    goes to the first paragraph that can be it: the next in order after the last number."""
+    """Numbers that PDF extraction put before the text of the provision above them. Of a
+    run of numbers with no text between them, the first text goes to the one that comes
+    next after the last number read; the others wait for the next paragraphs that begin
+    after a finished sentence."""
 
-    numbers: list[tuple[str, int]] = field(default_factory=list)
+    numbers: list[tuple[str, int]] = field(default_factory=list)  # waiting from earlier runs
+    run: list[tuple[str, int]] = field(default_factory=list)  # numbers since the last text
+
+    def defer(self, number: tuple[str, int]) -> None:
+        self.run.append(number)
 
     def take(self, pending: tuple[str, int], last: str) -> tuple[str, int]:
-        if not self.numbers or _ROMAN.fullmatch(pending[0]):
-            return pending  # (i), (ii): a list under the item above, before its next sibling
+        """The number whose text begins on the line after `pending`."""
         if pending[0][:1].isdigit():
             self.drop_letters()  # the letters under the provision above are past
-        self.numbers.append(pending)
-        found = self.next_after(last)
-        if found is None:
-            if pending in self.numbers:
-                self.numbers.remove(pending)
-            return pending
-        return found
+        if not self.run or _ROMAN.fullmatch(pending[0]):
+            self.numbers += self.run
+            self.run = []
+            return pending  # (i), (ii): a list under the item above, before its next sibling
+        candidates, self.run = [*self.run, pending], []
+        chosen = _next(candidates, last) or pending
+        self.numbers += [n for n in candidates if n != chosen]
+        return chosen
 
     def next_after(self, last: str) -> tuple[str, int] | None:
-        """The waiting number that comes next after `last` (the last decimal number read):
-        a lettered one first (it stands under `last`), else the least decimal one after it;
+        """The waiting number that comes next after `last` (the last decimal number read);
         decimal ones before it are stale and dropped."""
         after = _tuple(last)
-        letters = [n for n in self.numbers if _tuple(n[0]) is None]
-        later = [
-            (t, n)
-            for n in self.numbers
-            if (t := _tuple(n[0])) is not None and (after is None or t > after)
+        self.numbers = [
+            n for n in self.numbers if (t := _tuple(n[0])) is None or after is None or t > after
         ]
-        self.numbers = [n for n in self.numbers if n in letters or any(n == m for _, m in later)]
-        chosen = letters[0] if letters else (min(later)[1] if later else None)
+        chosen = _next(self.numbers, last)
         if chosen is not None:
             self.numbers.remove(chosen)
         return chosen
@@ -252,7 +264,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if pending_number is not None:
             # two numbers in a row: PDF extraction took the next provision's number out of
             # the column before the text of this one ("3.2", then "3.1.1" and its text)
-            waiting.numbers.append(pending_number)
+            waiting.defer(pending_number)
             pending_number = None
         bare = re.fullmatch(r"(\d{1,2})\.?", stripped)
         if (
@@ -302,9 +314,9 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             continue
         match = _LETTER.match(stripped)
         if match and (
-            stripped.startswith("(") or re.match(r"^(?:[a-z]{1,2}|[ivx]{1,5})\)", stripped)
+            stripped.startswith("(") or re.match(r"^(?:([a-z])\1?|[ivx]{1,5})\)", stripped)
         ):
-            start(f"({match.group(1)})", match.group(2), line_no)
+            start(f"({match.group(1)})", match.group(3), line_no)
             continue
         if stripped.startswith("|") and stripped.endswith("|"):
             if not re.fullmatch(r"\|[\s:|-]*\|", stripped):  # not the |---| rule
@@ -334,10 +346,21 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
 
 # words after which a number at the start of the next line is the sentence running on
 _NUMBER_FOLLOWS = """clause clauses paragraph paragraphs schedule schedules part parts section
-    sections regulation regulations article articles rule rules appendix annex and or to of the
+    sections regulation regulations article articles appendix annex and or to of the
     than least within after before under in by for from on at with over about some all first
     last next every up no per into see"""
 _BEFORE_NUMBER = frozenset(_NUMBER_FOLLOWS.split())
+_CITING_WORDS = """clause clauses paragraph paragraphs schedule schedules part parts section
+    sections regulation regulations article articles appendix annex"""
+_CITING = frozenset(_CITING_WORDS.split())
+
+
+def _follows(number: str, last: str) -> bool:
+    """Whether number is the next sibling or the first child of last ("5.1.3" after "5.1.2")."""
+    a, b = _tuple(number), _tuple(last)
+    if a is None or b is None:
+        return False
+    return a == (*b, 1) or (len(a) == len(b) and a[:-1] == b[:-1] and a[-1] == b[-1] + 1)
 
 
 def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
@@ -351,8 +374,11 @@ def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
     words = " ".join(str(p) for p in parts[-2:]).split()
     if len(words) > 1 and words[-1] in ("and", "or") and words[-2].endswith((";", ",")):
         return False  # "...; and": the end of an item of a list
-    if words and words[-1].lower().strip('(“"') in _BEFORE_NUMBER:
+    word = words[-1].lower().strip('(“"') if words else ""
+    if word in _CITING:
         return True
+    if word in _BEFORE_NUMBER:
+        return not _follows(number, str(current["number"]))
     first = int(number.split(".")[0]) if number[:1].isdigit() else None
     return first is not None and top > 0 and first not in (top, top + 1)
 

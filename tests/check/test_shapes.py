@@ -11,10 +11,12 @@ from tests.check.shapes import FORMS, SOURCES, Measure, Shape, derive, measure, 
 from tests.conftest import BuiltCase, LoRead
 
 # forms read in full and clean; the others are measured (python -m tests.check.shapes)
-CLEAN = ("docx", "docx-typed", "docx-bold", "lo-text", "python-docx")
-# PDF text: the outline read, at least (pandoc's plain text and Markdown renumber Word's
-# lists from 1 wherever a list is interrupted, so their numbers are not the document's)
-AT_LEAST = {"pdftotext": 0.94, "pdftotext-layout": 0.97}
+CLEAN = ("docx", "docx-typed", "docx-bold", "pdftotext-layout", "lo-text", "python-docx")
+# pdftotext without -layout: the outline read, at least (where a justified line is
+# scattered a word a line and a number taken out of its column, a provision or two in a
+# thousand is lost); pandoc's plain text and Markdown renumber Word's lists from 1 wherever
+# a list is interrupted, so their numbers are not the document's (measured, not asserted)
+AT_LEAST = {"pdftotext": 0.995}
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +54,8 @@ def test_pdf_text_reads_most_of_the_outline(
 ) -> None:
     m = shapes[source, form]
     assert m.accuracy >= AT_LEAST[form], sorted(m.missed)[:20]
-    assert len(m.extra) <= 2, sorted(m.extra)
+    assert sorted(m.extra) == []
+    assert len(m.findings) <= 4, m.findings  # each a provision whose number was lost
 
 
 def test_the_forms_are_what_they_claim(shapes: dict[tuple[str, str], Measure]) -> None:
