@@ -27,7 +27,7 @@ FRONT, CONTENTS, PARTIES, RECITALS, BODY, EXECUTION, SCHEDULE = (
 
 # "SCHEDULE 1", "Schedule 3A", "SCHEDULE 6:", "Schedule 8 GDPR Schedule", "SCHEDULE 1 - TITLE"
 SCHEDULE_HEAD = re.compile(
-    r"^(SCHEDULE|Schedule)\s+(\d{1,2}[A-Z]{0,3})\b\.?\s*(?P<sep>[-–—:])?\s*(.*)$"
+    r"^(SCHEDULE|Schedule)\s+(\d{1,2}[A-Z]{0,3})\b(?P<stop>\.)?\s*(?P<sep>[-–—:])?\s*(.*)$"
 )
 PART_HEAD = re.compile(
     r"^(PART|Part)\s+(\d{1,2}[A-Z]?|[A-Z])\b(?:\s+(?:to|of)\s+Schedule\s+\d{1,2}[A-Z]?)?"
@@ -68,7 +68,7 @@ def division_heading(
     words of a sentence running on."""
     match = SCHEDULE_HEAD.match(text)
     if match:
-        title = match.group(4).strip()
+        title = match.group(5).strip()
         if (
             match.group(1).isupper()
             or marked
@@ -76,6 +76,7 @@ def division_heading(
             or (
                 not title
                 and not match.group("sep")
+                and not match.group("stop")  # "Schedule 1." ends a sentence
                 and (after_sentence or match.group(2) == expected)
             )
             or (match.group(2) == expected and after_sentence and _title_like(title))
@@ -242,7 +243,16 @@ def recognise(paragraphs: list[RawParagraph]) -> Outline:
             continue
         if region == EXECUTION and number[:1].isdigit() and not raw.in_table:
             entry.note = "a numbered paragraph among the signatures"
-    if not any(e.region == BODY for e in outline.entries):
+    listed = next((e for e in outline.entries if e.raw.list_item), None)
+    if listed is not None:
+        for e in outline.entries:
+            e.note = ""  # one note says it all
+        listed.note = (
+            "the numbers are places in lists (as pandoc writes Word's list numbering), not the"
+            " agreement's own numbers: its outline was not read (check the .docx itself, or"
+            " its PDF's text)"
+        )
+    elif not any(e.region == BODY for e in outline.entries):
         numbered = next(
             (e for e in outline.entries if e.number[:1].isdigit() and e.region != CONTENTS), None
         )

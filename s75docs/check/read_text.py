@@ -58,7 +58,7 @@ def agreement_start(lines: list[str]) -> int:
     return 0
 
 
-_ANCHOR = re.compile(r'<a\s+id="[^"]*"\s*>\s*</a>')
+_ANCHOR = re.compile(r'<a\s+id="[^"]*"\s*>\s*</a>|\[\]\{#[^}]*\}')
 _LINK = re.compile(r"\[([^\]]*)\]\((?:#|https?:)[^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
@@ -181,6 +181,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     headings = {i for i, line in enumerate(lines) if line.lstrip().startswith("#")}
     lines = [unmarkdown(line) for line in lines]
     first = agreement_start(lines)
+    relative = _list_positions(lines)
     out: list[RawParagraph] = []
     current: dict[str, object] | None = None
     pending_number: tuple[str, int] | None = None
@@ -201,6 +202,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                     line=int(current["line"]),  # type: ignore[call-overload]
                     is_heading=bool(current["heading"]),
                     style=str(current["style"]),
+                    list_item=current["style"] == "list-item",
                 )
             )
         current = None
@@ -245,6 +247,17 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                     text=f"{previous.text} {stripped}", line=previous.line, toc_entry=True
                 )
                 continue
+        if relative and _LIST_MARKER.match(raw):
+            # pandoc's list: the number is the item's place in the list, not the document's
+            flush()
+            current = {
+                "number": "",
+                "parts": [_LIST_MARKER.sub("", raw).strip()],
+                "line": line_no,
+                "heading": False,
+                "style": "list-item",
+            }
+            continue
         markdown_heading = index in headings
         stripped = re.sub(r"^#+\s+", "", stripped)  # Markdown headings
         # a bullet an extractor put before a number ("- 1.2 The Partners...")
@@ -450,6 +463,18 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
         or (len(parts) == 1 and capitals(str(parts[0])))
         or (len(parts) == 1 and not current["number"] and title_like(str(parts[0])))
     )
+
+
+_LIST_MARKER = re.compile(r"^\s*\d{1,3}\.\s{2,}(?=\S)")
+
+
+def _list_positions(lines: list[str]) -> bool:
+    """Whether the numbers are list positions, as pandoc writes Word's lists ("1.  ", nested
+    by indenting, each list from 1 again wherever it is interrupted) and not the document's
+    own numbers ("12.3"): many such markers, few decimal numbers."""
+    markers = sum(1 for line in lines if _LIST_MARKER.match(line))
+    decimal = sum(1 for line in lines if re.match(r"^\s*\d{1,2}\.\d{1,2}\b", line))
+    return markers >= 10 and markers > 5 * decimal
 
 
 def _ends_item(current: dict[str, object] | None) -> bool:

@@ -13,6 +13,7 @@ from s75docs.check.raw import RawParagraph
 from s75docs.check.read_text import read_text_file
 from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
+from s75docs.check.rules.outline import check_outline
 from s75docs.check.rules.terms import check_terms
 from s75docs.check.rules.text import check_law, check_placeholders
 from s75docs.check.rules.toc import check_toc
@@ -21,6 +22,7 @@ from s75docs.check.tree import ReadDocument, build_tree
 from s75docs.errors import Location, UsageError
 
 RULES = (
+    check_outline,
     check_numbering,
     check_references,
     check_fields,

@@ -233,3 +233,20 @@ def test_outline_command_prints_what_was_read(tmp_path: Path) -> None:
     assert checked.exit_code == 0 and "-- clauses" in checked.output
     missing = CliRunner().invoke(main, ["outline", str(tmp_path / "none.txt")])
     assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_list_positions_are_not_read_as_the_agreements_numbers(tmp_path: Path) -> None:
+    """pandoc writes Word's list numbering as list positions ("1.  ", nested by indenting,
+    from 1 again wherever a list is interrupted): one note, no numbering or reference noise."""
+    from s75docs.check.run import check_document
+
+    items = "".join(
+        f"{n}.  Heading {n}\n\n    1.  The Partners agree under Clause 9.4.\n\n"
+        "  Defined Term means a term;\n\n    1.  The Partners meet in Schedule 7.\n\n"
+        for n in range(1, 7)
+    )
+    path = tmp_path / "pandoc.txt"
+    path.write_text("Agreed terms\n\n" + items, encoding="utf-8")
+    findings = check_document(path).findings
+    assert [f.code for f in findings] == ["outline-unplaced"]
+    assert "places in lists" in findings[0].message
