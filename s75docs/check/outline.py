@@ -59,6 +59,54 @@ _TYPED_LETTERED = re.compile(
 )
 
 
+CONTENTS_HEAD = re.compile(r"^(?:TABLE\s+OF\s+)?CONTENTS:?$|^INDEX$", re.I)
+
+TOC_LINE = re.compile(
+    r"^(?P<num>(?:SCHEDULE|Schedule|PART|Part|APPENDIX|Appendix|ANNEX|Annex)\s+\d{1,2}[A-Z]{0,3}"
+    r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S.*?)\s*$"
+)
+
+_PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
+
+
+class Contents:
+    """The contents list at the head of a document: its entries are set aside (toc_entry), to be
+    compared with the headings, and never read as the clauses themselves."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.done = False
+        self.last = 0  # the last clause number listed
+        self.schedules = False  # schedule entries have begun
+
+    def starts(self, line: str) -> bool:
+        if self.done or self.open or not CONTENTS_HEAD.match(line):
+            return False
+        self.open = True
+        return True
+
+    def entry(self, line: str) -> bool | None:
+        """True: an entry; None: a wrapped entry's tail; False: the contents have ended."""
+        m = TOC_LINE.match(line)
+        if m:
+            number = m.group("num")
+            if number[:1].isdigit():
+                first = int(number.split(".")[0])
+                if self.schedules or (first <= self.last and "." not in number):
+                    return self._end()
+                self.last = max(self.last, first)
+            else:
+                self.schedules = True
+            return True
+        if _PAGE_END.search(line) and re.search(r"[.…·_]{3,}|\t", line):
+            return None
+        return self._end()
+
+    def _end(self) -> bool:
+        self.open, self.done = False, True
+        return False
+
+
 def division_heading(
     text: str, marked: bool, after_sentence: bool, expected: str = ""
 ) -> tuple[str, str, str] | None:
@@ -196,7 +244,13 @@ def recognise(paragraphs: list[RawParagraph]) -> Outline:
     division = ""
     schedule = ""
     untitled: Entry | None = None  # a schedule heading whose title may follow it
+    contents = Contents()  # a contents list typed in a .docx (a text's is read by its reader)
     for index, raw in enumerate(paragraphs):
+        if raw.line is None and not raw.in_table and not raw.toc_entry and region == FRONT:
+            shown = raw.text.strip()
+            if contents.starts(shown) or (contents.open and contents.entry(shown) is not False):
+                outline.entries.append(Entry(index, raw, CONTENTS, text=raw.text.strip()))
+                continue
         number, text, heading = _typed(raw)
         entry = Entry(index, raw, region, number, text, heading, division)
         outline.entries.append(entry)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from s75docs.check.outline import capitals, division_heading, title_like
+from s75docs.check.outline import TOC_LINE, Contents, capitals, division_heading, title_like
 from s75docs.check.raw import RawParagraph
 from s75docs.check.safe_zip import checked_size, read_bytes
 from s75docs.errors import Location, UsageError
@@ -19,14 +20,9 @@ DEFINITION = re.compile(
     r"^[\"“‘']?(?P<term>[A-Z0-9][A-Za-z0-9’'()\-/& ]{0,70}?)[\"”’']?\s+"
     r"(?:means|has the meaning|shall mean|shall have the meaning|includes|refers to)\b"
 )
+_PAGE_WORD = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|-\s*\d{1,3}\s*-)$", re.I)
 _PAGE = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|-\s*\d{1,3}\s*-)$")
 _START = re.compile(r"\bTHIS\s+(?:AGREEMENT|DEED)\b", re.I)
-_CONTENTS = re.compile(r"^(?:TABLE\s+OF\s+)?CONTENTS:?$|^INDEX$", re.I)
-_TOC_LINE = re.compile(
-    r"^(?P<num>(?:SCHEDULE|Schedule|PART|Part|APPENDIX|Appendix|ANNEX|Annex)\s+\d{1,2}[A-Z]{0,3}"
-    r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S.*?)\s*$"
-)
-_PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
 _BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?([a-z])\1?\)|\(?[ivx]{1,5}\)")
 _BULLETED_NUMBER = re.compile(
     r"^[\u2022\u25cf\u25aa\uf0b7•·▪*-]\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s|\([a-z]{1,4}\)\s)"
@@ -135,49 +131,49 @@ class _Waiting:
         self.numbers = [n for n in self.numbers if _tuple(n[0]) is not None]
 
 
-class _Contents:
-    """The contents list at the head of a text: its entries are set aside (toc_entry), to be
-    compared with the headings, and never read as the clauses themselves."""
+def running_lines(lines: list[str], breaks: set[int]) -> list[int]:
+    """The lines of running headers and footers: the same words (page numbers aside) three
+    times or more, nearly always next to a page break (a form feed, or a page number line):
+    among the two lines with words either side of it."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    marked = breaks | {i for i in filled if _PAGE_WORD.match(lines[i].strip())}
+    # a number alone on its line is a page break only where nothing else marks them (it is
+    # as often a clause's number, its heading on the next line)
+    pages = sorted(marked or {i for i in filled if _PAGE.match(lines[i].strip())})
+    count = len(breaks) or len(pages)  # how many pages there are
+    if not pages:
+        return []
+    near: set[int] = set()
+    for i in pages:
+        k = bisect.bisect_left(filled, i)
+        near |= {filled[n] for n in range(k - 2, k + 3) if 0 <= n < len(filled)}
+    seen: dict[str, list[int]] = {}
+    for i in filled:
+        line = lines[i].strip()
+        if 2 <= len(line.split()) <= 16 and not _PAGE.match(line) and not _HEADINGS.match(line):
+            seen.setdefault(re.sub(r"\d+", "#", " ".join(line.split())), []).append(i)
+    out: list[int] = []
+    for where in seen.values():
+        on_most_pages = len(where) >= max(3, count // 4)
+        if on_most_pages and sum(1 for i in where if i in near) >= 0.75 * len(where):
+            out += where
+    return out
 
-    def __init__(self) -> None:
-        self.open = False
-        self.done = False
-        self.last = 0  # the last clause number listed
-        self.schedules = False  # schedule entries have begun
 
-    def starts(self, line: str) -> bool:
-        if self.done or self.open or not _CONTENTS.match(line):
-            return False
-        self.open = True
-        return True
-
-    def entry(self, line: str) -> bool | None:
-        """True: an entry; None: a wrapped entry's tail; False: the contents have ended."""
-        m = _TOC_LINE.match(line)
-        if m:
-            number = m.group("num")
-            if number[:1].isdigit():
-                first = int(number.split(".")[0])
-                if self.schedules or (first <= self.last and "." not in number):
-                    return self._end()
-                self.last = max(self.last, first)
-            else:
-                self.schedules = True
-            return True
-        if _PAGE_END.search(line) and re.search(r"[.…·_]{3,}|\t", line):
-            return None
-        return self._end()
-
-    def _end(self) -> bool:
-        self.open, self.done = False, True
-        return False
+# lines that are never running headers: numbered, or a schedule's, part's or annex's heading
+_HEADINGS = re.compile(
+    r"^(?:[\d(]|(?:SCHEDULE|Schedule|PART|Part|APPENDIX|Appendix|ANNEX|Annex)\s+\w{1,3}\b)"
+)
 
 
 def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     # lines as an editor (and grep) counts them: a form feed (a PDF page break) or another
     # separator that str.splitlines() honours is not a new line
+    breaks = {i for i, line in enumerate(text.split("\n")) if "\f" in line}
     lines = [re.sub(r"[\f\v\x1c-\x1e\x85\u2028\u2029]", " ", line) for line in text.split("\n")]
     lines = [line.removesuffix("\r") for line in lines]
+    for i in running_lines(lines, breaks):
+        lines[i] = ""  # a running header or footer
     headings = {i for i, line in enumerate(lines) if line.lstrip().startswith("#")}
     lines = [unmarkdown(line) for line in lines]
     first = agreement_start(lines)
@@ -187,7 +183,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     pending_number: tuple[str, int] | None = None
     pending_heading: tuple[str, int] | None = None  # a clause number alone on its line
     waiting = _Waiting()  # numbers read before the text of the provision above them
-    contents = _Contents()
+    contents = Contents()
     top = 0  # the last clause (or schedule paragraph) number read in this division
     schedule = 0  # the last schedule number read
     last = ""  # the last number read
@@ -236,7 +232,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if contents.starts(stripped):
             set_aside(stripped, line_no)
             continue
-        if contents.open and not (_PAGE.match(stripped) and not _TOC_LINE.match(stripped)):
+        if contents.open and not (_PAGE.match(stripped) and not TOC_LINE.match(stripped)):
             kind = contents.entry(lines[index].strip())
             if kind is True:
                 set_aside(stripped, line_no)

@@ -250,3 +250,46 @@ def test_list_positions_are_not_read_as_the_agreements_numbers(tmp_path: Path) -
     findings = check_document(path).findings
     assert [f.code for f in findings] == ["outline-unplaced"]
     assert "places in lists" in findings[0].message
+
+
+def test_a_contents_list_is_set_aside_and_compared_with_the_headings(tmp_path: Path) -> None:
+    """In a .docx typed by hand (no TOC field) as in a text: the entries are not clauses; a
+    word the PDF split is still the heading's word; an entry that names another heading is
+    reported."""
+    from s75docs.check.run import check_document
+
+    path = tmp_path / "a.txt"
+    path.write_text(PDF_TEXT.replace("3 DISPUTE RESOLUTION ....", "3 NOTICES ......"), "utf-8")
+    toc = [f for f in check_document(path).findings if f.code == "toc-mismatch"]
+    assert [f.message for f in toc] == [
+        "the contents call 3 'NOTICES' but its heading is 'Dispute resolution'"
+    ]
+    paragraphs = [
+        RawParagraph("CONTENTS", paragraph=1),
+        RawParagraph("1\tDEFINITIONS\t3", paragraph=2),
+        RawParagraph("2\tTERM\t4", paragraph=3),
+        RawParagraph("SCHEDULE 1 AIMS\t9", paragraph=4),
+        RawParagraph("1\tDEFINITIONS", is_heading=True, paragraph=5),
+        RawParagraph("1.1\tWords mean things.", paragraph=6),
+    ]
+    outline = recognise(paragraphs)
+    assert [e.region for e in outline.entries] == [CONTENTS] * 4 + [BODY] * 2
+
+
+def test_running_headers_and_footers_are_not_text() -> None:
+    page = (
+        "Leicestershire BCF Section 75 Agreement 2019/20\n\n{body}\n\n"
+        "DRAFT v3 - subject to contract\n\nPage {n} of 9\n\f"
+    )
+    bodies = [
+        "1 DEFINITIONS\n\n1.1 Words mean things, as",
+        "set out here.\n\n1.2 More words.",
+        "2 TERM\n\n2.1 It runs for three years and",
+        "then it ends.",
+    ]
+    text = "".join(page.format(body=b, n=n) for n, b in enumerate(bodies, start=1))
+    paragraphs, _ = parse_text(text)
+    read = {p.number: p.text for p in paragraphs if p.number}
+    assert read["1.1"] == "Words mean things, as set out here."
+    assert read["2.1"] == "It runs for three years and then it ends."
+    assert not any("DRAFT" in p.text or "Leicestershire" in p.text for p in paragraphs)
