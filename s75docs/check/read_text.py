@@ -24,6 +24,7 @@ _PAGE_WORD = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|-\s*\d{1,3}\s*-)$", re.
 _PAGE = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|-\s*\d{1,3}\s*-)$")
 _START = re.compile(r"\bTHIS\s+(?:AGREEMENT|DEED)\b", re.I)
 _BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?([a-z])\1?\)|\(?[ivx]{1,5}\)")
+_JOINED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?=[A-Z][a-z]|[A-Z]{3})")
 _BULLETED_NUMBER = re.compile(
     r"^[\u2022\u25cf\u25aa\uf0b7•·▪*-]\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s|\([a-z]{1,4}\)\s)"
 )
@@ -256,8 +257,9 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             continue
         markdown_heading = index in headings
         stripped = re.sub(r"^#+\s+", "", stripped)  # Markdown headings
-        # a bullet an extractor put before a number ("- 1.2 The Partners...")
-        stripped = _BULLETED_NUMBER.sub("", stripped)
+        # a bullet an extractor put before a number ("- 1.2 The Partners..."); a number the
+        # extraction joined to its words ("1.1In this Agreement", "2TERM")
+        stripped = _JOINED.sub(r"\1 ", _BULLETED_NUMBER.sub("", stripped))
         if pending_heading is not None:
             number, number_line = pending_heading
             pending_heading = None

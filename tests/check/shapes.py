@@ -6,7 +6,9 @@ derived into the forms real documents take: the .docx as built (Word list number
 bold instead of heading styles; LibreOffice's PDF of it read by `pdftotext` and
 `pdftotext -layout`; LibreOffice's text export; pandoc's plain text and Markdown; and
 python-docx's paragraph text of the typed .docx. Because we built them, the true outline is
-known: every numbered provision of the body and of each schedule, with its number.
+known: every numbered provision of the body and of each schedule, with its number. The
+"docx-plain" form has both rewrites: typed numbers and bold headings, no list numbering and
+no heading styles, as many agreements drafted by hand are.
 
     .venv/bin/python -m tests.check.shapes [OUT_DIR]   # prints the accuracy table
 """
@@ -32,6 +34,7 @@ FORMS = (
     "docx",
     "docx-typed",
     "docx-bold",
+    "docx-plain",
     "pdftotext",
     "pdftotext-layout",
     "lo-text",
@@ -187,6 +190,8 @@ def derive(source: str, docx: Path, pdf: Path, lo_text: Path, out: Path) -> dict
     typed_numbers(docx, forms["docx-typed"])
     forms["docx-bold"] = out / f"{source}-bold.docx"
     bold_headings(docx, forms["docx-bold"])
+    forms["docx-plain"] = out / f"{source}-plain.docx"
+    bold_headings(forms["docx-typed"], forms["docx-plain"])
     forms["pdftotext"] = out / f"{source}-pdftotext.txt"
     _run(["pdftotext", str(pdf), str(forms["pdftotext"])])
     forms["pdftotext-layout"] = out / f"{source}-pdftotext-layout.txt"

@@ -293,3 +293,8 @@ def test_running_headers_and_footers_are_not_text() -> None:
     assert read["1.1"] == "Words mean things, as set out here."
     assert read["2.1"] == "It runs for three years and then it ends."
     assert not any("DRAFT" in p.text or "Leicestershire" in p.text for p in paragraphs)
+
+
+def test_numbers_joined_to_their_words_by_extraction() -> None:
+    text = "1DEFINITIONS\n1.1In this Agreement words mean things.\n2.TERM\n2.1The term.\n"
+    assert numbers(text) == ["clauses 1", "clauses 1.1", "clauses 2", "clauses 2.1"]

@@ -11,7 +11,15 @@ from tests.check.shapes import FORMS, SOURCES, Measure, Shape, derive, measure, 
 from tests.conftest import BuiltCase, LoRead
 
 # forms read in full and clean; the others are measured (python -m tests.check.shapes)
-CLEAN = ("docx", "docx-typed", "docx-bold", "pdftotext-layout", "lo-text", "python-docx")
+CLEAN = (
+    "docx",
+    "docx-typed",
+    "docx-bold",
+    "docx-plain",
+    "pdftotext-layout",
+    "lo-text",
+    "python-docx",
+)
 # pdftotext without -layout: the outline read, at least (where a justified line is
 # scattered a word a line and a number taken out of its column, a provision or two in a
 # thousand is lost)
