@@ -120,7 +120,7 @@ def division_heading(
         if (
             match.group(1).isupper()
             or marked
-            or (match.group("sep") and title[:1].isupper())
+            or (match.group("sep") and _title_like(title) and title[:1].isupper())
             or (
                 not title
                 and not match.group("sep")
@@ -312,6 +312,11 @@ def recognise(paragraphs: list[RawParagraph]) -> Outline:
         )
         if numbered is not None:
             numbered.note = "no clause 1 heading was found: the clauses were not read"
+        elif len(outline.entries) >= 20:
+            outline.entries[0].note = (
+                "no numbered clause was found: the clauses were not read (a text taken from"
+                " Word without its list numbers has none; check the .docx itself)"
+            )
     return outline
 
 

@@ -298,3 +298,18 @@ def test_running_headers_and_footers_are_not_text() -> None:
 def test_numbers_joined_to_their_words_by_extraction() -> None:
     text = "1DEFINITIONS\n1.1In this Agreement words mean things.\n2.TERM\n2.1The term.\n"
     assert numbers(text) == ["clauses 1", "clauses 1.1", "clauses 2", "clauses 2.1"]
+
+
+def test_a_text_with_no_numbers_at_all_says_so() -> None:
+    """python-docx's text of a Word file numbered by list numbering has no numbers in it."""
+    text = "".join(f"Heading {n}\n\nThe Partners agree thing {n}.\n\n" for n in range(30))
+    (entry,) = outline_of(text).unplaced
+    assert entry.note.startswith("no numbered clause was found")
+
+
+def test_a_sentence_that_opens_with_a_schedule_is_not_its_heading() -> None:
+    assert (
+        division_heading("Schedule 4: The Partners agree that it applies to them.", False, True)
+        is None
+    )
+    assert division_heading("Schedule 4: Pooled Fund", False, True) is not None
