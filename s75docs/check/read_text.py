@@ -74,6 +74,7 @@ def _tuple(number: str) -> tuple[int, ...] | None:
 
 
 _ROMAN = re.compile(r"\(?[ivx]{1,5}\)")
+_WAITING = 12  # more numbers than this waiting is not a column out of place: bound the work
 
 
 def _next(numbers: list[tuple[str, int]], last: str) -> tuple[str, int] | None:
@@ -98,19 +99,18 @@ class _Waiting:
     run: list[tuple[str, int]] = field(default_factory=list)  # numbers since the last text
 
     def defer(self, number: tuple[str, int]) -> None:
-        self.run.append(number)
+        self.run = [*self.run, number][-_WAITING:]
 
     def take(self, pending: tuple[str, int], last: str) -> tuple[str, int]:
         """The number whose text begins on the line after `pending`."""
         if pending[0][:1].isdigit():
             self.drop_letters()  # the letters under the provision above are past
         if not self.run or _ROMAN.fullmatch(pending[0]):
-            self.numbers += self.run
-            self.run = []
+            self.numbers, self.run = [*self.numbers, *self.run][-_WAITING:], []
             return pending  # (i), (ii): a list under the item above, before its next sibling
         candidates, self.run = [*self.run, pending], []
         chosen = _next(candidates, last) or pending
-        self.numbers += [n for n in candidates if n != chosen]
+        self.numbers = [*self.numbers, *(n for n in candidates if n != chosen)][-_WAITING:]
         return chosen
 
     def next_after(self, last: str) -> tuple[str, int] | None:
