@@ -34,7 +34,7 @@ PART_HEAD = re.compile(
     r"\s*(?P<sep>[-–—:])?\s*(.*)$"
 )
 APPENDIX_HEAD = re.compile(
-    r"^(APPENDIX|Appendix|ANNEX|Annex|ANNEXURE|Annexure)\s+(\d{1,2}[A-Z]?|[A-Z])\b\s*[-–—:.]?\s*(.*)$"
+    r"^(APPENDIX|Appendix|ANNEX|Annex|ANNEXURE|Annexure)\s+(\d{1,2}[A-Z]?|[A-Z])\b\s*(?P<sep>[-–—:])?\s*(.*)$"
 )
 _MONTH = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -142,10 +142,11 @@ def division_heading(
     if match and (
         match.group(1).isupper()
         or marked
-        or (not match.group(3) and (after_sentence or match.group(2) == expected))
+        or (not match.group(4) and (after_sentence or match.group(2) == expected))
+        or (match.group("sep") and title_like(match.group(4)))
     ):
         name = "Annex" if match.group(1).lower().startswith("annex") else "Appendix"
-        return f"{name} {match.group(2)}", match.group(3).strip(), "appendix"
+        return f"{name} {match.group(2)}", match.group(4).strip(), "appendix"
     return None
 
 

@@ -313,3 +313,25 @@ def test_a_sentence_that_opens_with_a_schedule_is_not_its_heading() -> None:
         is None
     )
     assert division_heading("Schedule 4: Pooled Fund", False, True) is not None
+
+
+def test_parts_and_a_document_pasted_in_with_its_own_numbering() -> None:
+    text = (
+        "1. DEFINITIONS\n1.1. Words mean things.\n2. TERM\n2.1. It runs:\n(a) for a year;\n"
+        "(b) then ends.\nSCHEDULE 1\nAIMS\nPART 1 - GENERAL\n1 General\n1.1 Z.\n"
+        "PART 2 - SPECIFIC\n1 Specific\n1.1 W.\nAppendix 1 - Pasted protocol\n1 Purpose\n"
+        "1.1 V.\n"
+    )
+    outline = outline_of(text)
+    assert [e.division for e in outline.entries if e.heading and e.division] == [
+        "clauses",
+        "clauses",
+        "Schedule 1",
+        "Schedule 1 Part 1",
+        "Schedule 1 Part 1",
+        "Schedule 1 Part 2",
+        "Schedule 1 Part 2",
+        "Appendix 1",
+        "Appendix 1",
+    ]
+    assert "clauses 2.1(b)" in numbers(text)
