@@ -335,11 +335,12 @@ def format_outline(outline: Outline, file: str = "") -> str:
             continue
         if not (e.number or e.heading or e.note):
             continue
-        depth = (
-            0
-            if e.number.startswith(("Schedule", "Annex", "Appendix", "Part"))
-            else (e.number.count(".") + 1 if e.number[:1].isdigit() else 4)
-        )
+        if e.region not in (BODY, SCHEDULE):
+            depth = 1  # a recital "(A)", a party "(1)", a heading of the front matter
+        elif e.number.startswith(("Schedule", "Annex", "Appendix", "Part")):
+            depth = 0
+        else:
+            depth = e.number.count(".") + 1 if e.number[:1].isdigit() else 4
         label = f"{e.number} " if e.number else ""
         where = f"  <{e.division}>" if e.division and depth <= 1 else ""
         note = f"  ?? {e.note}" if e.note else ""
