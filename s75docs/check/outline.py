@@ -69,6 +69,9 @@ TOC_LINE = re.compile(
 _PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
 
 
+_LEADERS = re.compile(r"(?:[.…·_]{4,}|\t)\s*\d{1,3}\s*$")
+
+
 class Contents:
     """The contents list at the head of a document: its entries are set aside (toc_entry), to be
     compared with the headings, and never read as the clauses themselves."""
@@ -80,10 +83,16 @@ class Contents:
         self.schedules = False  # schedule entries have begun
 
     def starts(self, line: str) -> bool:
-        if self.done or self.open or not CONTENTS_HEAD.match(line):
+        """A "Contents" heading, or (with no heading) an entry with dot leaders and a page."""
+        if self.done or self.open:
             return False
-        self.open = True
-        return True
+        if CONTENTS_HEAD.match(line):
+            self.open = True
+            return True
+        if _LEADERS.search(line) and TOC_LINE.match(line):
+            self.open = True
+            return self.entry(line) is True
+        return False
 
     def entry(self, line: str) -> bool | None:
         """True: an entry; None: a wrapped entry's tail; False: the contents have ended."""

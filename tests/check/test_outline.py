@@ -335,3 +335,9 @@ def test_parts_and_a_document_pasted_in_with_its_own_numbering() -> None:
         "Appendix 1",
     ]
     assert "clauses 2.1(b)" in numbers(text)
+
+
+def test_a_contents_list_with_no_heading_is_known_by_its_leaders() -> None:
+    text = PDF_TEXT.replace("CONTENTS\n", "")
+    assert numbers(text) == numbers(PDF_TEXT)
+    assert [e.region for e in outline_of(text).entries][1:5] == [CONTENTS] * 4
