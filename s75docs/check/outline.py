@@ -231,8 +231,9 @@ def _typed(raw: RawParagraph) -> tuple[str, str, bool]:
     heading = raw.is_heading
     if raw.line is None and not raw.in_table:  # a .docx paragraph: read what is typed too
         first, _, rest = text.partition("\n")
-        if number.startswith(("Schedule", "Annex", "Appendix", "Part")):
-            return number, text, True
+        listed = division_heading(number, True, True) if number[:1].isalpha() else None
+        if listed is not None:  # Word's list numbering: "Schedule 1", "SCHEDULE 1", "Part A"
+            return listed[0], text, True
         division = division_heading(first.strip(), raw.is_heading, True)
         if division is not None and not number:
             title = division[1] or rest.strip()
@@ -240,6 +241,8 @@ def _typed(raw: RawParagraph) -> tuple[str, str, bool]:
         if not number:
             number, text = split_typed(raw.text)
             text = text.strip()
+        # "7<tab>Lead commissioning" typed in the body style: a clause's heading all the same
+        heading = heading or (number.isdigit() and title_like(text) and len(text) <= 60)
     return number, text, heading
 
 

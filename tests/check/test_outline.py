@@ -341,3 +341,22 @@ def test_a_contents_list_with_no_heading_is_known_by_its_leaders() -> None:
     text = PDF_TEXT.replace("CONTENTS\n", "")
     assert numbers(text) == numbers(PDF_TEXT)
     assert [e.region for e in outline_of(text).entries][1:5] == [CONTENTS] * 4
+
+
+def test_word_list_numbers_in_capitals_and_headings_in_the_body_style() -> None:
+    paragraphs = [
+        RawParagraph("DEFINITIONS", number="1", numbered_by_word=True, paragraph=1),
+        RawParagraph("Words mean things.", number="1.1", numbered_by_word=True, paragraph=2),
+        RawParagraph("2\tTerm", paragraph=3),  # typed, in the body style, not bold
+        RawParagraph("It runs.", number="2.1", numbered_by_word=True, paragraph=4),
+        RawParagraph("Aims", number="SCHEDULE 1", numbered_by_word=True, paragraph=5),
+        RawParagraph("Aims", number="1", numbered_by_word=True, paragraph=6),
+    ]
+    read = build_tree(paragraphs, "a.docx")
+    body = next(d for d in read.doc.children if isinstance(d, Body))
+    assert [(i.number, i.title) for i in body.children if isinstance(i, Item)] == [
+        ("1", "DEFINITIONS"),
+        ("2", "Term"),
+    ]
+    (schedule,) = [d for d in read.doc.children if isinstance(d, Schedule)]
+    assert (schedule.number, schedule.title) == ("1", "Aims")
