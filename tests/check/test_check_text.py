@@ -203,8 +203,10 @@ def test_the_real_2019_agreement_reads_with_its_own_outline() -> None:
     assert [c.number for c in clauses] == [str(n) for n in range(1, 40)]
     assert clauses[0].title == "DEFINED TERMS AND INTERPRETATION"
     assert clauses[-1].title == "GOVERNING LAW AND JURISDICTION"
-    schedules = [d.number for d in read.doc.children if isinstance(d, Schedule)]
-    assert sorted(set(schedules) - {"B", "D"}, key=int) == ["1", "2", "3", "4", "5", "6", "8"]
+    schedules = {
+        d.number for d in read.doc.children if isinstance(d, Schedule) and d.name == "Schedule"
+    }
+    assert sorted(schedules, key=int) == ["1", "2", "3", "4", "5", "6", "8"]  # there is no 7
     assert not read.outline.unplaced
 
 
