@@ -221,17 +221,28 @@ def new(directory: Path, force: bool) -> None:
     type=click.DateTime(["%Y-%m-%d"]),
     help="Judge the currency of law and bodies on this date (default: today).",
 )
+@click.option(
+    "--outline",
+    "show_outline",
+    is_flag=True,
+    help="First print the outline the checker read (as `s75docs outline` does).",
+)
 @friendly
-def check(document: Path, fmt: str, output: Path | None, fail_on: str, as_of: Any) -> None:
+def check(
+    document: Path, fmt: str, output: Path | None, fail_on: str, as_of: Any, show_outline: bool
+) -> None:
     """Check an existing agreement (.docx, or text extracted from a PDF) for broken
     cross-references, numbering faults, defined terms, placeholders, money and stale law."""
+    from s75docs.check.outline import format_outline
     from s75docs.check.report import as_json, as_text, reaches
-    from s75docs.check.run import check_document
+    from s75docs.check.run import check_with_tree
     from s75docs.files import write_atomic
 
     if fmt == "docx" and (output is None or document.suffix.lower() != ".docx"):
         raise UsageError("--format docx needs a .docx input and -o OUT.docx")
-    result = check_document(document, as_of.date() if as_of else None)
+    result, read = check_with_tree(document, as_of.date() if as_of else None)
+    if show_outline:
+        click.echo(format_outline(read.outline, str(document)), nl=False)
     if fmt == "docx":
         from s75docs.check.annotate import Note, annotate_docx
 
@@ -257,6 +268,20 @@ def check(document: Path, fmt: str, output: Path | None, fail_on: str, as_of: An
         else:
             click.echo(report, nl=False)
     sys.exit(1 if reaches(result, fail_on) else 0)
+
+
+@main.command("outline")
+@click.argument("document", type=click.Path(path_type=Path))
+@friendly
+def outline(document: Path) -> None:
+    """Print the outline the checker reads in an agreement: each heading and numbered
+    provision with its line (text) or paragraph (.docx) number, indented by level, the region
+    it stands in, and anything it could not place."""
+    from s75docs.check.outline import format_outline, recognise
+    from s75docs.check.run import read_paragraphs
+
+    paragraphs, _kind, _start = read_paragraphs(document)
+    click.echo(format_outline(recognise(paragraphs), str(document)), nl=False)
 
 
 @main.command("profile")

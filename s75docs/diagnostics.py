@@ -68,6 +68,7 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a requirement of the statutory profile that the agreement misses",
     ),
     "toc-mismatch": (Severity.WARNING, "the table of contents does not match the headings"),
+    "outline-unplaced": (Severity.INFO, "a paragraph the outline could not place"),
     # errors (S75Error.code): what stopped a command; the first four are the class defaults
     "input-invalid": (Severity.ERROR, "scheme data or library text is invalid"),
     "build-failed": (Severity.ERROR, "the document cannot be assembled consistently"),

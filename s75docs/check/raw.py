@@ -48,3 +48,4 @@ class RawParagraph:
     toc_entry: bool = False  # inside a table-of-contents field or TOC style
     list_id: str = ""  # which list instance (numId) numbered it, for continuation checks
     cell: tuple[int, int, int] | None = None  # (table, row, column) for a table paragraph
+    list_item: bool = False  # numbered by its place in a list (as pandoc writes), not the text's

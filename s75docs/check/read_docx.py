@@ -38,10 +38,15 @@ class _Draft:
     paragraph: int | None = None
     in_table: bool = False
     cell: tuple[int, int, int] | None = None
+    bold: int = 0  # letters shown in bold by direct formatting
+    letters: int = 0
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, bold: bool = False) -> None:
         self.pieces.append(text)
         self.length += len(text)
+        shown = sum(1 for c in text if c.isalnum())
+        self.letters += shown
+        self.bold += shown if bold else 0
 
 
 @dataclass
@@ -88,6 +93,7 @@ class _ContentReader:
             attr_val(e, "id") or "" for e in root.iter(w_tag("commentRangeStart"))
         }
         self.unterminated = unterminated_fields(root)
+        self.bold = False  # the run being read is bold
 
     def read(self, paragraph: etree._Element, draft: _Draft) -> None:
         started_in_toc = self._in_toc()
@@ -116,6 +122,7 @@ class _ContentReader:
             # w:del and w:moveFrom (deleted text), w:pPr and the rest are not shown
 
     def _run(self, run: etree._Element, draft: _Draft) -> None:
+        self.bold = _bold(run)
         for child in run:
             tag = local_name(child)
             if tag == "t":
@@ -148,7 +155,7 @@ class _ContentReader:
             for inner in self.stack[hidden + 1 :]:
                 inner.add_result(text)
             return
-        draft.add(text)
+        draft.add(text, self.bold)
         for open_field in self.stack:
             open_field.add_result(text)
         draft.toc_text = draft.toc_text or self._in_toc()
@@ -214,6 +221,12 @@ def unterminated_fields(root: etree._Element) -> set[etree._Element]:
         elif open_begins:
             open_begins.pop()
     return set(open_begins)
+
+
+def _bold(run: etree._Element) -> bool:
+    rpr = run.find(w_tag("rPr"))
+    mark = None if rpr is None else rpr.find(w_tag("b"))
+    return mark is not None and (attr_val(mark) or "true") not in ("0", "false", "off")
 
 
 def _symbol(element: etree._Element) -> str:
@@ -320,12 +333,26 @@ def _freeze(draft: _Draft) -> RawParagraph:
         bookmarks=tuple(draft.bookmarks),
         fields=tuple(f.freeze() for f in draft.fields),
         comments=len(draft.comment_ids),
-        is_heading=_is_heading_style(name) or (draft.outline is not None and draft.outline < 9),
+        is_heading=_is_heading_style(name)
+        or (draft.outline is not None and draft.outline < 9)
+        or _bold_heading(draft),
         toc_entry=_is_toc_style(name)
         or draft.toc_text
         or draft.toc_throughout
         or any(f.is_toc for f in draft.fields),
         list_id=listed.list_id if listed else "",
+    )
+
+
+def _bold_heading(draft: _Draft) -> bool:
+    """A short paragraph all in bold, not a sentence: a heading made by direct formatting."""
+    text = "".join(draft.pieces).strip()
+    return (
+        draft.letters > 0
+        and draft.bold == draft.letters
+        and len(text) <= 90
+        and not text.endswith((".", ";", ",", ":"))
+        and not draft.in_table
     )
 
 

@@ -13,15 +13,17 @@ from s75docs.check.raw import RawParagraph
 from s75docs.check.read_text import read_text_file
 from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
+from s75docs.check.rules.outline import check_outline
 from s75docs.check.rules.suspect import check_suspects
 from s75docs.check.rules.terms import check_terms
 from s75docs.check.rules.text import check_law, check_placeholders
 from s75docs.check.rules.toc import check_toc
 from s75docs.check.rules.xrefs import check_fields, check_references
-from s75docs.check.tree import build_tree
+from s75docs.check.tree import ReadDocument, build_tree
 from s75docs.errors import Location, UsageError
 
 RULES = (
+    check_outline,
     check_numbering,
     check_references,
     check_suspects,
@@ -108,6 +110,11 @@ def agreement_date(paragraphs: list[RawParagraph]) -> dt.date | None:
 
 
 def check_document(path: Path, as_of: dt.date | None = None) -> Result:
+    return check_with_tree(path, as_of)[0]
+
+
+def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, ReadDocument]:
+    """The findings, and the tree they were found in (the outline a user can be shown)."""
     paragraphs, kind, start = read_paragraphs(path)
     if not any(p.text.strip() for p in paragraphs):
         raise UsageError("the document is empty", Location(str(path)), code="file-unreadable")
@@ -117,4 +124,4 @@ def check_document(path: Path, as_of: dt.date | None = None) -> Result:
     for rule in RULES:
         rule(ctx)
     ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))
-    return Result(str(path), kind, ctx.findings, len(paragraphs), made, start)
+    return Result(str(path), kind, ctx.findings, len(paragraphs), made, start), read

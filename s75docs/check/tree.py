@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from s75docs.check.outline import BODY, CONTENTS, EXECUTION, SCHEDULE, Entry, Outline, recognise
+from s75docs.check.outline import split_typed as split_typed
 from s75docs.check.raw import RawParagraph
 from s75docs.check.read_text import DEFINITION
 from s75docs.doctree.nodes import (
@@ -25,9 +27,6 @@ from s75docs.doctree.nodes import (
 from s75docs.doctree.numbers import Format, parse_alpha, parse_decimal, parse_roman
 from s75docs.errors import Location
 
-_TYPED = re.compile(
-    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+|\t)(?P<rest>\S.*)$|^(?P<let>\([a-zA-Z]{1,4}\))\s*(?P<lrest>.*)$"
-)
 _CLAUSE_REF = re.compile(
     r"\b(?P<this>this\s+)?(?P<noun>[Cc]lauses?)\s+(?P<a>\d{1,2}(?:\.\d{1,2}){0,3}(?:\s?\([a-z]{1,4}\))*)"
     r"(?:\s*(?:to|-|–|and)\s*(?:[Cc]lause\s+)?(?P<b>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,4}\))*))?"
@@ -65,32 +64,10 @@ class ReadDocument:
     definitions: list[tuple[Definition, RawParagraph]] = field(default_factory=list)
     body_start: int | None = None  # index in paragraphs of the first clause
     raw_of: dict[int, RawParagraph] = field(default_factory=dict)  # id(node) -> its paragraph
+    outline: Outline = field(default_factory=Outline)  # what each paragraph was read as
 
     def raw(self, node: object) -> RawParagraph | None:
         return self.raw_of.get(id(node))
-
-
-# a provision or schedule a variation put in with a lettered number, typed before a tab
-# ("13.1.3A\tThe...") or a line break ("Schedule 6A\nTitle")
-_TYPED_LETTERED = re.compile(
-    r"^(?P<num>(?:(?:Schedule|Annex|Appendix) )?\d{1,2}(?:\.\d{1,2})*[A-Z]{1,3}"
-    r"(?:\.\d{1,2}[A-Z]{0,3}){0,3})[\t\n](?P<rest>\S.*)$",
-    re.S,
-)
-
-
-def split_typed(text: str) -> tuple[str, str]:
-    """A number typed at the start of a paragraph ("12.3 The...", "(a) the..."; a lettered
-    one that a variation put in, "13.1.3A The...", "Schedule 6A")."""
-    lettered = _TYPED_LETTERED.match(text.strip())
-    if lettered:
-        return lettered.group("num"), lettered.group("rest").strip()
-    m = _TYPED.match(text.strip())
-    if not m or (m.group("num") and _MONTH.match(m.group("rest"))):
-        return "", text  # "1 April to 30 June" is a date, not clause 1
-    if m.group("num"):
-        return m.group("num"), m.group("rest")
-    return m.group("let"), m.group("lrest")
 
 
 def bracketed(level: int) -> Format:
@@ -219,67 +196,85 @@ def _location(raw: RawParagraph, file: str) -> Location:
 
 
 def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
-    """Put paragraphs into Body / Schedule divisions and nest numbered items by level."""
-    doc = Document(title=file)
-    read = ReadDocument(doc, paragraphs)
-    division: Body | Schedule | None = None
-    stack: list[Item] = []
-    flat: list[Item] = []
-    in_definitions = False
-    defn: Definition | None = None  # lettered limbs after a definition belong to it
-    for index, raw in enumerate(paragraphs):
-        if raw.toc_entry:
-            continue
-        number, text = raw.number, raw.text.strip()
-        if not number and not raw.in_table and raw.line is None:
-            number, text = split_typed(raw.text)  # a .docx paragraph with a typed number
-        loc = _location(raw, file)
-        if number.startswith("Part ") and isinstance(division, Schedule):
-            part = Schedule(
-                title=f"PART {number.split()[1]} {text}".strip(),
-                number=division.number,
-                location=loc,
-            )
-            read.raw_of[id(part)] = raw
-            doc.children.append(part)
-            division, stack, flat, defn = part, [], [], None
-            continue
-        if number.startswith(("Schedule ", "Appendix ", "Annex ")):
-            name, _, label = number.partition(" ")
-            schedule = Schedule(title=text, number=label, name=name, location=loc)
-            read.raw_of[id(schedule)] = raw
-            doc.children.append(schedule)
-            division, stack, flat, defn = schedule, [], [], None
-            in_definitions = False
-            continue
-        if number[:1].isdigit() and division is None and _is_first_clause(number, raw, text):
-            division = Body(location=loc)
-            doc.children.append(division)
-            read.body_start = index
-        if division is None:
-            node: Block
-            if re.fullmatch(r"\([A-Z]\)", number):
-                node = Recital(inlines=citations(text), number=number, location=loc)
-            else:
-                node = Para(inlines=citations(raw.text), location=loc)
-            read.raw_of[id(node)] = raw
-            doc.children.append(node)
-            continue
-        if defn is not None and number.startswith("(") and not raw.in_table:
-            limbs = [c for c in defn.children if isinstance(c, Item)]
+    """Put paragraphs into Body / Schedule divisions, as the outline placed them, and nest
+    numbered items by level."""
+    read = ReadDocument(Document(title=file), paragraphs)
+    read.outline = recognise(paragraphs)
+    _Builder(read, file).build()
+    _mark_external(read)
+    return read
+
+
+class _Builder:
+    def __init__(self, read: ReadDocument, file: str) -> None:
+        self.read, self.file = read, file
+        self.division: Body | Schedule | None = None
+        self.stack: list[Item] = []
+        self.flat: list[Item] = []
+        self.in_definitions = False
+        self.defn: Definition | None = None  # lettered limbs after a definition belong to it
+
+    def build(self) -> None:
+        doc = self.read.doc
+        for entry in self.read.outline.entries:
+            if entry.region == CONTENTS or entry.joined:
+                continue
+            raw, number, text = entry.raw, entry.number, entry.text
+            loc = _location(raw, self.file)
+            if entry.heading and number.startswith("Part ") and entry.division.count(" ") > 1:
+                part = Schedule(
+                    title=f"PART {number.split()[1]} {text}".strip(),
+                    number=entry.division.split()[1],
+                    name=entry.division.split()[0],
+                    location=loc,
+                )
+                self._open(part, raw)
+                continue
+            if entry.heading and number.startswith(("Schedule ", "Appendix ", "Annex ")):
+                name, _, label = number.partition(" ")
+                self._open(Schedule(title=text, number=label, name=name, location=loc), raw)
+                self.in_definitions = False
+                continue
+            if entry.region == BODY and not isinstance(self.division, Body):
+                self.division = Body(location=loc)
+                doc.children.append(self.division)
+                self.read.body_start = entry.index
+                self.stack, self.flat, self.defn = [], [], None
+            if entry.region not in (BODY, SCHEDULE) or self.division is None:
+                node: Block
+                if entry.region != EXECUTION and re.fullmatch(r"\([A-Z]\)", number):
+                    node = Recital(inlines=citations(text), number=number, location=loc)
+                else:
+                    node = Para(inlines=citations(raw.text), location=loc)
+                self.read.raw_of[id(node)] = raw
+                doc.children.append(node)
+                continue
+            self._provision(entry, number, text, loc)
+
+    def _open(self, division: Schedule, raw: RawParagraph) -> None:
+        self.read.raw_of[id(division)] = raw
+        self.read.doc.children.append(division)
+        self.division, self.stack, self.flat, self.defn = division, [], [], None
+
+    def _provision(self, entry: Entry, number: str, text: str, loc: Location) -> None:
+        raw, division, stack = entry.raw, self.division, self.stack
+        assert division is not None
+        read = self.read
+        if self.defn is not None and number.startswith("(") and not raw.in_table:
+            limbs = [c for c in self.defn.children if isinstance(c, Item)]
             level = level_of(number, limbs)
             limb = Item(level=level, inlines=citations(text), number=number, location=loc)
             limb.full_number = number
             limb.path = path_of(number, level, None)
-            defn.children.append(limb)
+            self.defn.children.append(limb)
             read.raw_of[id(limb)] = raw
-            continue
-        defn = None
+            return
+        self.defn = None
         if number and not raw.in_table:
-            level = level_of(number, flat)
+            level = level_of(number, self.flat)
             while stack and stack[-1].level >= level:
                 stack.pop()
-            heading = level == 1 and (raw.is_heading or _looks_heading(text))
+            heading = level == 1 and (entry.heading or _looks_heading(text))
             item = Item(
                 level=level,
                 title=text if heading else None,
@@ -291,29 +286,27 @@ def build_tree(paragraphs: list[RawParagraph], file: str) -> ReadDocument:
             item.path = path_of(number, level, stack[-1] if stack else None)
             (stack[-1].children if stack else division.children).append(item)
             stack.append(item)
-            flat.append(item)
+            self.flat.append(item)
             read.items.append((item, raw))
             read.raw_of[id(item)] = raw
             if level == 1 and isinstance(division, Body):
-                in_definitions = bool(
+                self.in_definitions = bool(
                     heading and re.search(r"DEFINITION|INTERPRETATION", text, re.I)
                 )
-            continue
-        match = DEFINITION.match(text) if in_definitions else None
+            return
+        match = DEFINITION.match(text) if self.in_definitions else None
         if match and not raw.in_table:
-            entry = Definition(
+            entry_node = Definition(
                 term=match.group("term").strip(), inlines=citations(text), location=loc
             )
-            (stack[-1].children if stack else division.children).append(entry)
-            read.definitions.append((entry, raw))
-            read.raw_of[id(entry)] = raw
-            defn = entry
-            continue
+            (stack[-1].children if stack else division.children).append(entry_node)
+            read.definitions.append((entry_node, raw))
+            read.raw_of[id(entry_node)] = raw
+            self.defn = entry_node
+            return
         para = Para(inlines=citations(text), location=loc)
         read.raw_of[id(para)] = raw
         (stack[-1].children if stack else division.children).append(para)
-    _mark_external(read)
-    return read
 
 
 def _mark_external(read: ReadDocument) -> None:
@@ -360,9 +353,8 @@ def _full(number: str, stack: list[Item]) -> str:
 def _looks_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return (
-        bool(letters) and len(text) < 90 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        bool(letters)
+        and text[:1].isalnum()
+        and len(text) < 90
+        and sum(c.isupper() for c in letters) / len(letters) > 0.8
     )
-
-
-def _is_first_clause(number: str, raw: RawParagraph, text: str) -> bool:
-    return number == "1" and (raw.is_heading or _looks_heading(text))

@@ -164,6 +164,9 @@ def _sequence(
         if ordinal == expected:
             expected += 1
             continue
+        if ordinal == 1 and not _decimal(item):
+            expected = 2  # "(a)" again: a new list under the same provision, not a fault
+            continue
         place = places.get(id(item))
         if ordinal == expected - 1:
             ctx.add(

@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 
 from s75docs.check.context import Context
+from s75docs.check.outline import CONTENTS
 from s75docs.doctree.nodes import Body, Item, Schedule
 
 _ENTRY = re.compile(r"^(?P<num>Schedule\s+\d+|\d{1,2})\.?\s+(?P<title>.+?)[\s.…·]*\d*\s*$", re.I)
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    """Letters and digits only: PDF extraction splits and joins words ("INTERPRET ATION")."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
 def check_toc(ctx: Context) -> None:
-    entries = [r for r in ctx.read.paragraphs if r.toc_entry]
+    entries = [e.raw for e in ctx.read.outline.entries if e.region == CONTENTS]
     if not entries:
         return
     headings: dict[str, str] = {}

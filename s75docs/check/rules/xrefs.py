@@ -134,7 +134,7 @@ def _paragraph(
     elif cite.schedule:
         targets = schedules.get(cite.schedule, [])
         name = f"Schedule {cite.schedule}"
-        if not targets:
+        if not targets and schedules:
             ctx.add(
                 "xref-dangling",
                 f"Schedule {cite.schedule} does not exist",
@@ -145,7 +145,7 @@ def _paragraph(
             return
     else:
         return
-    if any(id(t) in ctx.irregular for t in targets):
+    if not targets or any(id(t) in ctx.irregular for t in targets):
         return  # the numbering there is already reported as unreliable
     numbers: set[str] = set()
     for t in targets:
@@ -178,6 +178,8 @@ def _schedule(
                 suggestion=f"this Schedule {here.number}",
             )
         return
+    if not schedules:
+        return  # no schedule was read: nothing can be concluded about one (see `s75docs outline`)
     if cite.schedule not in schedules:
         ctx.add(
             "xref-dangling",
