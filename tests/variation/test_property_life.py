@@ -149,12 +149,17 @@ def _text(doc: Any) -> str:
 
 
 def _past_total(doc: Any, label: str) -> str | None:
-    """The past year's total as the agreement states it in the paragraph labelled LABEL."""
+    """The past year's total as the agreement states it in the paragraph labelled LABEL
+    ("total £1.00 for 2026/27 and ...", or "total £1.00." for one year); a scheme paid at
+    actual cost states no total, and its paragraph is compared whole."""
     node = next((n for n in doc.walk() if n.label == label), None)
     if node is None:
         return None
-    said = re.search(rf"(£\S+) for {re.escape(PAST)}", inline_text(inlines_of(node)))
-    return said.group(1) if said else None
+    text = inline_text(inlines_of(node))
+    said = re.search(r"total (£[\d,]+(?:\.\d+)?m?)(?: for (\d{4}/\d\d))?", text)
+    if said is None:
+        return text
+    return said.group(1) if said.group(2) in (None, PAST) else None
 
 
 @settings(
