@@ -16,6 +16,12 @@ from s75docs.errors import ErrorList, Location, S75Error, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+VALIDATE_EPILOG = """\b
+Example:
+  s75docs validate mine/scheme.yaml mine/meeting.yaml --kind cabinet
+\b
+Exit status: 0 valid; 1 errors in the data (each listed); 2 a file cannot be read."""
+
 
 def _report(exc: S75Error) -> int:
     errors = exc.errors if isinstance(exc, ErrorList) else [exc]
@@ -100,6 +106,33 @@ def build(
         raise UsageError("no such file", Location(str(scheme)), code="file-not-found")
     target = run_build(scheme, output, fmt, list(libraries), reference_docx)
     click.echo(f"wrote {target}")
+
+
+@main.command(epilog=VALIDATE_EPILOG)
+@click.argument("scheme", type=click.Path(path_type=Path))
+@click.argument("meetings", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(["cabinet", "executive", "hwb", "icb-board"]),
+    help="Check the MEETING files with the scheme for this kind of report, as `report` does"
+    " (without it, each meeting file is checked on its own).",
+)
+@_LIBRARY
+@friendly
+def validate(
+    scheme: Path, meetings: tuple[Path, ...], kind: str | None, libraries: tuple[Path, ...]
+) -> None:
+    """Check SCHEME (a scheme YAML file) and any MEETING files without writing anything:
+    every check `build` makes (fields, dates and totals, the library, the law and bodies
+    cited, the statutory profile) and every check `report` makes of a meeting file. Every
+    error is listed, one FILE:LINE: field: message line each."""
+    from s75docs.validate import validate as run_validate
+
+    errors = run_validate(scheme, list(meetings), kind, list(libraries))
+    if errors:
+        raise ErrorList(errors)
+    for path in (scheme, *meetings):
+        click.echo(f"{path}: valid")
 
 
 @main.command()
@@ -192,7 +225,8 @@ def new(directory: Path, force: bool) -> None:
     text = files("s75docs").joinpath("data/starter.yaml").read_bytes()
     write_atomic(target, text)
     click.echo(f"wrote {target}")
-    click.echo(f"next: edit it, then run: s75docs build {target} -o out/")
+    click.echo(f"next: edit it, then run: s75docs validate {target}")
+    click.echo(f"and build it with: s75docs build {target} -o out/")
 
 
 @main.command()
