@@ -91,11 +91,14 @@ _REFERENCE_DOCX = click.option(
             "s75docs build mine/scheme.yaml -o out/",
             "s75docs build mine/scheme.yaml -o out/ --format docx --format pdf",
             "s75docs build mine/scheme.yaml -o agreement.pdf",
+            "s75docs build area-*/scheme-*.yaml -o out/ --format pdf",
         ],
         _DATA_EXITS,
     )
 )
-@click.argument("scheme", type=click.Path(path_type=Path))
+@click.argument(
+    "schemes", metavar="SCHEME...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
 @click.option(
     "-o",
     "--output",
@@ -115,16 +118,28 @@ _REFERENCE_DOCX = click.option(
 @_REFERENCE_DOCX
 @friendly
 def build(
-    scheme: Path,
+    schemes: tuple[Path, ...],
     output: str | None,
     formats: tuple[str, ...],
     libraries: tuple[Path, ...],
     reference_docx: Path | None,
 ) -> None:
-    """Build the agreement described by SCHEME (a scheme YAML file)."""
+    """Build the agreement described by SCHEME (a scheme YAML file). Given several, build
+    each into the folder -o (default out/), show progress and a summary table, and go on
+    past a bad file (exit status 1 if any failed)."""
     from s75docs.outputs import targets
     from s75docs.pipeline import FORMATS, build_to
 
+    if len(schemes) > 1:
+        from s75docs.batch import build_many, summary
+
+        outcomes = build_many(list(schemes), output, formats, list(libraries), reference_docx)
+        for outcome in outcomes:
+            for error in outcome.errors:
+                click.echo(error, err=True)
+        click.echo(summary(outcomes), nl=False)
+        sys.exit(0 if all(o.ok for o in outcomes) else 1)
+    [scheme] = schemes
     if not scheme.is_file():
         raise UsageError("no such file", Location(str(scheme)), code="file-not-found")
     chosen = targets(output, formats, scheme.stem, FORMATS)

@@ -124,3 +124,42 @@ def test_every_command_has_help_with_an_example_and_exit_statuses(command: str) 
 def test_check_help_says_what_it_reads() -> None:
     _, out, _ = run("check", "--help")
     assert ".docx" in out and ".txt" in out and "s75docs validate" in out
+
+
+def test_a_batch_builds_every_good_file_and_lists_the_bad(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SCHEME.read_text(encoding="utf-8").replace("  commencement:", "  comencement:"))
+    other = tmp_path / "other.yaml"
+    other.write_text(SCHEME.read_text(encoding="utf-8"))
+    code, out, err = run(
+        "build", str(SCHEME), str(bad), str(other), "-o", "batch/", "--format", "md"
+    )
+    assert code == 1
+    assert files(tmp_path / "batch") == ["other.md", "scheme.md"]
+    assert f"{bad}:5: agreement.comencement: unknown key 'comencement'" in err
+    assert "Traceback" not in err
+    assert "2 built, 1 failed" in out
+    assert " errors " in out and out.count("built") >= 3
+
+
+def test_a_batch_that_builds_everything_exits_0(tmp_path: Path) -> None:
+    other = tmp_path / "sub" / "scheme.yaml"
+    other.parent.mkdir()
+    other.write_text(SCHEME.read_text(encoding="utf-8"))
+    code, out, err = run("build", str(SCHEME), str(other))
+    assert code == 0, err
+    assert files(tmp_path / "out") == ["mini-scheme.docx", "sub-scheme.docx"]
+    assert "2 built, 0 failed" in out
+
+
+def test_a_batch_needs_a_folder(tmp_path: Path) -> None:
+    code, _, err = run("build", str(SCHEME), str(SCHEME.parent / "x.yaml"), "-o", "a.docx")
+    assert code == 2 and err.strip() == "a.docx: several scheme files need a folder: give -o DIR/"
+    assert files(tmp_path) == []
+
+
+def test_a_missing_file_in_a_batch_does_not_stop_the_rest(tmp_path: Path) -> None:
+    code, out, err = run("build", str(tmp_path / "nope.yaml"), str(SCHEME), "-o", "b/")
+    assert code == 1
+    assert files(tmp_path / "b") == ["scheme.docx"]
+    assert f"{tmp_path / 'nope.yaml'}: no such file" in err and "1 built, 1 failed" in out
