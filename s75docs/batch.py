@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from s75docs.errors import ErrorList, Location, S75Error, UsageError
+from s75docs.errors import ErrorList, Location, S75Error, UsageError, missing
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -52,7 +52,7 @@ def build_many(
             outcome = Outcome(scheme)
             try:
                 if not scheme.is_file():
-                    raise UsageError("no such file", Location(str(scheme)), code="file-not-found")
+                    raise UsageError(missing(scheme), Location(str(scheme)), code="file-not-found")
                 chosen = targets(output, formats, names[scheme], FORMATS)
                 outcome.written = build_to(scheme, chosen, libraries, reference_docx)
             except S75Error as exc:

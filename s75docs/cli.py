@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from s75docs import __version__
-from s75docs.errors import ErrorList, Location, S75Error, UsageError
+from s75docs.errors import ErrorList, Location, S75Error, UsageError, missing
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -141,7 +141,7 @@ def build(
         sys.exit(0 if all(o.ok for o in outcomes) else 1)
     [scheme] = schemes
     if not scheme.is_file():
-        raise UsageError("no such file", Location(str(scheme)), code="file-not-found")
+        raise UsageError(missing(scheme), Location(str(scheme)), code="file-not-found")
     chosen = targets(output, formats, scheme.stem, FORMATS)
     for target in build_to(scheme, chosen, list(libraries), reference_docx):
         click.echo(f"wrote {target}")
@@ -240,7 +240,7 @@ def vary(
     targets(f"{outdir}/", (), "deed", ("docx",))  # a folder, or an error
     for path in (old, new):
         if not path.is_file():
-            raise UsageError("no such file", Location(str(path)), code="file-not-found")
+            raise UsageError(missing(path), Location(str(path)), code="file-not-found")
     if reference_docx is not None and not reference_docx.is_file():
         raise UsageError(
             "reference document not found", Location(str(reference_docx)), code="file-not-found"

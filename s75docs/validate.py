@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from s75docs.errors import ErrorList, Location, S75Error, UsageError
+from s75docs.errors import ErrorList, Location, S75Error, UsageError, missing
 
 T = TypeVar("T")
 
@@ -55,7 +55,7 @@ def validate(
     for path in [scheme, *(meetings or [])]:
         if not path.is_file():
             found.errors.append(
-                UsageError("no such file", Location(str(path)), code="file-not-found")
+                UsageError(missing(path), Location(str(path)), code="file-not-found")
             )
     if found.errors:
         return found.errors
