@@ -12,9 +12,21 @@ from typing import Any, TypeVar
 import click
 
 from s75docs import __version__
-from s75docs.errors import ErrorList, Location, S75Error, UsageError
+from s75docs.errors import ErrorList, Location, S75Error, UsageError, missing
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _epilog(examples: list[str], exits: str) -> str:
+    """A short example and the meaning of each exit status, kept as written by --help."""
+    lines = "\n".join(f"  {e}" for e in examples)
+    return f"\b\nExample{'s' if len(examples) > 1 else ''}:\n{lines}\n\b\nExit status: {exits}"
+
+
+_DATA_EXITS = (
+    "0 done; 1 errors in the data (each listed as FILE:LINE: field: message; nothing"
+    " written); 2 a file cannot be read, the command line is wrong, or LibreOffice failed."
+)
 
 
 def _report(exc: S75Error) -> int:
@@ -73,36 +85,113 @@ _REFERENCE_DOCX = click.option(
 )
 
 
-@main.command()
-@click.argument("scheme", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file or folder.")
+@main.command(
+    epilog=_epilog(
+        [
+            "s75docs build mine/scheme.yaml -o out/",
+            "s75docs build mine/scheme.yaml -o out/ --format docx --format pdf",
+            "s75docs build mine/scheme.yaml -o agreement.pdf",
+            "s75docs build area-*/scheme-*.yaml -o out/ --format pdf",
+        ],
+        _DATA_EXITS,
+    )
+)
+@click.argument(
+    "schemes", metavar="SCHEME...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    help="Output file (its suffix gives the format) or folder: a name ending in '/', an"
+    " existing folder or a name without a suffix is a folder, created if needed, and gets"
+    " SCHEME-NAME.FORMAT for each format (default: out/).",
+)
 @click.option(
     "--format",
-    "fmt",
+    "formats",
+    multiple=True,
     type=click.Choice(["docx", "md", "html", "pdf"]),
-    default=None,
-    help="Output format (default: from the output's suffix, else docx).",
+    help="Output format (repeatable into a folder; default: from the output's suffix, else"
+    " docx). A suffix that disagrees is an error.",
 )
 @_LIBRARY
 @_REFERENCE_DOCX
 @friendly
 def build(
-    scheme: Path,
-    output: Path | None,
-    fmt: str | None,
+    schemes: tuple[Path, ...],
+    output: str | None,
+    formats: tuple[str, ...],
     libraries: tuple[Path, ...],
     reference_docx: Path | None,
 ) -> None:
-    """Build the agreement described by SCHEME (a scheme YAML file)."""
-    from s75docs.pipeline import build as run_build
+    """Build the agreement described by SCHEME (a scheme YAML file). Given several, build
+    each into the folder -o (default out/), show progress and a summary table, and go on
+    past a bad file (exit status 1 if any failed)."""
+    from s75docs.outputs import targets
+    from s75docs.pipeline import FORMATS, build_to
 
+    if len(schemes) > 1:
+        from s75docs.batch import build_many, summary
+
+        outcomes = build_many(list(schemes), output, formats, list(libraries), reference_docx)
+        for outcome in outcomes:
+            for error in outcome.errors:
+                click.echo(error, err=True)
+        click.echo(summary(outcomes), nl=False)
+        sys.exit(0 if all(o.ok for o in outcomes) else 1)
+    [scheme] = schemes
     if not scheme.is_file():
-        raise UsageError("no such file", Location(str(scheme)), code="file-not-found")
-    target = run_build(scheme, output, fmt, list(libraries), reference_docx)
-    click.echo(f"wrote {target}")
+        raise UsageError(missing(scheme), Location(str(scheme)), code="file-not-found")
+    chosen = targets(output, formats, scheme.stem, FORMATS)
+    for target in build_to(scheme, chosen, list(libraries), reference_docx):
+        click.echo(f"wrote {target}")
 
 
-@main.command()
+@main.command(
+    epilog=_epilog(
+        [
+            "s75docs validate mine/scheme.yaml",
+            "s75docs validate mine/scheme.yaml mine/meeting.yaml --kind cabinet",
+        ],
+        "0 valid; 1 errors in the data (each listed); 2 a file cannot be read.",
+    )
+)
+@click.argument("scheme", type=click.Path(path_type=Path))
+@click.argument("meetings", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(["cabinet", "executive", "hwb", "icb-board"]),
+    help="Check the MEETING files with the scheme for this kind of report, as `report` does"
+    " (without it, each meeting file is checked on its own).",
+)
+@_LIBRARY
+@friendly
+def validate(
+    scheme: Path, meetings: tuple[Path, ...], kind: str | None, libraries: tuple[Path, ...]
+) -> None:
+    """Check SCHEME (a scheme YAML file) and any MEETING files without writing anything:
+    every check `build` makes (fields, dates and totals, the library, the law and bodies
+    cited, the statutory profile) and every check `report` makes of a meeting file. Every
+    error is listed, one FILE:LINE: field: message line each."""
+    from s75docs.validate import validate as run_validate
+
+    errors = run_validate(scheme, list(meetings), kind, list(libraries))
+    if errors:
+        raise ErrorList(errors)
+    for path in (scheme, *meetings):
+        click.echo(f"{path}: valid")
+
+
+@main.command(
+    epilog=_epilog(
+        [
+            "s75docs vary mine/scheme.yaml mine/scheme-v2.yaml -o out/variation/",
+            "s75docs vary mine/scheme.yaml mine/scheme-v2.yaml -o out/v2/ --format docx"
+            " --format pdf",
+        ],
+        _DATA_EXITS,
+    )
+)
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option(
@@ -145,11 +234,13 @@ def vary(
 ) -> None:
     """Write the deed of variation, conformed copy and tracked-change comparison that take
     the agreement from OLD (scheme YAML) to NEW (the next version, with a variation record)."""
+    from s75docs.outputs import targets
     from s75docs.pipeline import vary as run_vary
 
+    targets(f"{outdir}/", (), "deed", ("docx",))  # a folder, or an error
     for path in (old, new):
         if not path.is_file():
-            raise UsageError("no such file", Location(str(path)), code="file-not-found")
+            raise UsageError(missing(path), Location(str(path)), code="file-not-found")
     if reference_docx is not None and not reference_docx.is_file():
         raise UsageError(
             "reference document not found", Location(str(reference_docx)), code="file-not-found"
@@ -165,7 +256,9 @@ def vary(
     click.echo(f"{result.changes} variation(s)", err=True)
 
 
-@main.command()
+@main.command(
+    epilog=_epilog(["s75docs schema > scheme.schema.json"], "0 printed; 2 an internal error.")
+)
 @friendly
 def schema() -> None:
     """Print the JSON Schema of the scheme file (for editors' validation and completion)."""
@@ -176,7 +269,12 @@ def schema() -> None:
     click.echo(json.dumps(SchemeFile.model_json_schema(), indent=2, sort_keys=True))
 
 
-@main.command()
+@main.command(
+    epilog=_epilog(
+        ["s75docs new mine/", "s75docs validate mine/scheme.yaml"],
+        "0 written; 2 DIRECTORY/scheme.yaml already exists (give --force) or cannot be written.",
+    )
+)
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing scheme.yaml.")
 @friendly
@@ -185,17 +283,32 @@ def new(directory: Path, force: bool) -> None:
     from importlib.resources import files
 
     from s75docs.files import write_atomic
+    from s75docs.outputs import targets
 
     target = directory / "scheme.yaml"
+    targets(f"{directory}/", (), "scheme", ("yaml",))  # a folder, or an error
+    if target.is_dir():
+        raise UsageError("is a folder, not a file", Location(str(target)), code="usage")
     if target.exists() and not force:
         raise UsageError("already exists (use --force to overwrite)", Location(str(target)))
     text = files("s75docs").joinpath("data/starter.yaml").read_bytes()
     write_atomic(target, text)
     click.echo(f"wrote {target}")
-    click.echo(f"next: edit it, then run: s75docs build {target} -o out/")
+    click.echo(f"next: edit it, then run: s75docs validate {target}")
+    click.echo(f"and build it with: s75docs build {target} -o out/")
 
 
-@main.command()
+@main.command(
+    epilog=_epilog(
+        [
+            "s75docs check agreement.docx",
+            "pdftotext agreement.pdf agreement.txt && s75docs check agreement.txt",
+            "s75docs check agreement.docx --format docx -o agreement-checked.docx",
+        ],
+        "0 no finding at or above --fail-on; 1 findings at or above it; 2 the document"
+        " cannot be read or the command line is wrong.",
+    )
+)
 @click.argument("document", type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -231,8 +344,9 @@ def new(directory: Path, force: bool) -> None:
 def check(
     document: Path, fmt: str, output: Path | None, fail_on: str, as_of: Any, show_outline: bool
 ) -> None:
-    """Check an existing agreement (.docx, or text extracted from a PDF) for broken
-    cross-references, numbering faults, defined terms, placeholders, money and stale law."""
+    """Check an existing agreement for broken cross-references, numbering faults, defined
+    terms, placeholders, money and stale law. DOCUMENT is a Word file (.docx) or text (.txt
+    or .md, e.g. from pdftotext); a scheme YAML file is checked with `s75docs validate`."""
     from s75docs.check.outline import format_outline
     from s75docs.check.report import as_json, as_text, reaches
     from s75docs.check.run import check_with_tree
@@ -270,7 +384,13 @@ def check(
     sys.exit(1 if reaches(result, fail_on) else 0)
 
 
-@main.command("outline")
+@main.command(
+    "outline",
+    epilog=_epilog(
+        ["s75docs outline agreement.docx", "s75docs outline agreement.txt"],
+        "0 the outline was printed; 2 the file cannot be read or the command line is wrong.",
+    ),
+)
 @click.argument("document", type=click.Path(path_type=Path))
 @friendly
 def outline(document: Path) -> None:
@@ -284,7 +404,14 @@ def outline(document: Path) -> None:
     click.echo(format_outline(recognise(paragraphs), str(document)), nl=False)
 
 
-@main.command("profile")
+@main.command(
+    "profile",
+    epilog=_epilog(
+        ["s75docs profile mine/scheme.yaml", "s75docs profile mine/scheme.yaml --format md"],
+        "0 every requirement that applies is met; 1 one is not met, or errors in the data;"
+        " 2 a file cannot be read or the command line is wrong.",
+    ),
+)
 @click.argument("scheme", type=click.Path(path_type=Path))
 @click.option(
     "--format",
@@ -316,7 +443,13 @@ def profile(scheme: Path, fmt: str, output: Path | None, libraries: tuple[Path, 
     sys.exit(1 if any(f.missing for f in findings) else 0)
 
 
-@main.command("library-lint")
+@main.command(
+    "library-lint",
+    epilog=_epilog(
+        ["s75docs library-lint", "s75docs library-lint mine/library --as-of 2026-04-01"],
+        "0 no errors (warnings may be listed); 1 errors; 2 a folder cannot be read.",
+    ),
+)
 @click.argument("directories", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--as-of",
@@ -338,7 +471,16 @@ def library_lint(directories: tuple[Path, ...], as_of: Any) -> None:
     sys.exit(1 if errors else 0)
 
 
-@main.command()
+@main.command(
+    epilog=_epilog(
+        [
+            "s75docs report mine/scheme.yaml --meeting mine/meeting.yaml --kind cabinet -o out/",
+            "s75docs report mine/scheme-v2.yaml --variation-from mine/scheme.yaml"
+            " --meeting mine/meeting-v2.yaml --kind hwb -o out/",
+        ],
+        _DATA_EXITS,
+    )
+)
 @click.argument("scheme", type=click.Path(path_type=Path))
 @click.option(
     "--meeting",
@@ -363,7 +505,12 @@ def library_lint(directories: tuple[Path, ...], as_of: Any) -> None:
     type=click.Path(path_type=Path),
     help="A council's own Word template filled with the same context (docs/reports.md).",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output .docx or folder.")
+@click.option(
+    "-o",
+    "--output",
+    help="Output .docx, or a folder (a name ending in '/', an existing folder or a name"
+    " without a suffix; default: out/).",
+)
 @_LIBRARY
 @friendly
 def report(
@@ -372,13 +519,16 @@ def report(
     kind: str,
     variation_from: Path | None,
     template: Path | None,
-    output: Path | None,
+    output: str | None,
     libraries: tuple[Path, ...],
 ) -> None:
     """Write a Board report (Word) approving the agreement described by SCHEME, or a variation."""
+    from s75docs.outputs import targets
     from s75docs.pipeline import report as run_report
 
-    target = run_report(scheme, meeting, kind, output, variation_from, template, list(libraries))
+    name = f"{scheme.stem}{'-variation' if variation_from else ''}-{kind}-report"
+    [(path, _)] = targets(output, (), name, ("docx",))
+    target = run_report(scheme, meeting, kind, path, variation_from, template, list(libraries))
     click.echo(f"wrote {target}")
 
 

@@ -100,3 +100,10 @@ class ErrorList(S75Error):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)
+
+
+def missing(path: object) -> str:
+    """Why a file named on the command line cannot be read: absent, or a folder."""
+    from pathlib import Path
+
+    return "is a folder, not a file" if Path(str(path)).is_dir() else "no such file"

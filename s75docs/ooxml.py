@@ -76,3 +76,15 @@ def set_a4(sect_pr: Any, *, margins: bool) -> None:
         margin = _child(sect_pr, "pgMar", _AFTER_PAGE)
         for side, twips in LEGAL_MARGINS.items():
             margin.set(f"{{{W_NS}}}{side}", str(twips))
+
+
+CORE_LIMIT = 255  # the longest core property (title, subject) python-docx will write
+
+
+def core_text(text: str) -> str:
+    """A title or subject as a core property holds it: cut at a word to 255 characters with
+    an ellipsis (the document itself keeps the whole title)."""
+    if len(text) <= CORE_LIMIT:
+        return text
+    cut = text[: CORE_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[CORE_LIMIT // 2 :] else cut).rstrip() + "\u2026"

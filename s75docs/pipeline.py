@@ -201,12 +201,29 @@ def build(
         raise UsageError(
             "reference document not found", _loc(reference_docx), code="file-not-found"
         )
-    data = render_bytes(agreement_as_it_stands(scheme, libraries), fmt, reference_docx)
     target = output or default_output(scheme, fmt)
     if target.is_dir():
         target = target / f"{scheme.stem}.{fmt}"
-    write_atomic(target, data)
-    return target
+    return build_to(scheme, [(target, fmt)], libraries, reference_docx)[0]
+
+
+def build_to(
+    scheme: Path,
+    targets: list[tuple[Path, str]],
+    libraries: list[Path] | None = None,
+    reference_docx: Path | None = None,
+) -> list[Path]:
+    """Build the agreement once and write it to each (file, format); nothing is written
+    unless every format renders."""
+    if reference_docx is not None and not reference_docx.is_file():
+        raise UsageError(
+            "reference document not found", _loc(reference_docx), code="file-not-found"
+        )
+    doc = agreement_as_it_stands(scheme, libraries)
+    rendered = [(path, render_bytes(doc, fmt, reference_docx)) for path, fmt in targets]
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [path for path, _ in rendered]
 
 
 @dataclass

@@ -69,7 +69,15 @@ ALLOWED: dict[str, set[str]] = {
         "statute",
         "variation",
     },
+    # where -o writes: folders and suffixes
+    "outputs": {"errors"},
+    # validate runs the pipeline's checks without writing; batch builds through it
+    "validate": {"errors", "pipeline", "model", "assemble", "transforms"},
+    "batch": {"errors", "outputs", "pipeline"},
     "cli": {
+        "outputs",
+        "validate",
+        "batch",
         "errors",
         "words",
         "files",

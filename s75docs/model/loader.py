@@ -41,11 +41,115 @@ def _construct_float(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """Only plain decimal integers: YAML 1.1 reads 0750 as octal and 1:30 as base 60,
-    which would silently change an amount of money. Anything else stays text."""
+    which would silently change an amount of money. A leading zero (0777: octal to some
+    readers, 777 to others) is refused; anything else stays text."""
     text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
-    if re.fullmatch(r"[-+]?\d+", text):
+    if re.fullmatch(r"[-+]?0[0-9_]+", text):
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"{text} has a leading zero, which YAML may read as an octal number: write"
+            f" {text.lstrip('+-0_') or '0'} for the number, or quote it ('{text}') for text",
+            node.start_mark,
+        )
+    if re.fullmatch(r"[-+]?\d+", text) and len(text) <= MAX_DIGITS:
         return int(text, 10)
     return text
+
+
+MAX_BYTES = 5_000_000  # a scheme file is tens of kilobytes
+MAX_DIGITS = 30  # more is no amount of money (and int() refuses over 4,300)
+MAX_ALIASES = 1_000  # aliases (*name) in one file
+MAX_NODES = 200_000  # values once every alias is expanded ("billion laughs")
+MAX_DEPTH = 100  # nesting of mappings and lists
+
+# characters a Word document (XML 1.0) cannot hold: C0 controls other than tab, line feed
+# and carriage return, lone surrogates, and the two non-characters U+FFFE and U+FFFF
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _shape_errors(text: str, name: str) -> None:
+    """Refuse, before anything is built from it, a file whose aliases or nesting would take
+    time or memory out of all proportion to its size."""
+    aliases = depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise InputError(
+                    f"more than {MAX_ALIASES:,} YAML aliases: write the values out",
+                    Location(name, _line(event.start_mark)),
+                    code="yaml-syntax",
+                )
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    Location(name, _line(event.start_mark)),
+                    code="yaml-syntax",
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _line(mark: Any) -> int | None:
+    return mark.line + 1 if mark is not None else None
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values the document holds once every alias is expanded (each shared node
+    counted once per use), without expanding it."""
+    size: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        children = _children(node)
+        if done:
+            open_.discard(id(node))
+            size[id(node)] = min(1 + sum(size.get(id(c), 0) for c in children), MAX_NODES + 1)
+            continue
+        if id(node) in size or id(node) in open_:
+            continue
+        open_.add(id(node))
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size and id(c) not in open_)
+    return size.get(id(root), 0)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _word_errors(data: Any, name: str, lines: LineMap) -> list[S75Error]:
+    """Each text value (or key) holding a character Word cannot hold, at its field."""
+    errors: list[S75Error] = []
+    stack: list[tuple[Any, PathKey]] = [(data, ())]
+    while stack and len(errors) < 50:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((item, (*path, str(key))))
+                stack.append((key, (*path, str(key))))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, i)) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            bad = _NOT_IN_WORD.search(value)
+            if bad is not None:
+                errors.append(
+                    InputError(
+                        f"character U+{ord(bad.group()):04X} cannot be written in a Word"
+                        f" document: remove it (position {bad.start() + 1})",
+                        Location(name, lines.line(path), format_path(path)),
+                        code="schema-invalid",
+                    )
+                )
+    return sorted(errors, key=lambda e: (e.location.line or 0, e.location.field))
 
 
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -135,15 +239,38 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
     """Parse YAML text into plain data and a line map; a syntax error names its line."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise UsageError("no such file", Location(name), code="file-not-found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except IsADirectoryError:
+        raise UsageError("is a folder, not a file", Location(name), code="usage") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file as UTF-8",
+            Location(name, raw.count(b"\n", 0, exc.start) + 1),
+            code="file-unreadable",
+        ) from None
+    except OSError as exc:
         raise UsageError(
             f"cannot read file: {exc}", Location(name), code="file-unreadable"
         ) from None
+    if len(text) > MAX_BYTES:
+        raise InputError(
+            f"too large for a scheme, meeting or edits file ({len(text):,} characters; at"
+            f" most {MAX_BYTES:,})",
+            Location(name),
+            code="yaml-syntax",
+        )
     try:
+        _shape_errors(text, name)
         root = yaml.compose(text, Loader=_Loader)
+        if root is not None and _expanded_size(root) > MAX_NODES:
+            raise InputError(
+                f"the YAML aliases expand to more than {MAX_NODES:,} values: write the values out",
+                Location(name, 1),
+                code="yaml-syntax",
+            )
         lines = LineMap(root)
         if lines.recursive:
             where, at = lines.recursive[0]
@@ -162,8 +289,22 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
         raise InputError(
             f"YAML syntax error: {problem}", Location(name, line), code="yaml-syntax"
         ) from None
+    except yaml.reader.ReaderError as exc:  # a control character in the text itself
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise InputError(
+            f"character U+{ord(char):04X} is not allowed in a YAML file (nor in a Word"
+            " document): remove it",
+            Location(name, text.count("\n", 0, exc.position) + 1),
+            code="yaml-syntax",
+        ) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"YAML syntax error: {exc}", Location(name), code="yaml-syntax") from None
+        message = " ".join(str(exc).split())
+        raise InputError(
+            f"YAML syntax error: {message}", Location(name), code="yaml-syntax"
+        ) from None
+    found = _word_errors(data, name, lines)
+    if found:
+        raise ErrorList(found)
     if lines.duplicates:
         raise ErrorList(
             [

@@ -13,6 +13,14 @@ _AMOUNT = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d{1,2})?$|^-?\d+(\.\d{1,2})?$")
 _FY = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
 
 
+_TOO_LARGE = Decimal(10) ** 15
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:30]}... ({len(text)} characters)"
+
+
 def parse_money(value: Any) -> Decimal:
     """Accept 1234567, 1234567.5, "1,234,567.50" or "£1,234,567"; reject malformed text."""
     if isinstance(value, bool):
@@ -27,13 +35,15 @@ def parse_money(value: Any) -> Decimal:
         text = value.strip().replace("£", "").replace("GBP", "").strip()
         if not _AMOUNT.match(text):
             raise ValueError(
-                f"malformed amount {value!r}: write pounds as 1234567.89 or 1,234,567.89"
+                f"malformed amount {_short(value)}: write pounds as 1234567.89 or 1,234,567.89"
             )
         amount = Decimal(text.replace(",", ""))
     else:
         raise ValueError(f"expected an amount in pounds, got {value!r}")
     if not amount.is_finite():
-        raise ValueError(f"expected an amount in pounds, got {value!r}")
+        raise ValueError(f"expected an amount in pounds, got {_short(value)}")
+    if abs(amount) >= _TOO_LARGE:  # no partnership pools a quadrillion pounds
+        raise ValueError(f"amount {_short(value)} is too large to be an amount in pounds")
     if amount != amount.quantize(Decimal("0.01")):
         raise ValueError(f"amount {value!r} has more than two decimal places (pence)")
     return amount

@@ -257,8 +257,8 @@ class Governance(StrictModel):
 class Agreement(StrictModel):
     """The agreement as a whole."""
 
-    title: str
-    area: str
+    title: str = Field(min_length=1)
+    area: str = Field(min_length=1)
     date: dt.date | None = Field(default=None, description="leave out for an undated draft")
     commencement: dt.date
     initial_term_end: dt.date

@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from s75docs.errors import InputError, Location, UsageError
 from s75docs.model.meeting import ReportKind
-from s75docs.ooxml import set_a4
+from s75docs.ooxml import core_text, set_a4
 
 
 def default_template(kind: ReportKind) -> bytes:
@@ -38,6 +38,15 @@ def render_report(
     except Exception as exc:  # python-docx raises several types for a bad package
         raise UsageError(f"cannot open the report template: {exc}", Location(name)) from None
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    props: Any = tpl.docx.core_properties
+
+    def render_properties(context: dict[str, Any], jinja_env: Any = None) -> None:
+        """docxtpl's, with each property cut to what a core property holds (255)."""
+        for prop in ("author", "comments", "identifier", "language", "subject", "title"):
+            text = env.from_string(getattr(props, prop) or "").render(context)
+            setattr(props, prop, core_text(text))
+
+    tpl.render_properties = render_properties
     try:
         tpl.render(context, jinja_env=env)
     except TemplateError as exc:
@@ -47,8 +56,8 @@ def render_report(
         set_a4(section, margins=False)  # A4 always; a house template keeps its margins
     _fit_tables(word, context)
     props = word.core_properties
-    props.title = str(context.get("title", ""))
-    props.subject = str(context.get("kind_name", ""))
+    props.title = core_text(str(context.get("title", "")))
+    props.subject = core_text(str(context.get("kind_name", "")))
     props.last_modified_by = "s75docs"
     props.revision = 1
     when = stamp or dt.datetime(2000, 1, 1)

@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from s75docs.doctree.nodes import Block, Document, PageBreak, Ref, Toc
-from s75docs.ooxml import XML_NS
+from s75docs.ooxml import XML_NS, core_text
 from s75docs.render.docx import _oxml as x
 from s75docs.render.docx.alignment import Op, Written, align, best_pairs, row_similarity
 from s75docs.render.docx.revisions import (
@@ -152,7 +152,7 @@ class _ComparisonWriter(DocxWriter):
 
     def _properties(self) -> None:
         super()._properties()
-        self.word.core_properties.title = f"Comparison: {self.doc.title}"
+        self.word.core_properties.title = core_text(f"Comparison: {self.doc.title}")
 
 
 # ------------------------------------------------------------------ writing the changes

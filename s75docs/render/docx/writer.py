@@ -37,7 +37,7 @@ from s75docs.doctree.nodes import (
 from s75docs.doctree.visitor import NodeVisitor
 from s75docs.errors import UsageError
 from s75docs.files import build_timestamp, normalise_zip
-from s75docs.ooxml import set_a4
+from s75docs.ooxml import core_text, set_a4
 from s75docs.render.common import toc_entries
 from s75docs.render.docx import _oxml as x
 from s75docs.render.docx.lists import ListRegistry
@@ -379,7 +379,7 @@ class DocxWriter(NodeVisitor):
 
     def _properties(self) -> None:
         props = self.word.core_properties
-        props.title = self.doc.title
+        props.title = core_text(self.doc.title)
         props.author = "s75docs"
         props.last_modified_by = "s75docs"
         props.revision = 1
