@@ -20,7 +20,7 @@ from s75docs.reports.exposure import exposures, percent, uncapped
 from s75docs.transforms.labels import Labels
 from s75docs.transforms.money import NO_AMOUNT
 from s75docs.variation.checks import new_successors
-from s75docs.variation.events import extension_options
+from s75docs.variation.events import EXIT_MONTHS, extension_options, months_after
 from s75docs.variation.vary import Variation
 from s75docs.words import (
     between,
@@ -308,6 +308,9 @@ class ReportFacts:
             ctx["successors"] = pairs
             ctx["succession"] = {now.key: was for was, now in pairs}
             ctx["succeeded"] = [was.key for was, _ in pairs]
+            ctx["exit_until"] = {
+                s.id: months_after(s.end, EXIT_MONTHS) for s in variation.facts.ended if s.end
+            }
             before = {s.id: s for s in variation.old_data.schemes}
             ctx["regulation_changed"] = [
                 s.id

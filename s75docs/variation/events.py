@@ -5,6 +5,7 @@ extended (with what becomes of the options to extend)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -266,6 +267,7 @@ class Events:
             or ["the exit provisions of the Agreement"]
         )
         dispute = self._cite("dispute-senior", "the dispute resolution procedure of the Agreement")
+        longstop = months_after(now.end, EXIT_MONTHS)
         years = now.years
         kept = (
             " Its Scheme Specification stays in the Agreement as the record of the"
@@ -284,12 +286,20 @@ class Events:
                     " after then except to bring it to an end and to carry out its exit"
                     " arrangements for people and contracts. For those exit arrangements only,"
                     " the arrangements under section 75 of the National Health Service Act 2006"
-                    " in the scheme (including any function one Partner exercises for another,"
-                    " and the payments between them) continue until the arrangements are"
-                    " complete. The Partners will complete them within six months after the"
-                    " scheme ends; if they are not complete by then, those arrangements and"
-                    " payments continue until they are, and either Partner may refer the delay"
-                    f" to {dispute}.{kept} {cap_first(applied)}"
+                    " in the scheme continue until the exit arrangements are complete, and in any"
+                    f" case until no later than {long_date(longstop)}: until then a Partner that"
+                    " exercises a function for another under the scheme continues to do so for"
+                    " each person and contract not yet taken over, and the Partner for whom it"
+                    " is exercised pays its cost, as the scheme's exit arrangements provide. No"
+                    " Financial Contribution to the scheme is payable for any period after it"
+                    " ends. The Partners will complete the exit arrangements by"
+                    f" {long_date(longstop)}; a delay is treated as a dispute referred to the"
+                    f" senior officers under {dispute}, without a Dispute Notice. If after that"
+                    " date a Partner still provides or pays for a service for another Partner"
+                    " that the exit arrangements were to move to that other Partner, that other"
+                    " Partner will take the service over as soon as it can and will reimburse"
+                    " its cost until it does; this obligation survives the end of the"
+                    f" scheme.{kept} {cap_first(applied)}"
                     " apply to its ending as"
                     " they apply to an Individual Scheme that ends under the "
                 ),
@@ -329,6 +339,19 @@ class Events:
                 )
             )
         return out
+
+
+# how long an ended scheme's arrangements may continue for its exit arrangements
+EXIT_MONTHS = 6
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day MONTHS later; the last day of the month stays the last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    last = calendar.monthrange(year, month)[1]
+    at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month, last if at_end else min(day.day, last))
 
 
 def cap_first(text: str) -> str:

@@ -316,12 +316,18 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
         "For those exit arrangements only, the arrangements under section 75 of the National"
         " Health Service Act 2006 in the scheme" in text
     )
-    # six months is the target, not a cliff: nothing stops while placements remain
-    assert "The Partners will complete them within six months after the scheme ends" in text
+    # a long-stop six months after the end, a referral of any delay, and a reimbursement of
+    # any service still carried after it, which survives; no contribution runs on
     assert (
-        "if they are not complete by then, those arrangements and payments continue until they"
-        " are, and either Partner may refer the delay to Clause 26.3 of the Agreement" in text
+        "continue until the exit arrangements are complete, and in any case until no later"
+        " than 30 September 2028" in text
     )
+    assert (
+        "a delay is treated as a dispute referred to the senior officers under Clause 26.3 of"
+        " the Agreement, without a Dispute Notice" in text
+    )
+    assert "No Financial Contribution to the scheme is payable for any period after it ends" in text
+    assert "this obligation survives the end of the scheme" in text
     assert "for no longer than six months" not in text
     facts = variation.facts
     assert facts is not None and facts.lines == []
