@@ -168,18 +168,21 @@ def references(edited: Edited, exists: set[str]) -> list[Reference]:
             meant = new_number(typed, edited.dropped, edited.added)
             ref = Reference(index + 1, m.group(0)[1:-1], typed, meant)
             ends = [typed] + ([m.group("b")] if m.group("b") else [])
-            if any(e not in exists for e in ends):
-                ref.kind = "dangling"
-            elif meant == typed:
-                ref.kind = "right"
-            elif m.group("this"):
-                ref.kind = "self"
-            elif meant is None:
-                ref.kind = "gone"
-            else:
-                ref.kind = "wrong"
+            ref.kind = _kind(any(e not in exists for e in ends), ref, bool(m.group("this")))
             out.append(ref)
     return out
+
+
+def _kind(dangling: bool, ref: Reference, this: bool) -> str:
+    """How a typed reference stands after the edit: its target gone, still right, a self
+    reference ("this Clause"), its clause dropped, or pointing at the wrong clause."""
+    if dangling:
+        return "dangling"
+    if ref.meant == ref.typed:
+        return "right"
+    if this:
+        return "self"
+    return "gone" if ref.meant is None else "wrong"
 
 
 def numbers_in(text: str) -> set[str]:
@@ -450,16 +453,7 @@ def text_references(edited: Edited, exists: set[str]) -> list[Reference]:
         meant = new_number(typed, edited.dropped)
         line = edited.text.count("\n", 0, m.start()) + 1
         ref = Reference(line, " ".join(m.group(0).split()), typed, meant)
-        if typed not in exists:
-            ref.kind = "dangling"
-        elif meant == typed:
-            ref.kind = "right"
-        elif m.group("this"):
-            ref.kind = "self"
-        elif meant is None:
-            ref.kind = "gone"
-        else:
-            ref.kind = "wrong"
+        ref.kind = _kind(typed not in exists, ref, bool(m.group("this")))
         out.append(ref)
     return out
 
