@@ -316,18 +316,20 @@ def test_an_icb_merger_is_recited_as_a_succession() -> None:
         "For those exit arrangements only, the arrangements under section 75 of the National"
         " Health Service Act 2006 in the scheme" in text
     )
-    # a long-stop six months after the end, a referral of any delay, and a reimbursement of
-    # any service still carried after it, which survives; no contribution runs on
+    # no cliff: the section 75 cover runs for each placement until it is taken over; six
+    # months is the deadline, with a referral and an indemnity after it; no contribution
     assert (
-        "continue until the exit arrangements are complete, and in any case until no later"
-        " than 30 September 2028" in text
+        "continue, for each person and contract not yet taken over, until the Partner that is"
+        " to take it over has done so" in text
     )
+    assert "Each Partner will take over what it is to take over by 30 September 2028" in text
     assert (
-        "a delay is treated as a dispute referred to the senior officers under Clause 26.3 of"
-        " the Agreement, without a Dispute Notice" in text
+        "A delay beyond that date is treated as a dispute referred to the senior officers under"
+        " Clause 26.3 of the Agreement, without a Dispute Notice" in text
     )
     assert "No Financial Contribution to the scheme is payable for any period after it ends" in text
-    assert "this obligation survives the end of the scheme" in text
+    assert "this indemnity survives the end of the scheme" in text
+    assert "in any case until no later than" not in text
     assert "for no longer than six months" not in text
     facts = variation.facts
     assert facts is not None and facts.lines == []
