@@ -43,9 +43,6 @@ _SCHEDULE_REF = re.compile(
     r"(?P<noun>Schedules?)\s+(?P<a>\d{1,2})\b(?:\s*,?\s*[Pp]art\s+(?P<part2>\d{1,2}[A-Z]?))?"
     r"(?P<tail>\s+(?:to|of)\s+the\s+[A-Z0-9][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
 )
-_MONTH = re.compile(
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
 _QUOTE = re.compile(r"“[^”]*(?:”|$)")  # quoted words: another document's, not this one's
 _DEED = re.compile(r"\b(?:DEED\s+OF\s+VARIATION|[Dd]eed\s+of\s+[Vv]ariation|[Tt]his\s+Deed)\b")
 _VARIATIONS = re.compile(

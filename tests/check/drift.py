@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,15 +66,33 @@ _NEW_CLAUSE = [
 ]
 
 
+@dataclass
+class _Place:
+    """Where a line of a built markdown agreement stands."""
+
+    in_toc: bool = False  # in the contents list
+    body: bool = False  # in the clauses ("## Agreed terms")
+    seen_body: bool = False
+    section: bool = False  # the line opens a "## " section
+
+
+def _places(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str, _Place]]:
+    place = _Place()
+    for origin, line in lines:
+        place.section = line.startswith("## ")
+        if place.section:
+            place.in_toc = line.strip() == "## Contents"
+            place.body = line.strip() == "## Agreed terms"
+            place.seen_body = place.seen_body or place.body
+        yield origin, line, place
+
+
 def _add_one(lines: list[tuple[int, str]], number: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     current = 0
-    body = seen_body = in_toc = False
-    for origin, line in lines:
-        if line.startswith("## "):
-            in_toc = line.strip() == "## Contents"
-            body = line.strip() == "## Agreed terms"
-            seen_body = seen_body or body
+    for origin, line, place in _places(lines):
+        body, seen_body, in_toc = place.body, place.seen_body, place.in_toc
+        if place.section:
             current = 0
         if in_toc:
             m = _TOC.match(line)
@@ -103,13 +121,9 @@ def _add_one(lines: list[tuple[int, str]], number: int) -> list[tuple[int, str]]
 def _drop_one(lines: list[tuple[int, str]], number: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     current = 0
-    body = seen_body = False
-    in_toc = False
-    for origin, line in lines:
-        if line.startswith("## "):
-            in_toc = line.strip() == "## Contents"
-            body = line.strip() == "## Agreed terms"
-            seen_body = seen_body or body
+    for origin, line, place in _places(lines):
+        body, seen_body, in_toc = place.body, place.seen_body, place.in_toc
+        if place.section:
             current = 0
         if in_toc:
             m = _TOC.match(line)
