@@ -48,6 +48,7 @@ class Context:
     file: str
     as_of: dt.date
     made: dt.date | None
+    term_end: dt.date | None = None  # the Initial Term's last day, where the text states it
     findings: list[Finding] = field(default_factory=list)
     irregular: set[int] = field(default_factory=set)  # divisions whose numbering is unreliable
 

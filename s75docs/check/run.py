@@ -38,6 +38,9 @@ _COMMENCEMENT = re.compile(
     r"[“\"]?Commencement Date[”\"]?\s+means\s+(?:the\s+)?"
     r"(\d{1,2})\s+([A-Z][a-z]+)\s+((?:19|20)\d\d)\b"
 )
+_TERM = re.compile(r"\bInitial Term[”\"]?\s+(?:means|shall mean|is)\b")
+_ORDINAL = re.compile(r"\b(\d{1,2})\s*(?:st|nd|rd|th)\b")
+_DAY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\s+((?:19|20)\d\d)\b")
 _MADE = re.compile(
     r"\b(?:made|dated|is dated|Dated)\b[^.\n]{0,40}?"
     r"\b(?:(\d{1,2})\s+([A-Z][a-z]+)\s+)?((?:19|20)\d\d)\b"
@@ -109,6 +112,25 @@ def agreement_date(paragraphs: list[RawParagraph]) -> dt.date | None:
     return None
 
 
+def term_end(paragraphs: list[RawParagraph]) -> dt.date | None:
+    """The last day of the Initial Term where its definition states a date ("ending on the
+    31st March 2020", however extraction split the ordinal), else None."""
+    for i, raw in enumerate(paragraphs):
+        if not _TERM.search(raw.text):
+            continue
+        joined = " ".join(" ".join(p.text for p in paragraphs[i : i + 5]).split())
+        found = _TERM.search(joined)
+        assert found is not None
+        definition = re.split(r"\bmeans\b", joined[found.end() :], maxsplit=1)[0]
+        for m in _DAY.finditer(_ORDINAL.sub(r"\1", definition)):
+            try:
+                return dt.datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+            except ValueError:
+                continue
+        return None
+    return None
+
+
 def check_document(path: Path, as_of: dt.date | None = None) -> Result:
     return check_with_tree(path, as_of)[0]
 
@@ -120,7 +142,7 @@ def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, R
         raise UsageError("the document is empty", Location(str(path)), code="file-unreadable")
     read = build_tree(paragraphs, str(path))
     made = agreement_date(paragraphs)
-    ctx = Context(read, str(path), as_of or dt.date.today(), made)
+    ctx = Context(read, str(path), as_of or dt.date.today(), made, term_end(paragraphs))
     for rule in RULES:
         rule(ctx)
     ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))

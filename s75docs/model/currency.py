@@ -20,6 +20,7 @@ _STATUS_WORDS = {
     "replaced": "replaced",
     "wrong": "wrongly cited",
     "non-existent": "does not exist",
+    "spent": "no longer in effect",
 }
 # what an entry that is not yet current says about its start (status "not-yet")
 _BEGAN_WORDS = {
@@ -67,6 +68,8 @@ class Stale:
             return "no such Act exists"
         if self.ended is None:
             return _STATUS_WORDS[self.status]
+        if self.status == "spent":
+            return f"{_STATUS_WORDS[self.status]} since {_long(self.ended)}"
         return f"{_STATUS_WORDS[self.status]} with effect from {_long(self.ended)}"
 
     def problem(self, made: dt.date, what: str = "agreement") -> str:

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from s75docs.check.findings import Finding
 from s75docs.check.run import check_document
+from s75docs.diagnostics import Severity
 from s75docs.errors import UsageError
 from s75docs.model.loader import load_scheme
 from s75docs.model.scheme import SchemeFile
@@ -187,8 +188,17 @@ def test_the_real_2019_agreement() -> None:
     malformed = next(f for f in result.findings if f.code == "money-malformed")
     assert malformed.suggestion.startswith("£4,745,020")
     assert ("term-variant", 1891) in found  # "Service Contract" beside "Services Contract"
-    stale = {f.text for f in result.findings if f.code == "law-stale"}
-    assert {"Sensitive Personal Data", "Audit Commission Act 1998", "CCGs"} <= stale
+    stale = {f.text: f for f in result.findings if f.code == "law-stale"}
+    assert {"Sensitive Personal Data", "CCGs"} <= set(stale)
+    # stale when made: an error; one change, one provision: one finding for the body and its Act
+    assert stale["Sensitive Personal Data"].severity is Severity.ERROR
+    audit = stale["the Audit Commission and Audit Commission Act 1998"]
+    assert audit.severity is Severity.ERROR and audit.line == 1657
+    # its Initial Term ended on 31 March 2020 (typed "31\n\nst\n March 2020"): what changed
+    # afterwards (CCGs, Public Health England, the 1972 Act's saving) is news only if extended
+    for later in ("CCGs", "Public Health England", "European Communities Act 1972"):
+        assert stale[later].severity is Severity.INFO, later
+        assert "after the Initial Term as stated ended (31 March 2020)" in stale[later].message
     assert ("num-gap", 2740) not in found  # "iii)" is there: read without its bracket
     assert len(result.findings) <= 40, "precision: a lawyer stops reading a noisy report"
     # read with its own outline: Schedule 4's paragraphs typed "1 The Lead Commissioner..."

@@ -53,3 +53,20 @@ def test_findings_cite_their_provision(tmp_path: Path) -> None:
     ]
     headings = [line for line in as_text(result).splitlines() if line.startswith("== ")]
     assert headings[:2] == ["== Clause 1.1", "== Clause 2.1"]
+
+
+def test_term_end_read_from_the_initial_term_definition() -> None:
+    from s75docs.check.raw import RawParagraph
+    from s75docs.check.run import term_end
+
+    def read(*lines: str) -> dt.date | None:
+        return term_end([RawParagraph(text=line) for line in lines])
+
+    assert read("“Initial Term” means the period to 31 March 2028;") == dt.date(2028, 3, 31)
+    # an ordinal split from its number by PDF extraction, on the next lines
+    assert read("Initial Term means the period ending on the 31", "st", " March 2020.") == (
+        dt.date(2020, 3, 31)
+    )
+    # a term stated as a length: no date; a date in the NEXT definition is not the term's
+    assert read("Initial Term means three years.", "Long Stop Date means 1 May 2030") is None
+    assert read("The Initial Term is long.", "Nothing here.") is None

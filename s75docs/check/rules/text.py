@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
@@ -54,29 +55,62 @@ def check_law(ctx: Context) -> None:
             cites += [c for c in stale_citations(text, ctx.made) if c.entry.not_yet]
         for cite in cites:
             found[cite.entry.id].append((place, cite))
+    # one finding where the same change made two items stale in one provision (the Audit
+    # Commission and its Act): one fix, one finding
+    grouped: dict[tuple[int, str], list[tuple[Place, Citation, int]]] = defaultdict(list)
     for uses in found.values():
         place, cite = uses[0]
-        entry = cite.entry
-        if entry.not_yet:
-            assert ctx.made is not None
-            more = f" (cited {len(uses)} times)" if len(uses) > 1 else ""
-            ctx.add(
-                "law-stale",
-                f"'{cite.text}' is {entry.problem(ctx.made)}{more}",
-                place,
-                text=cite.text,
-                suggestion=f"use {entry.replacement}",
-                severity=Severity.ERROR,
-            )
-            continue
-        wrong_when_made = ctx.made is not None and entry.applies_on(ctx.made)
-        more = f" (cited {len(uses)} times)" if len(uses) > 1 else ""
-        when = "" if wrong_when_made or ctx.made is None else " since the agreement was made"
+        grouped[(id(place.node), cite.entry.authority)].append((place, cite, len(uses)))
+    for group in grouped.values():
+        place = group[0][0]
+        said = [_stale(ctx, cite, count) for _, cite, count in group]
         ctx.add(
             "law-stale",
-            f"'{cite.text}' is {entry.describe()}{when}{more}",
+            "; ".join(message for message, _, _ in said),
             place,
-            text=cite.text,
-            suggestion=f"use {entry.replacement}",
-            severity=Severity.ERROR if wrong_when_made or ctx.made is None else Severity.WARNING,
+            text=" and ".join(cite.text for _, cite, _ in group),
+            suggestion="; ".join(suggestion for _, suggestion, _ in said),
+            severity=min((severity for _, _, severity in said), key=_RANK.index),
         )
+
+
+_RANK = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+
+
+def _stale(ctx: Context, cite: Citation, count: int) -> tuple[str, str, Severity]:
+    """What one stale item's finding says (message, suggestion, severity)."""
+    entry = cite.entry
+    more = f" (cited {count} times)" if count > 1 else ""
+    if entry.not_yet:
+        assert ctx.made is not None
+        return (
+            f"'{cite.text}' is {entry.problem(ctx.made)}{more}",
+            f"use {entry.replacement}",
+            Severity.ERROR,
+        )
+    wrong_when_made = ctx.made is not None and entry.applies_on(ctx.made)
+    if not wrong_when_made and _after_term(ctx, entry.ended):
+        assert ctx.term_end is not None
+        return (
+            f"'{cite.text}' is {entry.describe()}, after the Initial Term as stated ended"
+            f" ({_long(ctx.term_end)}){more}",
+            f"if the agreement was extended or is reused, use {entry.replacement}",
+            Severity.INFO,
+        )
+    when = "" if wrong_when_made or ctx.made is None else " since the agreement was made"
+    return (
+        f"'{cite.text}' is {entry.describe()}{when}{more}",
+        f"use {entry.replacement}",
+        Severity.ERROR if wrong_when_made or ctx.made is None else Severity.WARNING,
+    )
+
+
+def _after_term(ctx: Context, ended: dt.date | None) -> bool:
+    """The change came after the agreement's Initial Term ended, as its definition states: in
+    an agreement that has run its course, that is news only if it was extended or reused."""
+    end = ctx.term_end
+    return end is not None and ended is not None and end < ended and end < ctx.as_of
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
