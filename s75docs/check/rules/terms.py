@@ -83,6 +83,19 @@ def check_terms(ctx: Context) -> None:
     for term, entry in defined.items():
         used = any(_pattern(term).search(t) for p, t in corpus if p.node is not entry)
         if not used and (entry.location.file or id(entry) in places):
+            variant = _used_as(term, entry, corpus)
+            if variant is not None:
+                phrase, where, count = variant
+                ctx.add(
+                    "term-variant",
+                    f"'{phrase}' is used"
+                    + (f" ({count} times)" if count > 1 else "")
+                    + f" but the defined term is '{term}', which is never used",
+                    where,
+                    text=phrase,
+                    suggestion=f"use the defined term '{term}' (or define it as it is used)",
+                )
+                continue
             ctx.add(
                 "term-unused",
                 f"'{term}' is defined but never used",
@@ -93,12 +106,38 @@ def check_terms(ctx: Context) -> None:
     _variants(ctx, defined, corpus)
 
 
+def _used_as(
+    term: str, entry: Definition, corpus: list[tuple[Place, str]]
+) -> tuple[str, Place, int] | None:
+    """The form an unused term is used in instead, where it differs only by hyphens, the case
+    of a later word or a number dropped: 'Non Recurrent Payments', 'Better Care Fund
+    requirements', 'BCF 2017 Agreement' for 'BCF 2017-19 Agreement'."""
+    words = re.split(r"[\s\-‑–]+", term)
+    if len(words) < 2:
+        return None
+    pattern = re.escape(words[0])
+    for word in words[1:]:
+        piece = r"[\s\-‑–]+(?i:" + re.escape(word) + ")"
+        pattern += f"(?:{piece})?" if word.isdigit() else piece
+    loose = re.compile(r"(?<![\w-])" + pattern + r"(?:s|es)?(?![\w-])")
+    found = [(m.group(0), p) for p, t in corpus if p.node is not entry for m in loose.finditer(t)]
+    if not found:
+        return None
+    return found[0][0], found[0][1], len(found)
+
+
+def _letters(term: str) -> tuple[str, ...]:
+    """Letter-by-letter order (spaces and hyphens ignored): a list sorted either way (word by
+    word is sort_key's) is in order."""
+    return sort_key(re.sub(r"[\s\-‑–’']+", "", term))
+
+
 def _order(
     ctx: Context, definitions: Sequence[tuple[Definition, object]], places: dict[int, Place]
 ) -> None:
     terms = [d.term for d, _ in definitions]
     for before, after in itertools.pairwise(terms):
-        if sort_key(after) < sort_key(before):
+        if sort_key(after) < sort_key(before) and _letters(after) < _letters(before):
             entry = next(d for d, _ in definitions if d.term == after)
             ctx.add(
                 "term-order",
