@@ -15,6 +15,7 @@ from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
 from s75docs.check.rules.outline import check_outline
 from s75docs.check.rules.suspect import check_suspects
+from s75docs.check.rules.suspect_schedules import check_schedule_titles
 from s75docs.check.rules.terms import check_terms
 from s75docs.check.rules.text import check_law, check_placeholders
 from s75docs.check.rules.toc import check_toc
@@ -27,6 +28,7 @@ RULES = (
     check_numbering,
     check_references,
     check_suspects,
+    check_schedule_titles,
     check_fields,
     check_terms,
     check_placeholders,

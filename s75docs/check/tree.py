@@ -306,6 +306,10 @@ class _Builder:
         (stack[-1].children if stack else division.children).append(para)
 
 
+# a definition opens with its quoted term: “Pooled Fund” means ... (not a quotation)
+_DEFINES = re.compile(r"“[^”]{1,80}”\s*(?:means|has the meaning|shall mean|includes|is)\b")
+
+
 def _mark_external(read: ReadDocument) -> None:
     """Citations another text owns: paragraphs quoted across several lines (from an opening
     “ to the closing ”) and, in a deed of variation, the background, the variations clause
@@ -316,7 +320,7 @@ def _mark_external(read: ReadDocument) -> None:
     for node in read.doc.walk():
         cited = [i for i in inlines_of(node) if isinstance(i, Cited)]
         text = inline_text(inlines_of(node)).strip()
-        opens = text.startswith("“")
+        opens = text.startswith("“") and not _DEFINES.match(text)
         if quoting or opens:
             for c in cited:
                 c.external = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from s75docs.check.context import Context, Place
 from s75docs.check.tree import bracketed
+from s75docs.diagnostics import Severity
 from s75docs.doctree.nodes import Body, Definition, Item, Schedule
 
 
@@ -54,12 +55,21 @@ def check_numbering(ctx: Context) -> None:
                 and (number == last + 1 > 1)
             ):
                 here, there = _name(division), _name(previous_last[0])
+                parts = previous_last[0].number == division.number
                 ctx.add(
                     "num-continues",
-                    f"the paragraphs of {here} start at {first.number}, continuing from {there}",
+                    f"the paragraphs of {here} start at {first.number}, continuing from {there}"
+                    + (
+                        " (numbering run on through the Parts of one schedule is a house style"
+                        " some use)"
+                        if parts
+                        else ""
+                    ),
                     places.get(id(first)),
                     text=first.number,
-                    suggestion=f"restart the numbering of {here} at 1",
+                    suggestion=f"restart the numbering of {here} at 1"
+                    + (" if its paragraphs are cited within the Part" if parts else ""),
+                    severity=Severity.INFO if parts else None,
                 )
                 start_at = number
             if top:
@@ -157,9 +167,24 @@ def _sequence(
     start_at: int = 1,
 ) -> None:
     expected = start_at
-    for item in items:
+    swapped: set[int] = set()
+    for i, item in enumerate(items):
         ordinal = _ordinal(item)
-        if ordinal is None:
+        if ordinal is None or i in swapped:
+            continue
+        following = items[i + 1] if i + 1 < len(items) else None
+        if ordinal == expected + 1 and following is not None and _ordinal(following) == expected:
+            # two numbers swapped ("19.7" then "19.6"): one fault, one finding
+            ctx.add(
+                "num-order",
+                f"{item.number} comes before {following.number}: the two are in the wrong order",
+                places.get(id(item)),
+                text=item.number,
+                suggestion=f"renumber {item.number} as {following.number} and {following.number}"
+                f" as {item.number}, or check whether one was meant to move",
+            )
+            swapped.add(i + 1)
+            expected += 2
             continue
         if ordinal == expected:
             expected += 1

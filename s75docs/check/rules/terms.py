@@ -136,8 +136,10 @@ def _order(
     ctx: Context, definitions: Sequence[tuple[Definition, object]], places: dict[int, Place]
 ) -> None:
     terms = [d.term for d, _ in definitions]
-    for before, after in itertools.pairwise(terms):
+    for i, (before, after) in enumerate(itertools.pairwise(terms)):
         if sort_key(after) < sort_key(before) and _letters(after) < _letters(before):
+            # where it belongs: before the first earlier term that sorts after it
+            goes = next(t for t in terms[: i + 1] if sort_key(after) < sort_key(t))
             entry = next(d for d, _ in definitions if d.term == after)
             ctx.add(
                 "term-order",
@@ -145,7 +147,7 @@ def _order(
                 " alphabetical order",
                 places.get(id(entry)),
                 text=after,
-                suggestion=f"move '{after}' before '{before}'",
+                suggestion=f"move '{after}' before '{goes}'",
             )
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from s75docs.check.context import Context, Place
 from s75docs.diagnostics import Severity
-from s75docs.doctree.nodes import inline_text, inlines_of
+from s75docs.doctree.nodes import Schedule, inline_text, inlines_of
 from s75docs.model.currency import Citation, stale_citations
 
 PLACEHOLDER = re.compile(
@@ -17,21 +17,60 @@ PLACEHOLDER = re.compile(
     r"name|NAME|amount|AMOUNT)[^\]\n]{0,60}\](?!\()"
     r"|\[(?:Clause|clause|Schedule|schedule|paragraph|Paragraph)\s[^\]\n]{1,20}\](?!\()"
     r"|\[[a-z]+(?:[\s-][a-z]+)?\s*\(\d+\)\s*(?:Business\s+|working\s+|calendar\s+)?(?:[Dd]ays|[Mm]onths|[Ww]eeks|[Yy]ears)\](?!\()"
+    r"|\[\d+\](?=\s+(?:Business\s+|working\s+|calendar\s+)?(?:[Dd]ays|[Mm]onths|[Ww]eeks|[Yy]ears))"
+    r"|\[(?:The|the)\s[^\]\n]{0,40}?(?:Clause|Schedule|paragraph|Paragraph)\s[^\]\n]{1,20}\](?!\()"
+    r"|\[[A-Z]{2,6}\](?!\()"
     r"|(?<![\w£])XX+(?![\w])|\bTBC\b|\bTBA\b"
 )
 
 
+_REFERENCE = re.compile(
+    r"\[(?:(?:The|the)\s.*)?(?:Clause|clause|Schedule|schedule|paragraph|Paragraph)\s"
+)
+_PERIOD = re.compile(r"\[(?:[a-z]+(?:[\s-][a-z]+)?\s*\(\d+\)|\d+\])")
+
+
+_BLANKS = {"INSERT", "TBC", "TBA", "DATE", "NAME", "AMOUNT"}
+
+
+def _placeholder_fix(found: str) -> str:
+    if _REFERENCE.match(found):
+        return "confirm the reference and remove the brackets"
+    if _PERIOD.match(found):
+        return "confirm the period and remove the brackets"
+    if re.fullmatch(r"\[[A-Z]{2,6}\]", found) and found[1:-1] not in _BLANKS:
+        return "confirm the name and remove the brackets"
+    return "complete or delete it before signing"
+
+
 def check_placeholders(ctx: Context) -> None:
+    templates: dict[int, tuple[Place, int]] = {}
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
         for m in PLACEHOLDER.finditer(text):
+            if _template(place):
+                assert place.division is not None
+                first, count = templates.get(id(place.division), (place, 0))
+                templates[id(place.division)] = (first, count + 1)
+                continue
             ctx.add(
                 "placeholder",
                 f"placeholder '{m.group(0)}' left in",
                 place,
                 text=m.group(0),
-                suggestion="complete or delete it before signing",
+                suggestion=_placeholder_fix(m.group(0)),
             )
+    for first, count in templates.values():
+        assert isinstance(first.division, Schedule)
+        ctx.add(
+            "placeholder",
+            f"{_division_name(first.division)} is a template for later use: its {count}"
+            " blank(s) are not reported",
+            first,
+            text="",
+            suggestion="check the template is meant to be annexed blank",
+            severity=Severity.INFO,
+        )
     for raw in ctx.read.paragraphs:
         if raw.comments:
             ctx.add(
@@ -114,3 +153,16 @@ def _after_term(ctx: Context, ended: dt.date | None) -> bool:
 
 def _long(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def _template(place: Place) -> bool:
+    """A Part or schedule annexed as a blank template for later schemes: its blanks are meant."""
+    division = place.division
+    return isinstance(division, Schedule) and "template" in division.title.casefold()
+
+
+def _division_name(division: Schedule) -> str:
+    words = division.title.split()
+    if len(words) > 1 and words[0].casefold() == "part":
+        return f"Part {words[1]} of {division.name} {division.number}"
+    return f"{division.name} {division.number}"

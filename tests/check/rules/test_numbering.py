@@ -65,3 +65,26 @@ def test_a_schedule_that_continues_the_previous_one(tmp_path: Path) -> None:
     assert found == [
         ("num-continues", "the paragraphs of Schedule 2 start at 3, continuing from Schedule 1")
     ]
+
+
+def test_two_numbers_swapped_are_one_finding(tmp_path: Path) -> None:
+    assert check(tmp_path, "1.1", "1.3", "1.2", "1.4") == [
+        ("num-order", "1.3 comes before 1.2: the two are in the wrong order")
+    ]
+
+
+def test_numbering_run_on_through_parts_of_one_schedule_is_info(tmp_path: Path) -> None:
+    head = HEAD + "1.1 Schedules 1 and 2 apply.\n\n"
+    body = (
+        "SCHEDULE 1\n\nPART 1 COMMON\n\n1 FUNDING\n\n1.1 The Partners pay.\n\n"
+        "2 AIMS\n\n2.1 The Partners aim.\n\nPART 2 SCHEMES\n\n3 SCHEMES\n\n"
+        "3.1 The schemes run.\n\nSCHEDULE 2\n\nPERFORMANCE\n\n4 MEASURES\n\n"
+        "4.1 The measures apply.\n"
+    )
+    path = tmp_path / "agreement.md"
+    path.write_text(head + body, encoding="utf-8")
+    found = check_document(path, dt.date(2024, 4, 1)).findings
+    assert [(f.code, f.text, f.level.value) for f in found] == [
+        ("num-continues", "3", "info"),  # a house style within one schedule
+        ("num-continues", "4", "error"),  # a new schedule must restart
+    ]

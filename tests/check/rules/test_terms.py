@@ -54,3 +54,20 @@ def test_definitions_sorted_word_by_word_or_letter_by_letter_are_in_order(
     wrong = ["“Services Contract” means a contract.", "“Pooled Fund” means the fund."]
     found = check(tmp_path, wrong, "2.1 The Pooled Fund pays each Services Contract.\n")
     assert found == [("term-order", "Pooled Fund")]
+
+
+def test_a_term_out_of_order_is_moved_to_where_it_belongs(tmp_path: Path) -> None:
+    path = tmp_path / "agreement.md"
+    terms = ["Health Related Functions", "Host Partner", "Health and Wellbeing Board"]
+    path.write_text(
+        HEAD
+        + "".join(f"“{t}” means a thing.\n\n" for t in terms)
+        + "2 OBLIGATIONS\n\n2.1 "
+        + ", ".join(terms)
+        + ".\n",
+        encoding="utf-8",
+    )
+    found = check_document(path, dt.date(2024, 4, 1)).findings
+    assert [(f.code, f.suggestion) for f in found] == [
+        ("term-order", "move 'Health and Wellbeing Board' before 'Health Related Functions'")
+    ]
