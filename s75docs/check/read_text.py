@@ -47,6 +47,33 @@ def read_text_file(path: Path) -> tuple[list[RawParagraph], int]:
     return parse_text(text)
 
 
+# the heading of another paper bound after the agreement in a pack: "HEALTH AND WELLBEING
+# BOARD: 23 JANUARY 2020", "REPORT OF THE DIRECTOR OF ...", "MINUTES OF A MEETING ...",
+# "Agenda Item 7"
+_NEW_PAPER = re.compile(
+    r"^(?:[A-Z][A-Z ,&'’-]{2,60}\b(?:BOARD|COMMITTEE|CABINET|COUNCIL|EXECUTIVE)\s*[:–-]\s*"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][A-Za-z]{2,8}\s+(?:19|20)\d\d"
+    r"|REPORT OF THE [A-Z][A-Z ,&'’-]{3,}"
+    r"|MINUTES OF (?:A|THE) MEETING\b"
+    r"|Agenda Item\s+\d+\b)"
+)
+_SCHEDULE_LINE = re.compile(r"^\s*SCHEDULE\s+\d", re.I)
+AFTER = "after-agreement"  # the style of the marker parse_text leaves where the agreement ends
+
+
+def agreement_end(lines: list[str], first: int) -> int | None:
+    """0-based index of the first line of another paper bound after the agreement (once its
+    schedules have begun), or None where the agreement runs to the end of the file."""
+    scheduled = False
+    for i in range(first, len(lines)):
+        line = lines[i].strip()
+        if not scheduled:
+            scheduled = bool(_SCHEDULE_LINE.match(line))
+        elif _NEW_PAPER.match(line):
+            return i
+    return None
+
+
 def agreement_start(lines: list[str]) -> int:
     """0-based index of "THIS AGREEMENT is made..." when the file holds more (a Board pack)."""
     for i, line in enumerate(lines):
@@ -224,7 +251,8 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         flush()
         out.append(RawParagraph(text=line, line=line_no, toc_entry=True))
 
-    for index in range(first, len(lines)):
+    end = agreement_end(lines, first)
+    for index in range(first, len(lines) if end is None else end):
         raw = lines[index].replace("\t", " ")
         line_no = index + 1
         stripped = raw.strip().strip("\u200b")
@@ -352,6 +380,8 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             continue
         start("", stripped, line_no)
     flush()
+    if end is not None:  # a marker, taken out before the tree is built (run.py)
+        out.append(RawParagraph(text=lines[end].strip(), line=end + 1, style=AFTER))
     return out, first + 1
 
 

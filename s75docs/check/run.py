@@ -10,7 +10,7 @@ from pathlib import Path
 from s75docs.check.context import Context
 from s75docs.check.findings import Finding
 from s75docs.check.raw import RawParagraph
-from s75docs.check.read_text import read_text_file
+from s75docs.check.read_text import AFTER, read_text_file
 from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
 from s75docs.check.rules.outline import check_outline
@@ -142,10 +142,21 @@ def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, R
     paragraphs, kind, start = read_paragraphs(path)
     if not any(p.text.strip() for p in paragraphs):
         raise UsageError("the document is empty", Location(str(path)), code="file-unreadable")
+    after = [p for p in paragraphs if p.style == AFTER]
+    paragraphs = [p for p in paragraphs if p.style != AFTER]
     read = build_tree(paragraphs, str(path))
     made = agreement_date(paragraphs)
     ctx = Context(read, str(path), as_of or dt.date.today(), made, term_end(paragraphs))
     for rule in RULES:
         rule(ctx)
+    for marker in after:
+        ctx.add(
+            "outline-unplaced",
+            f"from line {marker.line} ('{marker.text[:60]}') the file holds another paper,"
+            " not part of the agreement: it was not checked",
+            marker,
+            text=marker.text[:60],
+            suggestion="check that paper on its own if it is meant to be part of the agreement",
+        )
     ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))
     return Result(str(path), kind, ctx.findings, len(paragraphs), made, start), read

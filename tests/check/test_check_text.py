@@ -208,6 +208,9 @@ def test_the_real_2019_agreement() -> None:
     assert not any(f.line == 4658 for f in result.findings)
     assert ("placeholder", 4714) in found
     assert ("num-gap", 5076) in found and ("num-gap", 5147) in found  # 7.1 to 7.4, 8.1 to 8.3
+    # the pack binds a Board report after the agreement: said once, and nothing found in it
+    assert ("outline-unplaced", 5447) in found
+    assert all((f.line or 0) <= 5447 for f in result.findings)
 
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="../shared/reference is not beside the repo")
@@ -291,3 +294,19 @@ def test_an_undated_agreement_is_judged_from_its_commencement_date(tmp_path: Pat
     found = [f for f in check_text(tmp_path, text) if f.code == "law-stale"]
     assert found and {f.severity.value for f in found if f.severity} == {"warning"}
     assert "since the agreement was made" in found[0].message
+
+
+def test_a_paper_bound_after_the_agreement_is_not_read_as_its_schedule(tmp_path: Path) -> None:
+    text = (
+        "REPORT OF THE DIRECTOR OF CARE\n\nThe Board is asked to approve the agreement.\n\n"
+        "THIS AGREEMENT is made on 1 April 2024\n\n1 OBLIGATIONS\n\n"
+        "1.1 The Partners shall follow Schedule 1.\n\nSCHEDULE 1 GOVERNANCE\n\n"
+        "1 The Board meets monthly.\n\n"
+        "HEALTH AND WELLBEING BOARD: 23 JANUARY 2025\n\n"
+        "1 The National Policy says so, as Clause 9 and [INSERT] show.\n"
+    )
+    path = tmp_path / "pack.txt"
+    path.write_text(text, encoding="utf-8")
+    found = check_document(path, dt.date(2025, 2, 1)).findings
+    assert [(f.code, f.line) for f in found] == [("outline-unplaced", 15)]
+    assert "another paper" in found[0].message
