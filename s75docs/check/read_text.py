@@ -25,8 +25,11 @@ _PAGE = re.compile(r"^(?:Page\s+\d+(?:\s+of\s+\d+)?|\d{1,3}|-\s*\d{1,3}\s*-)$")
 _START = re.compile(r"\bTHIS\s+(?:AGREEMENT|DEED)\b", re.I)
 _BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?([a-z])\1?\)|\(?[ivx]{1,5}\)")
 _JOINED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?=[A-Z][a-z]|[A-Z]{3})")
+# a bullet, or a stray list number Word printed before the typed one ("2. 8.2 Within..."),
+# in front of a typed number: the typed number is the provision's
 _BULLETED_NUMBER = re.compile(
-    r"^[\u2022\u25cf\u25aa\uf0b7•·▪*-]\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s|\([a-z]{1,4}\)\s)"
+    r"^(?:[\u2022\u25cf\u25aa\uf0b7•·▪*-]\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s|\([a-z]{1,4}\)\s)"
+    r"|\d{1,2}\.\s+(?=\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z]))"
 )
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u2023\u2043\uf0b7\uf0a7•·▪◦-]\s+")
 

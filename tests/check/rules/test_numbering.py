@@ -88,3 +88,8 @@ def test_numbering_run_on_through_parts_of_one_schedule_is_info(tmp_path: Path) 
         ("num-continues", "3", "info"),  # a house style within one schedule
         ("num-continues", "4", "error"),  # a new schedule must restart
     ]
+
+
+def test_a_stray_list_number_before_a_typed_number_is_not_the_number(tmp_path: Path) -> None:
+    # "2. 8.2 Within ...": Word's list number printed before the typed one
+    assert check(tmp_path, "1.1", "2. 1.2", "1.3") == []
