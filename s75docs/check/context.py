@@ -37,9 +37,15 @@ class Place:
         return Citation(CiteKind.CLAUSE, number)
 
     def label(self) -> str:
-        """ "Clause 15.1", "paragraph 2 of Schedule 3", "Schedule 3", or "" outside them."""
+        """ "Clause 15.1", "paragraph 2 of Schedule 3", "paragraph 20 of Part 2 of Schedule 3",
+        "Schedule 3", or "" outside them."""
         cite = self.citation()
-        return cite.text if cite is not None else ""
+        if cite is None:
+            return ""
+        words = self.division.title.split() if isinstance(self.division, Schedule) else []
+        if len(words) > 1 and words[0].casefold() == "part" and self.item is not None:
+            return cite.text.replace(" of ", f" of Part {words[1]} of ", 1)
+        return cite.text
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from s75docs.check.context import Context, Place
 from s75docs.diagnostics import Severity
-from s75docs.doctree.nodes import Schedule, inline_text, inlines_of
+from s75docs.doctree.nodes import Definition, Schedule, inline_text, inlines_of
 from s75docs.model.currency import Citation, stale_citations
 
 PLACEHOLDER = re.compile(
@@ -100,16 +100,27 @@ def check_law(ctx: Context) -> None:
     for uses in found.values():
         place, cite = uses[0]
         grouped[(id(place.node), cite.entry.authority)].append((place, cite, len(uses)))
+    unused = {f.line for f in ctx.findings if f.code == "term-unused" and f.line}
     for group in grouped.values():
         place = group[0][0]
         said = [_stale(ctx, cite, count) for _, cite, count in group]
+        suggestion = "; ".join(suggestion for _, suggestion, _ in said)
+        severity = min((severity for _, _, severity in said), key=_RANK.index)
+        only_there = all(
+            p.node is place.node for _, cite, _ in group for p, _ in found[cite.entry.id]
+        )
+        defined_only = isinstance(place.node, Definition) and place.raw is not None
+        if defined_only and only_there and place.raw and place.raw.line in unused:
+            # a definition nothing uses: deleting it is the whole fix
+            suggestion = "delete the definition: the term is never used"
+            severity = Severity.INFO
         ctx.add(
             "law-stale",
             "; ".join(message for message, _, _ in said),
             place,
             text=" and ".join(cite.text for _, cite, _ in group),
-            suggestion="; ".join(suggestion for _, suggestion, _ in said),
-            severity=min((severity for _, _, severity in said), key=_RANK.index),
+            suggestion=suggestion,
+            severity=severity,
         )
 
 

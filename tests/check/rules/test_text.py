@@ -52,3 +52,18 @@ def test_a_template_annexed_blank_is_one_info_line(tmp_path: Path) -> None:
     assert [(f.code, f.severity) for f in found] == [("placeholder", Severity.INFO)]
     assert "Part 2 of Schedule 1 is a template" in found[0].message
     assert "its 3 blank(s)" in found[0].message
+
+
+def test_a_stale_body_only_in_a_definition_nothing_uses(tmp_path: Path) -> None:
+    path = tmp_path / "agreement.md"
+    path.write_text(
+        "THIS AGREEMENT is made on 1 April 2024\n\n1 DEFINITIONS\n\n"
+        "“PHE” means Public Health England.\n\n"
+        "“Pooled Fund” means the fund.\n\n2 FUND\n\n2.1 The Pooled Fund is kept.\n",
+        encoding="utf-8",
+    )
+    found = {f.code: f for f in check_document(path, dt.date(2024, 4, 1)).findings}
+    assert found["term-unused"].text == "PHE"
+    stale = found["law-stale"]
+    assert stale.suggestion == "delete the definition: the term is never used"
+    assert stale.severity is Severity.INFO
