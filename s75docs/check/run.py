@@ -14,6 +14,7 @@ from s75docs.check.read_text import AFTER, read_text_file
 from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
 from s75docs.check.rules.outline import check_outline
+from s75docs.check.rules.statute_refs import check_statute_clauses
 from s75docs.check.rules.suspect import check_suspects
 from s75docs.check.rules.suspect_schedules import check_schedule_titles
 from s75docs.check.rules.terms import check_terms
@@ -29,6 +30,7 @@ RULES = (
     check_references,
     check_suspects,
     check_schedule_titles,
+    check_statute_clauses,
     check_fields,
     check_terms,
     check_placeholders,

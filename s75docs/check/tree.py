@@ -30,7 +30,8 @@ from s75docs.errors import Location
 _CLAUSE_REF = re.compile(
     r"\b(?P<this>this\s+)?(?P<noun>[Cc]lauses?)\s+(?P<a>\d{1,2}(?:\.\d{1,2}){0,3}(?:\s?\([a-z]{1,4}\))*)"
     r"(?:\s*(?:to|-|–|and)\s*(?:[Cc]lause\s+)?(?P<b>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,4}\))*))?"
-    r"(?![\w.]*\d)(?P<tail>\s+(?:of|to)\s+the\s+[A-Z0-9][\w ]{0,60}?\b(?:Act|Regulations|Order)\b)?"
+    r"(?![\w.]*\d)(?P<tail>[A-Z]{0,2}(?:\(\d{1,3}\))*\s+(?:of|to)\s+the\s+[A-Z0-9][\w ]{0,60}?"
+    r"\b(?:Act|Regulations|Order)\b)?"
 )
 _PARA_REF = re.compile(
     r"\b(?P<noun>[Pp]aragraphs?)\s+(?P<a>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,4}\))*)"
