@@ -41,7 +41,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "xref-self": (Severity.ERROR, "'this Clause N' inside a clause that is not N"),
     "xref-suspect": (
         Severity.WARNING,
-        "a reference to an existing clause whose words fit another one (drift, headings)",
+        "a reference that resolves, but whose words fit another clause or schedule (drift,"
+        " headings, titles), or a section of an Act cited as a clause",
     ),
     "xref-field-stale": (Severity.ERROR, "a REF field whose cached text is out of date"),
     "num-gap": (Severity.ERROR, "a number is skipped"),
@@ -68,7 +69,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a requirement of the statutory profile that the agreement misses",
     ),
     "toc-mismatch": (Severity.WARNING, "the table of contents does not match the headings"),
-    "outline-unplaced": (Severity.INFO, "a paragraph the outline could not place"),
+    "outline-unplaced": (
+        Severity.INFO,
+        "a paragraph the outline could not place, or where another paper follows the agreement",
+    ),
     # errors (S75Error.code): what stopped a command; the first four are the class defaults
     "input-invalid": (Severity.ERROR, "scheme data or library text is invalid"),
     "build-failed": (Severity.ERROR, "the document cannot be assembled consistently"),
