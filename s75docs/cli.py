@@ -363,13 +363,14 @@ def check(
         assert output is not None
         notes = [
             Note(
-                paragraph=f.paragraph,
+                paragraph=f.paragraph or 0,
                 text=f"{f.level.value} {f.code}: {f.message}"
                 + (f". Suggestion: {f.suggestion}." if f.suggestion else ""),
                 quote=f.text,
+                block=f.block,  # any paragraph read: body, table cell, content control
             )
             for f in result.findings
-            if f.paragraph is not None
+            if f.block is not None or f.paragraph is not None
         ]
         annotate_docx(document, output, notes)
         click.echo(f"wrote {output} with {len(notes)} comment(s)")

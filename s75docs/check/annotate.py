@@ -7,9 +7,11 @@ relationships and [Content_Types].xml, which change only as far as the comments 
 Existing comments are kept and new ids continue after them. The output is deterministic (fixed zip
 timestamps, stable serialisation) and written atomically.
 
-Paragraphs are numbered as python-docx numbers them: `docx.Document(path).paragraphs`,
+A note names its paragraph as python-docx numbers them: `docx.Document(path).paragraphs`,
 1-based, i.e. the w:p elements that are direct children of w:body (table cells and
-content controls excluded). A comment spans its `quote` when the quote can be isolated
+content controls excluded); or, for any paragraph at all (table cells, nested tables,
+content controls), by its `block`: its 1-based place among the paragraphs the checker's
+reader read (word_blocks.paragraphs, the same walk). A comment spans its `quote` when the quote can be isolated
 on run boundaries (splitting a plain text run where needed), else the whole paragraph.
 """
 
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from s75docs.check import word_blocks
 from s75docs.check.safe_zip import Package, open_package, rels_name, resolve_target
 from s75docs.errors import Location, UsageError
 from s75docs.files import normalise_zip, write_atomic
@@ -49,11 +52,13 @@ _MARKERS = (_w("commentRangeStart"), _w("commentRangeEnd"), _w("commentReference
 
 @dataclass(frozen=True)
 class Note:
-    """One finding to show as a comment: on body paragraph `paragraph` (1-based)."""
+    """One finding to show as a comment: on body paragraph `paragraph` (1-based), or on
+    the `block`-th paragraph read (1-based, word_blocks) when `block` is given."""
 
     paragraph: int
     text: str
     quote: str = ""
+    block: int | None = None
 
 
 class _Unreadable(Exception):
@@ -95,13 +100,7 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
     body = document.find(_BODY)
     if document.tag != _w("document") or body is None:
         raise _Unreadable(f"{main} is not a WordprocessingML document body")
-    paragraphs = body.findall(_P)
-    for note in notes:
-        if not 1 <= note.paragraph <= len(paragraphs):
-            raise ValueError(
-                f"note paragraph {note.paragraph} is out of range:"
-                f" the document has {len(paragraphs)} body paragraphs"
-            )
+    targets = _targets(body, notes)
     if not notes:
         return normalise_zip(_zip(parts))
 
@@ -122,9 +121,9 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
         raise _Unreadable(f"{comments_name} is not a WordprocessingML comments part")
 
     next_id = _next_comment_id(document, comments)
-    fields = _Fields(body)
-    for note in sorted(notes, key=lambda n: n.paragraph):  # stable: caller's order within one
-        _anchor(paragraphs[note.paragraph - 1], next_id, note.quote, fields)
+    fields = _Fields(body, {p for _, p, _ in targets})
+    for _, p, note in sorted(targets, key=lambda t: t[0]):  # stable: caller's order within one
+        _anchor(p, next_id, note.quote, fields)
         comments.append(_comment(next_id, note.text, author, date))
         next_id += 1
 
@@ -140,6 +139,30 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
     if _declare_comments(types, comments_name):
         out[types_name] = _serialise(types)
     return normalise_zip(_zip(out))
+
+
+def _targets(body: etree._Element, notes: list[Note]) -> list[tuple[int, etree._Element, Note]]:
+    """Each note's paragraph, with its place in document order."""
+    blocks = word_blocks.paragraphs(body)
+    by_index = {b.body_index: n for n, b in enumerate(blocks) if b.body_index is not None}
+    out: list[tuple[int, etree._Element, Note]] = []
+    for note in notes:
+        if note.block is not None:
+            if not 1 <= note.block <= len(blocks):
+                raise ValueError(
+                    f"note block {note.block} is out of range:"
+                    f" the document has {len(blocks)} paragraphs"
+                )
+            at = note.block - 1
+        elif note.paragraph in by_index:
+            at = by_index[note.paragraph]
+        else:
+            raise ValueError(
+                f"note paragraph {note.paragraph} is out of range:"
+                f" the document has {len(by_index)} body paragraphs"
+            )
+        out.append((at, blocks[at].element, note))
+    return out
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
@@ -261,15 +284,15 @@ class _Fields:
     imports a comment whose reference sits in a field result without its text.
     """
 
-    def __init__(self, body: etree._Element) -> None:
+    def __init__(self, body: etree._Element, anchored: set[etree._Element]) -> None:
         self.before: dict[etree._Element, int] = {}
         self.after: dict[etree._Element, int] = {}
-        self.ends: dict[etree._Element, tuple[int, int]] = {}  # body w:p -> start, end depth
-        self.outer: dict[etree._Element, etree._Element] = {}  # body w:p -> open field's begin
+        self.ends: dict[etree._Element, tuple[int, int]] = {}  # w:p -> start, end depth
+        self.outer: dict[etree._Element, etree._Element] = {}  # w:p -> open field's begin
         stack: list[etree._Element] = []
         starts: dict[etree._Element, int] = {}
         for event, element in etree.iterwalk(body, events=("start", "end")):
-            if element.tag == _P and element.getparent() is body:
+            if element.tag == _P and element in anchored:
                 if event == "start":
                     starts[element] = len(stack)
                     if stack:
@@ -339,9 +362,11 @@ def _anchor(p: etree._Element, number: int, quote: str, fields: _Fields) -> None
         safe = [place for place in _places(p) if fields.safe(place)]
         if safe:
             span = safe[0], safe[-1]
-        else:  # wholly inside a field spanning paragraphs (a TOC entry): just before it
-            begin = fields.outer[p]
+        elif p in fields.outer:  # wholly inside a field spanning paragraphs (a TOC entry)
+            begin = fields.outer[p]  # just before it
             span = ("before", begin), ("before", begin)
+        else:
+            span = ("start", p), ("end", p)
     _place(span, number, fields)
 
 

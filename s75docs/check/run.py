@@ -123,5 +123,5 @@ def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, R
     ctx = Context(read, str(path), as_of or dt.date.today(), made)
     for rule in RULES:
         rule(ctx)
-    ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))
+    ctx.findings.sort(key=lambda f: (f.line or f.block or f.paragraph or 0, f.code))
     return Result(str(path), kind, ctx.findings, len(paragraphs), made, start), read
