@@ -218,7 +218,10 @@ def _comment_anchors(path: Path) -> dict[str, tuple[str, str]]:
     with zipfile.ZipFile(path) as archive:
         document = etree.fromstring(archive.read("word/document.xml"))
         comments = etree.fromstring(archive.read("word/comments.xml"))
-    texts = {c.get(_w("id")): "".join(c.itertext()) for c in comments.iterfind("w:comment", NS)}
+    texts = {
+        c.get(_w("id")): "".join(str(t) for t in c.itertext())
+        for c in comments.iterfind("w:comment", NS)
+    }
     out: dict[str, tuple[str, str]] = {}
     for start in document.iter(_w("commentRangeStart")):
         ident = start.get(_w("id"))

@@ -136,8 +136,10 @@ def _check_table(ctx: Context, rows: list[dict[int, _Cell]]) -> None:
             continue
         stated = total_row[col].text.strip() if total_row and col in total_row else ""
         stated_total = _percent(stated)
-        if stated and (stated_total is None or abs(stated_total.value - 100) > 1):
+        if stated_total is not None and abs(stated_total.value - 100) > 1:
             continue  # the total row's figure here is not 100%: not shares of a total
+        if stated and stated_total is None and _amount(stated) is None:
+            continue  # words where a total share would stand ("n/a", "average")
         _check_column(ctx, parts, total_row, total_col, col, stated_total is not None)
 
 
