@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from s75docs.check.context import Context, Place
+from s75docs.doctree.nodes import inline_text, inlines_of
 
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{1,4})?)\s?%")
 _POUNDS = re.compile(r"£\s?(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(m|k|bn)?\b")
@@ -46,10 +47,15 @@ class _Percent:
 
 
 def check_shares(ctx: Context) -> None:
-    """Every table of the document, Word's or Markdown's."""
-    for rows in _tables(ctx):
+    """Every table of the document, Word's or Markdown's; then shares stated in prose."""
+    tables = _tables(ctx)
+    named: dict[str, set[Decimal]] = {}
+    for rows in tables:
         if 3 <= len(rows) <= _MAX_ROWS:
             _check_table(ctx, rows)
+        for row in rows[:_MAX_ROWS]:
+            _name_total(named, _label(row), [_amount(c.text) for c in row.values()])
+    _prose(ctx, named)
 
 
 def _tables(ctx: Context) -> list[list[dict[int, _Cell]]]:
@@ -89,6 +95,76 @@ def _tables(ctx: Context) -> list[list[dict[int, _Cell]]]:
             )
         tables.append(built)
     return tables
+
+
+# "£1,200,000 (24% of £5,000,000)", "£1,200,000, being 24% of the Pooled Fund"
+_PROSE = re.compile(
+    r"£\s?(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?P<au>m|k|bn)?\b"
+    r"\s*(?:\(|,\s*(?:being\s+|which\s+is\s+)?)(?P<p>\d{1,3}(?:\.\d{1,4})?\s?%)\s+of\s+"
+    r"(?:£\s?(?P<t>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?P<tu>m|k|bn)?\b"
+    r"|the\s+(?P<name>(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*))"
+)
+# "the Pooled Fund is £5,000,000", "a Pooled Fund of £5,000,000", "Total Pooled Fund"
+_STATED = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?P<name>(?:[A-Z][\w-]*\s){0,3}[A-Z][\w-]*)\s+"
+    r"(?:is|will\s+be|shall\s+be|totals|amounts\s+to|of)\s+£\s?"
+    r"(?P<t>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s?(?P<tu>m|k|bn)?\b"
+)
+_TOTAL_OF = re.compile(r"^\W*total\s+(?:of\s+)?(?:the\s+)?(?P<name>[A-Z][\w -]{1,60}?)\W*$", re.I)
+
+
+def _pounds(digits: str, unit: str | None) -> Decimal:
+    return Decimal(digits.replace(",", "")) * _UNITS.get(unit or "", Decimal(1))
+
+
+def _name_total(named: dict[str, set[Decimal]], label: str, amounts: list[Decimal | None]) -> None:
+    """A table row "Total Pooled Fund | £5,000,000" names the Pooled Fund's total."""
+    m = _TOTAL_OF.match(label)
+    found = [a for a in amounts if a is not None]
+    if m and len(found) == 1:
+        named.setdefault(m.group("name").strip().casefold(), set()).add(found[0])
+
+
+def _prose(ctx: Context, named: dict[str, set[Decimal]]) -> None:
+    """ "£A (Y% of £T)", or "of the Pooled Fund" when the document states that total once."""
+    texts = [(place, inline_text(inlines_of(place.node))) for place in ctx.places()]
+    for _, text in texts:
+        for m in _STATED.finditer(text):
+            total = _pounds(m.group("t"), m.group("tu"))
+            named.setdefault(m.group("name").casefold(), set()).add(total)
+    for place, text in texts:
+        for m in _PROSE.finditer(text):
+            if m.group("t"):
+                total = _pounds(m.group("t"), m.group("tu"))
+            else:
+                totals = named.get(m.group("name").casefold(), set())
+                if len(totals) != 1:
+                    continue  # unknown, or stated as more than one figure
+                total = next(iter(totals))
+            amount = _pounds(m.group("a"), m.group("au"))
+            percent = _percent(m.group("p"))
+            if percent is None or total <= 0 or amount > total:
+                continue
+            share = amount / total * 100
+            if not _fits(percent, share) and not _reported(ctx, place, percent.shown):
+                right = _shown(share, percent.decimals)
+                ctx.add(
+                    "money-percent",
+                    f"{percent.shown} is not {_figure(amount)} as a share of"
+                    f" {_figure(total)}: that is {right}",
+                    place,
+                    text=percent.shown,
+                    suggestion=right,
+                )
+
+
+def _reported(ctx: Context, place: Place, shown: str) -> bool:
+    """The table check has already said it of these words."""
+    raw = place.raw
+    return raw is not None and any(
+        f.code == "money-percent" and f.text == shown and (f.line, f.block) == (raw.line, raw.block)
+        for f in ctx.findings
+    )
 
 
 def _percent(text: str) -> _Percent | None:

@@ -187,3 +187,43 @@ def test_a_markdown_table(tmp_path: Path) -> None:
     assert [(f.code, f.text, f.suggestion) for f in found if f.code.startswith("money")] == [
         ("money-percent", "75%", "70%")
     ]
+
+
+PROSE = """THIS AGREEMENT is made on 1 April 2026
+
+1 THE POOLED FUND
+
+1.1 The Pooled Fund is £5,000,000 for the first Financial Year.
+
+1.2 The Council contributes £1,200,000 (25% of the Pooled Fund) and the ICB £3,800,000
+(76% of the Pooled Fund).
+
+1.3 Equipment costs £600,000 (60% of £1,000,000) and carers £400,000, being 45% of
+£1,000,000.
+
+1.4 Dementia costs £1,000,000 (20% of the Better Care Fund), a fund stated nowhere.
+"""
+
+
+def test_shares_stated_in_prose(tmp_path: Path) -> None:
+    path = tmp_path / "agreement.md"
+    path.write_text(PROSE, encoding="utf-8")
+    found = check_document(path, dt.date(2026, 4, 1)).findings
+    assert [(f.clause, f.text, f.suggestion) for f in found] == [
+        ("Clause 1.2", "25%", "24%"),
+        ("Clause 1.3", "45%", "40%"),
+    ]
+    twice = PROSE.replace("1.4 Dementia", "1.4 From 2027 the Pooled Fund is £6,000,000. Dementia")
+    path.write_text(twice, encoding="utf-8")  # which Pooled Fund? say nothing of it
+    found = check_document(path, dt.date(2026, 4, 1)).findings
+    assert [(f.clause, f.text) for f in found] == [("Clause 1.3", "45%")]
+
+
+def test_a_named_total_from_a_table_row(tmp_path: Path) -> None:
+    rows: Rows = [
+        ("Partner", "Contribution", "Note"),
+        ("Council", "£2,000,000", "The Council pays £2,000,000 (40% of the Pooled Fund)."),
+        ("ICB", "£3,000,000", "The ICB pays £3,000,000 (65% of the Pooled Fund)."),
+        ("Total Pooled Fund", "£5,000,000", ""),
+    ]
+    assert check_rows(tmp_path, rows) == [("65%", "60%", "table 1, row 3, column 3")]
