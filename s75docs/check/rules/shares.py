@@ -5,8 +5,9 @@ Precision first. A percentage column is checked only when the table itself gives
 (a row labelled "Total" whose figure is the sum of the figures above it, or a column headed
 "Total" whose figure is the sum of the row's other figures), the column is not headed as a
 change, rate or target, and the table shows that its percentages are shares of that total:
-its total row states 100%, or most of its percentages already match. A column of the
-percentages of something else matches no total, and is left alone.
+most of its percentages already match, or its total row states 100% and some match. A
+column of the percentages of something else (a risk share agreed apart from the amounts,
+a rate, a change) matches no total, and is left alone.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ _SUBTOTAL = re.compile(r"^\W*(?:sub-?\s?total|total)\b", re.I)
 _NOT_SHARE = re.compile(
     r"chang|increas|decreas|uplift|growth|inflat|varia|rate\b|movement|differen|\bvs\b|"
     r"compar|target|reduc|saving|previous|prior|last year|yoy|over\s|under\s|efficien|"
-    r"interest|discount|vat\b|probab|likel|complet|progress|occupan|utilis|perform",
+    r"interest|discount|vat\b|probab|likel|complet|progress|occupan|utilis|perform|"
+    r"risk|overspend|underspend|liabilit|bears|deficit|surplus|loss",
     re.I,
 )
 _UNITS = {"m": Decimal(1_000_000), "k": Decimal(1_000), "bn": Decimal(1_000_000_000)}
@@ -254,8 +256,8 @@ def _check_column(
         fits = sum(1 for p in pairs if _fits(p.percent, p.share))
         if fits > best_fits:
             best, best_fits = pairs, fits
-    if len(best) < 2 or not (hundred or 2 * best_fits >= len(best)):
-        return
+    if len(best) < 2 or not (2 * best_fits >= len(best) or (hundred and best_fits)):
+        return  # most do not fit, and no 100% total with at least one that does
     adjusted = sum((p.percent.value for p in best), Decimal(0)) == 100
     for pair in best:
         if _fits(pair.percent, pair.share) or (

@@ -227,3 +227,16 @@ def test_a_named_total_from_a_table_row(tmp_path: Path) -> None:
         ("Total Pooled Fund", "£5,000,000", ""),
     ]
     assert check_rows(tmp_path, rows) == [("65%", "60%", "table 1, row 3, column 3")]
+
+
+def test_a_risk_share_agreed_apart_from_the_amounts_is_left_alone(tmp_path: Path) -> None:
+    rows: Rows = [
+        ("Partner", "Contribution", "Share"),
+        ("Council", "£600,000", "50%"),
+        ("ICB", "£400,000", "50%"),
+        ("Total", "£1,000,000", "100%"),
+    ]
+    assert check_rows(tmp_path, rows) == []  # 100% in all, but none is the amount's share
+    rows[0] = ("Partner", "Contribution", "Share of any overspend")
+    rows[1] = ("Council", "£600,000", "60%")
+    assert check_rows(tmp_path, rows) == []  # headed as a risk share
