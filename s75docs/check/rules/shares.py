@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from s75docs.check.context import Context, Place
 from s75docs.doctree.nodes import inline_text, inlines_of
@@ -33,12 +34,21 @@ _NOT_SHARE = re.compile(
 )
 _UNITS = {"m": Decimal(1_000_000), "k": Decimal(1_000), "bn": Decimal(1_000_000_000)}
 _MAX_ROWS = 500  # a longer table is a data listing, not a finance table
+_MAX_COLUMNS = 40  # nor is a wider one (and the pairing of columns costs their square)
 
 
 @dataclass(frozen=True)
 class _Cell:
     text: str
     place: Place
+
+    @cached_property
+    def amount(self) -> Decimal | None:
+        return _amount(self.text)
+
+    @cached_property
+    def percent(self) -> _Percent | None:
+        return _percent(self.text)
 
 
 @dataclass(frozen=True)
@@ -53,10 +63,10 @@ def check_shares(ctx: Context) -> None:
     tables = _tables(ctx)
     named: dict[str, set[Decimal]] = {}
     for rows in tables:
-        if 3 <= len(rows) <= _MAX_ROWS:
+        if 3 <= len(rows) <= _MAX_ROWS and all(len(row) <= _MAX_COLUMNS for row in rows):
             _check_table(ctx, rows)
         for row in rows[:_MAX_ROWS]:
-            _name_total(named, _label(row), [_amount(c.text) for c in row.values()])
+            _name_total(named, _label(row), [c.amount for c in row.values()])
     _prose(ctx, named)
 
 
@@ -203,12 +213,12 @@ def _check_table(ctx: Context, rows: list[dict[int, _Cell]]) -> None:
     parts = [
         row
         for row in rows[: totals[-1] if totals else len(rows)]
-        if not _SUBTOTAL.match(_label(row)) and any(_amount(c.text) for c in row.values())
+        if not _SUBTOTAL.match(_label(row)) and any(c.amount for c in row.values())
     ]
     total_col = next(
         (c for c, words in header.items() if _TOTAL.match(words) and c != min(header)), None
     )
-    columns = sorted({c for row in parts for c in row if _percent(row[c].text) is not None})
+    columns = sorted({c for row in parts for c in row if row[c].percent is not None})
     for col in columns:
         if _NOT_SHARE.search(header.get(col, "")):
             continue
@@ -225,7 +235,7 @@ def _header(rows: list[dict[int, _Cell]]) -> dict[int, str]:
     """The words heading each column: the rows above the first with a figure in it."""
     words: dict[int, str] = {}
     for row in rows:
-        if any(_amount(c.text) is not None or _percent(c.text) for c in row.values()):
+        if any(c.amount is not None or c.percent for c in row.values()):
             break
         for col, cell in row.items():
             words[col] = f"{words.get(col, '')} {cell.text}".strip()
@@ -284,20 +294,18 @@ def _candidates(
     """For each amount column, the (percentage, share) pairs it gives: shares of the total
     row's figure in that column, or of each row's figure in the total column."""
     labels = min(min(row) for row in parts)
-    columns = sorted(
-        {c for row in parts for c in row if c != labels and _amount(row[c].text) is not None}
-    )
+    columns = sorted({c for row in parts for c in row if c != labels and row[c].amount is not None})
     out: list[list[_Pair]] = []
     for amount_col in columns:
         if amount_col == total_col:
             continue
         if total_row is not None and amount_col in total_row:
-            total = _amount(total_row[amount_col].text)
-            above = [_amount(r[amount_col].text) for r in parts if amount_col in r]
+            total = total_row[amount_col].amount
+            above = [r[amount_col].amount for r in parts if amount_col in r]
             if total and _adds_up(above, total):
                 out.append(_pairs(parts, amount_col, col, {id(r): total for r in parts}))
         if total_col is not None:
-            row_totals = {id(r): _amount(r[total_col].text) for r in parts if total_col in r}
+            row_totals = {id(r): r[total_col].amount for r in parts if total_col in r}
             out.append(_pairs(parts, amount_col, col, row_totals))
     return out
 
@@ -312,7 +320,7 @@ def _pairs(
     for row in parts:
         if amount_col not in row or col not in row:
             continue
-        amount, percent = _amount(row[amount_col].text), _percent(row[col].text)
+        amount, percent = row[amount_col].amount, row[col].percent
         total = totals.get(id(row))
         if amount is None or percent is None or total is None or total <= 0:
             continue
