@@ -116,8 +116,12 @@ def walk(body: etree._Element) -> Iterator[Block]:
             frame.row.grid += _span(child, "tcPr", "gridSpan")
             stack.append(_Frame(iter(child), "cell", frame.table, cell, None, frame.control))
         elif tag in _WRAPPERS or tag in ("tr", "tc"):
-            # a content control around rows or cells keeps the table's count going
-            stack.append(_Frame(iter(child), frame.kind, frame.table, frame.cell, frame.row, True))
+            # a content control around rows or cells keeps the table's count going; a row
+            # or cell out of place is read as if it were not there
+            wrapped = frame.control or tag in _WRAPPERS  # not a stray row or cell
+            stack.append(
+                _Frame(iter(child), frame.kind, frame.table, frame.cell, frame.row, wrapped)
+            )
         elif tag:
             yield Block(child, False)
 
