@@ -363,16 +363,21 @@ def check(
         assert output is not None
         notes = [
             Note(
-                paragraph=f.paragraph,
+                paragraph=f.paragraph or 0,
                 text=f"{f.level.value} {f.code}: {f.message}"
                 + (f". Suggestion: {f.suggestion}." if f.suggestion else ""),
                 quote=f.text,
+                block=f.block,  # any paragraph read: body, table cell, content control
+                place=f.place if f.cell is not None else "",
             )
             for f in result.findings
-            if f.paragraph is not None
+            if f.block is not None or f.paragraph is not None
         ]
-        annotate_docx(document, output, notes)
-        click.echo(f"wrote {output} with {len(notes)} comment(s)")
+        written = annotate_docx(document, output, notes)
+        left = f" ({len(notes) - written} left out: no paragraph outside the content controls)"
+        click.echo(
+            f"wrote {output} with {written} comment(s)" + (left if written < len(notes) else "")
+        )
         click.echo(as_text(result).splitlines()[-1], err=True)
     else:  # text or json
         report = as_json(result) if fmt == "json" else as_text(result)

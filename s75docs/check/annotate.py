@@ -7,10 +7,13 @@ relationships and [Content_Types].xml, which change only as far as the comments 
 Existing comments are kept and new ids continue after them. The output is deterministic (fixed zip
 timestamps, stable serialisation) and written atomically.
 
-Paragraphs are numbered as python-docx numbers them: `docx.Document(path).paragraphs`,
+A note names its paragraph as python-docx numbers them: `docx.Document(path).paragraphs`,
 1-based, i.e. the w:p elements that are direct children of w:body (table cells and
-content controls excluded). A comment spans its `quote` when the quote can be isolated
-on run boundaries (splitting a plain text run where needed), else the whole paragraph.
+content controls excluded); or, for any paragraph at all (table cells, nested tables,
+content controls), by its `block`: its 1-based place among the paragraphs the checker's
+reader read (word_blocks.paragraphs, the same walk). A comment spans its `quote` when the
+quote can be isolated on run boundaries (splitting a plain text run where needed), else
+the whole paragraph.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from s75docs.check import comment_places
 from s75docs.check.safe_zip import Package, open_package, rels_name, resolve_target
 from s75docs.errors import Location, UsageError
 from s75docs.files import normalise_zip, write_atomic
@@ -49,11 +53,14 @@ _MARKERS = (_w("commentRangeStart"), _w("commentRangeEnd"), _w("commentReference
 
 @dataclass(frozen=True)
 class Note:
-    """One finding to show as a comment: on body paragraph `paragraph` (1-based)."""
+    """One finding to show as a comment: on body paragraph `paragraph` (1-based), or on
+    the `block`-th paragraph read (1-based, word_blocks) when `block` is given."""
 
     paragraph: int
     text: str
     quote: str = ""
+    block: int | None = None
+    place: str = ""  # e.g. "table 3, row 4, column 2": said when the comment stands elsewhere
 
 
 class _Unreadable(Exception):
@@ -67,11 +74,13 @@ def annotate_docx(
     *,
     author: str = "s75docs check",
     date: str = "2026-01-01T00:00:00Z",
-) -> None:
-    """Write `target`: `source` with one Word comment per note, anchored at its paragraph."""
+) -> int:
+    """Write `target`: `source` with one Word comment per note, anchored at its paragraph
+    (comment_places: one in a content control goes beside it). Returns how many were
+    written: a note no paragraph outside content controls can carry is left out."""
     package = open_package(source, media=True)  # every part, to copy it into the output
     try:
-        data = _annotate(package, notes, author, date)
+        data, written = _annotate(package, notes, author, date)
     except _Unreadable as exc:
         raise UsageError(
             f"cannot read as a Word document: {exc}",
@@ -79,6 +88,7 @@ def annotate_docx(
             code="file-unreadable",
         ) from None
     write_atomic(target, data)
+    return written
 
 
 # ------------------------------------------------------------------ annotate
@@ -86,7 +96,7 @@ def _serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _annotate(package: Package, notes: list[Note], author: str, date: str) -> bytes:
+def _annotate(package: Package, notes: list[Note], author: str, date: str) -> tuple[bytes, int]:
     parts = package.parts
     if package.find("_rels/.rels") is None:  # Word could not open what we would write
         raise _Unreadable("no _rels/.rels (not an OOXML package)")
@@ -95,15 +105,10 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
     body = document.find(_BODY)
     if document.tag != _w("document") or body is None:
         raise _Unreadable(f"{main} is not a WordprocessingML document body")
-    paragraphs = body.findall(_P)
-    for note in notes:
-        if not 1 <= note.paragraph <= len(paragraphs):
-            raise ValueError(
-                f"note paragraph {note.paragraph} is out of range:"
-                f" the document has {len(paragraphs)} body paragraphs"
-            )
-    if not notes:
-        return normalise_zip(_zip(parts))
+    spots = comment_places.spots(body, [(n.paragraph, n.block) for n in notes])
+    targets = [(spot, note) for spot, note in zip(spots, notes, strict=True) if spot is not None]
+    if not targets:
+        return normalise_zip(_zip(parts)), 0
 
     rels_part = package.find(rels_name(main)) or rels_name(main)
     rels = (
@@ -122,10 +127,11 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
         raise _Unreadable(f"{comments_name} is not a WordprocessingML comments part")
 
     next_id = _next_comment_id(document, comments)
-    fields = _Fields(body)
-    for note in sorted(notes, key=lambda n: n.paragraph):  # stable: caller's order within one
-        _anchor(paragraphs[note.paragraph - 1], next_id, note.quote, fields)
-        comments.append(_comment(next_id, note.text, author, date))
+    fields = _Fields(body, {spot.paragraph for spot, _ in targets})
+    for spot, note in sorted(targets, key=lambda t: t[0].order):  # stable: caller's order
+        _anchor(spot.paragraph, next_id, note.quote, fields, spot.point)
+        text = spot.preface(note.place) + note.text
+        comments.append(_comment(next_id, text, author, date))
         next_id += 1
 
     out = dict(parts)
@@ -139,7 +145,7 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
     types = package.xml(types_name)
     if _declare_comments(types, comments_name):
         out[types_name] = _serialise(types)
-    return normalise_zip(_zip(out))
+    return normalise_zip(_zip(out)), len(targets)
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
@@ -261,15 +267,15 @@ class _Fields:
     imports a comment whose reference sits in a field result without its text.
     """
 
-    def __init__(self, body: etree._Element) -> None:
+    def __init__(self, body: etree._Element, anchored: set[etree._Element]) -> None:
         self.before: dict[etree._Element, int] = {}
         self.after: dict[etree._Element, int] = {}
-        self.ends: dict[etree._Element, tuple[int, int]] = {}  # body w:p -> start, end depth
-        self.outer: dict[etree._Element, etree._Element] = {}  # body w:p -> open field's begin
+        self.ends: dict[etree._Element, tuple[int, int]] = {}  # w:p -> start, end depth
+        self.outer: dict[etree._Element, etree._Element] = {}  # w:p -> open field's begin
         stack: list[etree._Element] = []
         starts: dict[etree._Element, int] = {}
         for event, element in etree.iterwalk(body, events=("start", "end")):
-            if element.tag == _P and element.getparent() is body:
+            if element.tag == _P and element in anchored:
                 if event == "start":
                     starts[element] = len(stack)
                     if stack:
@@ -333,15 +339,24 @@ def _places(p: etree._Element) -> list[_Place]:
     return [*places, ("end", p)]
 
 
-def _anchor(p: etree._Element, number: int, quote: str, fields: _Fields) -> None:
-    span = _isolate(p, quote, fields) if quote else None
+def _anchor(
+    p: etree._Element, number: int, quote: str, fields: _Fields, point: str | None = None
+) -> None:
+    """Around the quote, else the paragraph; or a point at its start or end (`point`)."""
+    span: tuple[_Place, _Place] | None = None
+    if point is not None and fields.safe((point, p)):
+        span = (point, p), (point, p)
+    elif point is None and quote:
+        span = _isolate(p, quote, fields)
     if span is None:  # the whole paragraph, as far as it lies outside fields
         safe = [place for place in _places(p) if fields.safe(place)]
         if safe:
             span = safe[0], safe[-1]
-        else:  # wholly inside a field spanning paragraphs (a TOC entry): just before it
-            begin = fields.outer[p]
+        elif p in fields.outer:  # wholly inside a field spanning paragraphs (a TOC entry)
+            begin = fields.outer[p]  # just before it
             span = ("before", begin), ("before", begin)
+        else:
+            span = ("start", p), ("end", p)
     _place(span, number, fields)
 
 

@@ -107,5 +107,8 @@ class Context:
                 line=raw.line if raw else None,
                 paragraph=raw.paragraph if raw else None,
                 severity=severity,
+                cell=raw.cell if raw else None,
+                block=raw.block if raw else None,
+                control=raw.control if raw else False,
             )
         )

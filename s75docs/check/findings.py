@@ -18,6 +18,18 @@ class Finding:
     line: int | None = None  # 1-based line of a text input
     paragraph: int | None = None  # 1-based index in docx.Document(path).paragraphs
     severity: Severity | None = None  # overrides the code's default
+    cell: tuple[int, int, int] | None = None  # (table, row, column) of a .docx table paragraph
+    block: int | None = None  # 1-based among every paragraph a .docx reader read (annotate)
+    control: bool = False  # in a body-level content control of a .docx
+
+    @property
+    def place(self) -> str:
+        """Where in a .docx the words stand when no paragraph number says it:
+        "table 3, row 4, column 2", or "a content control"."""
+        if self.cell is not None:
+            table, row, column = self.cell
+            return f"table {table}, row {row}, column {column}"
+        return "a content control" if self.control else ""
 
     @property
     def level(self) -> Severity:
@@ -36,4 +48,8 @@ class Finding:
             out["line"] = self.line
         if self.paragraph is not None:
             out["paragraph"] = self.paragraph
+        if self.cell is not None:
+            out["table"], out["row"], out["column"] = self.cell
+        if self.place:
+            out["place"] = self.place
         return out

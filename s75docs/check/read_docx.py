@@ -14,6 +14,7 @@ from lxml import etree
 
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import Package, open_package
+from s75docs.check.word_blocks import Block, walk
 from s75docs.check.word_numbering import ListNumber, ListNumbering, NumberingDefs
 from s75docs.check.word_styles import OUR_HEADINGS, StyleDef, StyleSheet
 from s75docs.check.wordml import attr_val, int_of, local_name, w_tag
@@ -38,6 +39,8 @@ class _Draft:
     paragraph: int | None = None
     in_table: bool = False
     cell: tuple[int, int, int] | None = None
+    block: int = 0
+    control: bool = False
     bold: int = 0  # letters shown in bold by direct formatting
     letters: int = 0
 
@@ -253,7 +256,7 @@ def _is_heading_style(name: str) -> bool:
 
 
 class _DocumentReader:
-    """Walks the body in document order: paragraphs, tables (nested), content controls."""
+    """Reads the body's paragraphs in document order (word_blocks: tables, content controls)."""
 
     def __init__(self, root: etree._Element, styles: StyleSheet, numbering: NumberingDefs):
         self.styles = styles
@@ -261,39 +264,17 @@ class _DocumentReader:
         self.content = _ContentReader(root)
         self.drafts: list[_Draft] = []
         self.pending = _Draft()  # bookmarks and comment anchors standing between paragraphs
-        self.body_index = 0
-        self.tables = 0
-        self.cell: tuple[int, int, int] | None = None
 
     def read(self, body: etree._Element) -> list[RawParagraph]:
-        self._blocks(body, in_table=False, body=True)
+        for block in walk(body):
+            if block.paragraph:
+                self._paragraph(block)
+            else:
+                _mark(block.element, local_name(block.element), self.pending)
         return [_freeze(draft) for draft in self.drafts]
 
-    def _blocks(self, container: etree._Element, *, in_table: bool, body: bool) -> None:
-        for child in container:
-            tag = local_name(child)
-            if tag == "p":
-                self._paragraph(child, in_table=in_table, body=body)
-            elif tag == "tbl":
-                self._table(child)
-            elif tag in ("tr", "tc", "sdtContent", "customXml", "sdt"):
-                self._blocks(child, in_table=in_table, body=False)
-            else:
-                _mark(child, tag, self.pending)
-
-    def _table(self, table: etree._Element) -> None:
-        """Cells in row order, each paragraph tagged with (table, row, column)."""
-        self.tables += 1
-        number, outer = self.tables, self.cell
-        for r, row in enumerate(table.iterfind(w_tag("tr"))):
-            for c, cell in enumerate(row.iterfind(w_tag("tc"))):
-                self.cell = (number, r, c)
-                self._blocks(cell, in_table=True, body=False)
-        self.cell = outer
-
-    def _paragraph(self, element: etree._Element, *, in_table: bool, body: bool) -> None:
-        if body:
-            self.body_index += 1  # python-docx's Document.paragraphs: the body's own w:p
+    def _paragraph(self, block: Block) -> None:
+        element, cell = block.element, block.cell
         ppr = element.find(w_tag("pPr"))
         style = self.styles.paragraph_style(
             attr_val(None if ppr is None else ppr.find(w_tag("pStyle")))
@@ -304,9 +285,11 @@ class _DocumentReader:
             style=style,
             outline=_outline(ppr, style, self.styles),
             list_number=self.lists.number(ppr, style),
-            paragraph=self.body_index if body else None,
-            in_table=in_table,
-            cell=self.cell if in_table else None,
+            paragraph=block.body_index,
+            in_table=cell is not None,
+            cell=None if cell is None else (cell.table, cell.row, cell.column),
+            block=len(self.drafts) + 1,
+            control=block.control,
         )
         self.pending = _Draft()
         self.content.read(element, draft)
@@ -330,6 +313,8 @@ def _freeze(draft: _Draft) -> RawParagraph:
         paragraph=draft.paragraph,
         in_table=draft.in_table,
         cell=draft.cell,
+        block=draft.block,
+        control=draft.control,
         bookmarks=tuple(draft.bookmarks),
         fields=tuple(f.freeze() for f in draft.fields),
         comments=len(draft.comment_ids),

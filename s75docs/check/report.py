@@ -40,9 +40,10 @@ def as_text(result: Result) -> str:
         if group != current:
             current = group
             lines.append(f"== {group}")
-        where = f.line if f.line is not None else f.paragraph
+        number = f.line if f.line is not None else f.paragraph
+        where = str(number) if number else f" {f.place}" if f.place else "0"
         tail = f" ({f.suggestion})" if f.suggestion else ""
-        lines.append(f"{result.file}:{where or 0}: {f.level.value} {f.code}: {f.message}{tail}")
+        lines.append(f"{result.file}:{where}: {f.level.value} {f.code}: {f.message}{tail}")
     s = summary(result)
     if result.findings:
         codes = ", ".join(f"{code} {n}" for code, n in s["by_code"].items())  # type: ignore[attr-defined]

@@ -160,5 +160,5 @@ def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, R
             text=marker.text[:60],
             suggestion="check that paper on its own if it is meant to be part of the agreement",
         )
-    ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))
+    ctx.findings.sort(key=lambda f: (f.line or f.block or f.paragraph or 0, f.code))
     return Result(str(path), kind, ctx.findings, len(paragraphs), made, start), read

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from s75docs.check.context import Context, Place
 from s75docs.check.raw import RawParagraph
+from s75docs.check.rules.shares import check_shares
 from s75docs.doctree.nodes import Para, inline_text, inlines_of
 
 _AMOUNT = re.compile(r"£\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,3})?|\d+(?:\.\d{1,3})?)(m\b|k\b)?")
@@ -23,6 +24,7 @@ def _value(text: str, unit: str | None) -> Decimal:
 def check_money(ctx: Context) -> None:
     _table_totals(ctx)
     _word_tables(ctx)
+    check_shares(ctx)  # percentages beside amounts in tables
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
         for m in _MALFORMED.finditer(text):

@@ -105,6 +105,9 @@ def _summarise_if_irregular(ctx: Context, division: Body | Schedule, before: int
             " document was pasted in)",
             line=first.line,
             paragraph=first.paragraph,
+            cell=first.cell,
+            block=first.block,
+            control=first.control,
         )
     )
 
