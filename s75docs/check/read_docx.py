@@ -17,6 +17,7 @@ from s75docs.check.safe_zip import Package, open_package
 from s75docs.check.word_numbering import ListNumber, ListNumbering, NumberingDefs
 from s75docs.check.word_styles import OUR_HEADINGS, StyleDef, StyleSheet
 from s75docs.check.wordml import attr_val, int_of, local_name, w_tag
+from s75docs.ooxml import MC_NS
 
 # ------------------------------------------------------------------ paragraph content
 
@@ -204,17 +205,25 @@ def _mark(element: etree._Element, tag: str, draft: _Draft) -> None:
 _UNREAD = {"del", "moveFrom", "txbxContent", "drawing", "pict", "object"}
 
 
-def _read_here(element: etree._Element) -> bool:
-    """Whether the reader walks this element: not deleted, not in a text box or drawing."""
-    return not any(local_name(a) in _UNREAD or not local_name(a) for a in element.iterancestors())
+def _read_here(element: etree._Element, story: etree._Element | None = None) -> bool:
+    """Whether the reader walks this element as part of `story` (the document, or a text
+    box read on its own): not deleted, not in a text box or drawing within it."""
+    for ancestor in element.iterancestors():
+        if ancestor is story:
+            return True
+        if local_name(ancestor) in _UNREAD or not local_name(ancestor):
+            return False
+    return True
 
 
 def unterminated_fields(root: etree._Element) -> set[etree._Element]:
-    """The fldChar begins with no matching end (hand-damaged documents have them)."""
+    """The fldChar begins with no matching end (hand-damaged documents have them), in the
+    story `root` is (the document, or one text box)."""
     open_begins: list[etree._Element] = []
+    story = root if root.tag == w_tag("txbxContent") else None
     for element in root.iter(w_tag("fldChar")):
         kind = attr_val(element, "fldCharType")
-        if kind not in ("begin", "end") or not _read_here(element):
+        if kind not in ("begin", "end") or not _read_here(element, story):
             continue
         if kind == "begin":
             open_begins.append(element)
@@ -230,13 +239,16 @@ def _bold(run: etree._Element) -> bool:
 
 
 def _symbol(element: etree._Element) -> str:
+    """The character of a w:sym; a surrogate (never a character on its own) reads as U+FFFD."""
     code = _int_hex(attr_val(element, "char"))
-    return chr(code) if code is not None and 0 < code < 0x110000 else ""
+    if code is None or not 0 < code < 0x110000:
+        return ""
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 def _int_hex(text: str | None) -> int | None:
     try:
-        return int(text, 16) if text else None
+        return int(text, 16) if text and len(text) <= 8 else None
     except ValueError:
         return None
 
@@ -311,6 +323,40 @@ class _DocumentReader:
         self.pending = _Draft()
         self.content.read(element, draft)
         self.drafts.append(draft)
+        for box in text_boxes(element):  # each its own story, read after its paragraph
+            outer, self.content = self.content, _ContentReader(box)
+            self._blocks(box, in_table=in_table, body=False)
+            self.content = outer
+
+
+def text_boxes(paragraph: etree._Element) -> list[etree._Element]:
+    """The text boxes (w:txbxContent) anchored in a paragraph, each once: not those nested in
+    another text box (read with it), nor the VML copy a mc:Fallback holds of a text box its
+    mc:Choice already has."""
+    found: list[etree._Element] = []
+    for box in paragraph.iter(w_tag("txbxContent")):
+        for ancestor in box.iterancestors():
+            if ancestor is paragraph:
+                found.append(box)
+                break
+            if ancestor.tag == w_tag("txbxContent") or ancestor.tag in _UNREAD_TAGS:
+                break
+            if ancestor.tag == _FALLBACK and _choice_has_box(ancestor):
+                break
+    return found
+
+
+_FALLBACK = f"{{{MC_NS}}}Fallback"
+_UNREAD_TAGS = {w_tag("del"), w_tag("moveFrom")}
+
+
+def _choice_has_box(fallback: etree._Element) -> bool:
+    alternate = fallback.getparent()
+    return alternate is not None and any(
+        True
+        for choice in alternate.iterchildren(f"{{{MC_NS}}}Choice")
+        for _ in choice.iter(w_tag("txbxContent"))
+    )
 
 
 def _outline(ppr: etree._Element | None, style: StyleDef | None, styles: StyleSheet) -> int | None:
