@@ -115,19 +115,22 @@ class Package:
 def open_package(path: Path, *, media: bool = False) -> Package:
     """A Word package's XML parts (*.xml, *.rels) and, with `media`, every other part too.
 
-    Of two parts with one name the first is kept, whoever reads the package; a member whose
-    name leaves the package ("../x", "C:/x") is not read. Raises UsageError (never another
-    exception) for anything that is not a readable, reasonably sized .docx.
+    A member whose name leaves the package ("../x", "C:/x") is not read, and a package
+    holding two members of one part name (OPC names ignore case) is refused: readers differ
+    on which of the two is the document. Raises UsageError (never another exception) for
+    anything that is not a readable, reasonably sized .docx.
     """
     head = _check_file(path)
     parts: dict[str, bytes] = {}
     infos: dict[str, zipfile.ZipInfo] = {}
     try:
         with zipfile.ZipFile(path) as package:
-            for info in _checked_members(path, package):
+            members = _checked_members(path, package)
+            _refuse_duplicates(path, members)
+            for info in members:
                 name = None if info.is_dir() else part_name(info.filename)
                 wanted = media or info.filename.endswith((".xml", ".rels"))
-                if wanted and name is not None and name not in parts:
+                if wanted and name is not None:
                     parts[name] = _read_member(path, package, info)
                     infos[name] = info
     except UsageError:
@@ -228,6 +231,21 @@ def _checked_members(path: Path, package: zipfile.ZipFile) -> list[zipfile.ZipIn
                 f" from {info.compress_size // 1024} KB (over {MAX_RATIO}:1): a zip bomb",
             )
     return members
+
+
+def _refuse_duplicates(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    seen: set[str] = set()
+    for info in members:
+        name = None if info.is_dir() else part_name(info.filename)
+        if name is None:
+            continue
+        if name.casefold() in seen:
+            raise _refused(
+                path,
+                f"refused: the package holds two parts named '{name}'"
+                " (a damaged or crafted file: readers differ on which one to read)",
+            )
+        seen.add(name.casefold())
 
 
 def _read_member(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
