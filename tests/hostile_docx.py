@@ -26,6 +26,9 @@ import json
 import os
 import random
 import re
+import resource
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -169,7 +172,8 @@ def comments(body: str, *, prolog: str = "") -> bytes:
 
 
 def comment(ident: str, text: str = "An old comment.") -> str:
-    return f'<w:comment w:id="{ident}" w:author="A"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment>'
+    paragraph = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    return f'<w:comment w:id="{ident}" w:author="A">{paragraph}</w:comment>'
 
 
 def commented(ident: str, text: str) -> str:
@@ -364,9 +368,10 @@ def _surrogate(env: Env) -> Members:
     return agreement_members(env, p("4.1 See Clause 12 ", raw=sym))
 
 
-@case("duplicate-main", 9, read)
+@case("duplicate-main", 9, refused)
 def _duplicate_main(env: Env) -> Members:
-    """Two word/document.xml entries: the second with more paragraphs."""
+    """Two word/document.xml entries: the second with more paragraphs (python-docx reads
+    the second, so reader and annotator refuse it alike)."""
     members = agreement_members(env)
     longer = document(agreement_body(*(p(f"Extra {i}, see Clause 40.") for i in range(20))))
     return [*members, ("word/document.xml", longer)]
@@ -409,7 +414,10 @@ def _huge_comment_id(env: Env) -> Members:
 def _nested_fields(env: Env) -> Members:
     """Complex fields nested 2,000 deep (--large; 60 by default) around many runs."""
     depth = env.size(60, 2000)
-    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> QUOTE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> QUOTE </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     runs = "".join(f"<w:r><w:t>w{i} </w:t></w:r>" for i in range(depth * 10))
     return agreement_members(env, p("4.1 Nested", raw=begin * depth + runs + end * depth))
@@ -555,7 +563,9 @@ def _sdt_rows(env: Env) -> Members:
 @case("sdt-body-and-paragraph", None, read, text_once("Body control text."))
 def _sdt_body(env: Env) -> Members:
     """Text only in content controls at body and at paragraph level."""
-    inline = '<w:sdt><w:sdtContent><w:r><w:t>Inline control text.</w:t></w:r></w:sdtContent></w:sdt>'
+    inline = (
+        "<w:sdt><w:sdtContent><w:r><w:t>Inline control text.</w:t></w:r></w:sdtContent></w:sdt>"
+    )
     body = (
         f"<w:sdt><w:sdtPr><w:alias w:val='x'/></w:sdtPr><w:sdtContent>{p('Body control text.')}"
         f"</w:sdtContent></w:sdt>{p('', raw=inline)}"
@@ -584,9 +594,9 @@ def _text_box(env: Env) -> Members:
 def _text_box_vml(env: Env) -> Members:
     """A VML text box (no mc:AlternateContent), nested in another text box's paragraph."""
     inner = f"<w:txbxContent>{p('A VML text box.')}</w:txbxContent>"
-    nested = f'<w:r><w:pict><v:shape><v:textbox>{inner}</v:textbox></v:shape></w:pict></w:r>'
+    nested = f"<w:r><w:pict><v:shape><v:textbox>{inner}</v:textbox></v:shape></w:pict></w:r>"
     outer = f"<w:txbxContent>{p('Outer box.', raw=nested)}</w:txbxContent>"
-    shape = f'<w:r><w:pict><v:shape><v:textbox>{outer}</v:textbox></v:shape></w:pict></w:r>'
+    shape = f"<w:r><w:pict><v:shape><v:textbox>{outer}</v:textbox></v:shape></w:pict></w:r>"
     return package(document(agreement_body(p("", raw=shape)), extra_ns=f' xmlns:v="{V_NS}"'))
 
 
@@ -660,7 +670,11 @@ def _billion_laughs(env: Env) -> Members:
 @case("billion-laughs-styles", None, refused)
 def _laughs_styles(env: Env) -> Members:
     """Nested entities in styles.xml (a part the reader parses)."""
-    styles = b'<?xml version="1.0"?>' + _laughs("w:styles") + f'<w:styles xmlns:w="{W_NS}">&lol9;</w:styles>'.encode()
+    styles = (
+        b'<?xml version="1.0"?>'
+        + _laughs("w:styles")
+        + f'<w:styles xmlns:w="{W_NS}">&lol9;</w:styles>'.encode()
+    )
     return package(
         document(agreement_body()),
         parts={"word/styles.xml": styles},
@@ -745,11 +759,11 @@ def _encrypted(env: Env) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
         for name, data in agreement_members(env):
             out.writestr(name, data)
-    data = bytearray(buffer.getvalue())
-    for match in re.finditer(rb"PK\x03\x04|PK\x01\x02", bytes(data)):
-        at = match.start() + (6 if data[match.start() + 2] == 3 else 8)
-        data[at] |= 0x01
-    return bytes(data)
+    flagged = bytearray(buffer.getvalue())
+    for match in re.finditer(rb"PK\x03\x04|PK\x01\x02", bytes(flagged)):
+        at = match.start() + (6 if flagged[match.start() + 2] == 3 else 8)
+        flagged[at] |= 0x01  # general purpose bit 0: encrypted
+    return bytes(flagged)
 
 
 @case("no-main-part", None, refused)
@@ -793,7 +807,9 @@ def _stray_fields(env: Env) -> Members:
     paragraphs and a REF inside a TOC."""
     sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>TOC \\o</w:instrText></w:r>'
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>TOC \\o</w:instrText></w:r>'
+    )
     return agreement_members(
         env,
         p("4.1 Stray", raw=sep + end + end),
@@ -803,9 +819,9 @@ def _stray_fields(env: Env) -> Members:
     )
 
 
-@case("control-characters", None, read)
+@case("control-characters", None, refused)
 def _control_chars(env: Env) -> Members:
-    """Characters XML 1.0 forbids, as character references and in attributes."""
+    """Characters XML 1.0 forbids, as character references (Word too refuses the file)."""
     bad = "".join(f"&#{c};" for c in (0xFFFE, 0x1F, 0x0B))
     main = document(agreement_body(p("4.1 bad", raw=f"<w:r><w:t>{bad}</w:t></w:r>")))
     return package(main)
@@ -833,8 +849,12 @@ def _fuzz(seed: int) -> Callable[[Env], Members]:
         words = ["Clause", "Schedule", "paragraph", "£1,000", "£1,00", '"Fund"', "means", "the"]
         rows = []
         for _ in range(rng.randint(20, 80)):
-            number = ".".join(str(rng.choice([0, 1, 2, 3, 99, 10**12])) for _ in range(rng.randint(1, 5)))
-            text = " ".join(rng.choice(words) + rng.choice(["", " 3(a)", " 2.1", " 1"]) for _ in range(8))
+            number = ".".join(
+                str(rng.choice([0, 1, 2, 3, 99, 10**12])) for _ in range(rng.randint(1, 5))
+            )
+            text = " ".join(
+                rng.choice(words) + rng.choice(["", " 3(a)", " 2.1", " 1"]) for _ in range(8)
+            )
             rows.append(p(f"{rng.choice([number, '(a)', '(iv)', 'SCHEDULE 2', 'Part'])} {text}"))
         return package(document("".join(rows)))
 
@@ -919,34 +939,48 @@ _LAUNCH = (
 
 
 def run_check(args: list[str], cwd: Path, timeout: float) -> Run:
-    """`s75docs ARGS` in a fresh process in `cwd`: exit status, time, peak memory, output."""
+    """`s75docs ARGS` in a fresh process in `cwd`: exit status, time, peak memory, output.
+
+    The peak is measured by /usr/bin/time when it is installed (a child forked from this
+    process would otherwise count this process's own memory as its starting peak)."""
     argv = [sys.executable, "-c", _LAUNCH, str(MEMORY_LIMIT_MB), *args]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
     env.pop("S75DOCS_DEBUG", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.monotonic()
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > timeout:
-                proc.kill()
-                _, status, usage = os.wait4(proc.pid, 0)
-                proc.returncode = -9
-                return Run(None, timeout, usage.ru_maxrss / 1024, "", "")
-            time.sleep(0.02)
-        seconds = time.monotonic() - start
-        proc.returncode = code = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return Run(
-            code,
-            seconds,
-            usage.ru_maxrss / 1024,
-            out.read().decode("utf-8", "replace"),
-            err.read().decode("utf-8", "replace"),
-        )
+    with tempfile.TemporaryDirectory(prefix="s75time-") as spare:
+        peak_file = Path(spare) / "peak"
+        if Path(_TIME).exists():
+            argv = [_TIME, "-q", "-f", "%M", "-o", str(peak_file), *argv]
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            start = time.monotonic()
+            proc = subprocess.Popen(
+                argv, cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True
+            )
+            try:
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)  # the group: time and the checker
+                proc.wait()
+                return Run(None, timeout, 0.0, "", "")
+            seconds = time.monotonic() - start
+            out.seek(0)
+            err.seek(0)
+            stderr = err.read().decode("utf-8", "replace")
+            peak = _peak(peak_file, stderr)
+            return Run(
+                proc.returncode, seconds, peak, out.read().decode("utf-8", "replace"), stderr
+            )
+
+
+_TIME = "/usr/bin/time"
+
+
+def _peak(peak_file: Path, stderr: str) -> float:
+    """The child's peak resident memory in MB, from /usr/bin/time, else this process's
+    children's (an upper bound)."""
+    try:
+        return int(peak_file.read_text().split()[-1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 _SAFE_NAME = re.compile(r"^(?![/\\])(?![A-Za-z]:)(?!.*(?:^|/)\.\.(?:/|$))[^\\\x00]+$")
@@ -979,11 +1013,11 @@ def output_problems(source: Path, output: Path, run_dir: Path) -> list[str]:
         return [*problems, f"the output is not a zip: {exc}"]
     try:
         before: int | None = len(docx.Document(str(source)).paragraphs)
-    except Exception:  # noqa: BLE001 - python-docx cannot open the source: nothing to compare
+    except Exception:
         before = None
     try:
         after = len(docx.Document(str(output)).paragraphs)
-    except Exception as exc:  # noqa: BLE001 - any failure to open is the finding
+    except Exception as exc:
         if before is not None:
             problems.append(f"python-docx cannot open the output: {type(exc).__name__}: {exc}")
         return problems
@@ -992,7 +1026,9 @@ def output_problems(source: Path, output: Path, run_dir: Path) -> list[str]:
     return problems
 
 
-def build_corpus(folder: Path, names: list[str] | None = None, *, large: bool = False) -> dict[str, Path]:
+def build_corpus(
+    folder: Path, names: list[str] | None = None, *, large: bool = False
+) -> dict[str, Path]:
     """Write the cases (all, or `names`) into `folder`, with the canary file beside them."""
     folder.mkdir(parents=True, exist_ok=True)
     canary = folder / "canary.txt"
@@ -1010,7 +1046,9 @@ def build_corpus(folder: Path, names: list[str] | None = None, *, large: bool = 
     return out
 
 
-def run_case(name: str, path: Path, timeout: float) -> Outcome:
+def run_case(name: str, path: Path, timeout: float, keep: Path | None = None) -> Outcome:
+    """Both runs of one case; with `keep`, the annotated output is kept there as
+    NAME.annotated.docx."""
     with tempfile.TemporaryDirectory(prefix="s75hostile-") as tmp:
         json_dir, docx_dir = Path(tmp) / "json", Path(tmp) / "docx"
         json_dir.mkdir()
@@ -1022,6 +1060,8 @@ def run_case(name: str, path: Path, timeout: float) -> Outcome:
         )
         as_docx.output_exists = output.exists()
         as_docx.problems = output_problems(path, output, docx_dir)
+        if keep is not None and output.exists():
+            shutil.copyfile(output, keep / f"{name}.annotated.docx")
         for run in (as_json, as_docx):
             if CANARY_TEXT in run.stdout or CANARY_TEXT in run.stderr:
                 run.problems.append("the canary's text in the report")
@@ -1036,9 +1076,11 @@ def run_case(name: str, path: Path, timeout: float) -> Outcome:
         return outcome
 
 
-def run_corpus(files: dict[str, Path], jobs: int, timeout: float) -> list[Outcome]:
+def run_corpus(
+    files: dict[str, Path], jobs: int, timeout: float, keep: Path | None = None
+) -> list[Outcome]:
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(lambda item: run_case(item[0], item[1], timeout), files.items()))
+        return list(pool.map(lambda item: run_case(item[0], item[1], timeout, keep), files.items()))
 
 
 def table(outcomes: list[Outcome]) -> str:

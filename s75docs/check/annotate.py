@@ -202,13 +202,19 @@ def _next_comment_id(document: etree._Element, comments: etree._Element) -> int:
     used = [c.get(_ID) for c in comments.iterfind(_w("comment"))]
     for tag in _MARKERS:
         used.extend(m.get(_ID) for m in document.iter(tag))
-    numbers = [int(v) for v in used if v is not None and _SMALL_ID.fullmatch(v.strip())]
-    return max(numbers, default=-1) + 1
+    numbers = [_id_number(v.strip()) for v in used if v is not None]
+    return max((n for n in numbers if n is not None), default=-1) + 1
 
 
-# Word's comment ids are 32-bit: an id of more digits (thousands, in a hostile file) cannot
-# equal a new one, and int() would refuse it; it is left out of the count.
+# Comment ids are 32-bit numbers: LibreOffice reads one of more digits (thousands, in a
+# hostile file, which int() would refuse) as 0, so it counts as 0 and new ids start above it.
 _SMALL_ID = re.compile(r"-?0*\d{1,18}")
+
+
+def _id_number(text: str) -> int | None:
+    if _SMALL_ID.fullmatch(text):
+        return int(text)
+    return 0 if re.fullmatch(r"-?\d+", text) else None
 
 
 # ------------------------------------------------------------------ comment part

@@ -419,7 +419,9 @@ def test_a_hostile_source_is_refused_as_the_reader_refuses_it(
             f'<Relationship Id="rId99" Type="{COMMENTS_REL}" Target="comments.xml"/>'
             "</Relationships>".encode(),
         )
-        _zip(bad, {**parts, "word/comments.xml": comments_xml, "word/_rels/document.xml.rels": rels})
+        _zip(
+            bad, {**parts, "word/comments.xml": comments_xml, "word/_rels/document.xml.rels": rels}
+        )
         expected = "word/comments.xml contains a DTD"
     target = tmp_path / "out.docx"
     with pytest.raises(UsageError, match=expected):
@@ -822,10 +824,14 @@ def test_comment_ids_of_thousands_of_digits(source: Path, tmp_path: Path) -> Non
     first = tmp_path / "first.docx"
     annotate_docx(source, first, [Note(2, "Old.")])
     parts = _parts(first)
-    parts["word/comments.xml"] = parts["word/comments.xml"].replace(b'w:id="0"', f'w:id="{big}"'.encode())
-    parts["word/document.xml"] = parts["word/document.xml"].replace(b'w:id="0"', f'w:id="{big}"'.encode())
+    parts["word/comments.xml"] = parts["word/comments.xml"].replace(
+        b'w:id="0"', f'w:id="{big}"'.encode()
+    )
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b'w:id="0"', f'w:id="{big}"'.encode()
+    )
     path = _zip(tmp_path / "big.docx", parts)
     target = tmp_path / "out.docx"
     annotate_docx(path, target, [Note(3, "New.")])
     assert sorted(comment_text(c) for c in comments(target).values()) == ["New.", "Old."]
-    assert "0" in comments(target)  # the new comment's id: the huge one is not counted
+    assert "1" in comments(target)  # the new comment's id: the huge one counts as 0

@@ -267,7 +267,8 @@ def test_main_document_named_by_package_relationships(
 
 
 @pytest.mark.parametrize(
-    "second", ["word/document.xml", "/word/document.xml", "Word/Document.XML", "word/./document.xml"]
+    "second",
+    ["word/document.xml", "/word/document.xml", "Word/Document.XML", "word/./document.xml"],
 )
 def test_two_parts_of_one_name_are_refused(tmp_path: Path, second: str) -> None:
     """Readers differ on which of two entries is the document (python-docx reads the last):
@@ -291,9 +292,7 @@ def test_two_parts_of_one_name_are_refused(tmp_path: Path, second: str) -> None:
         "word/../../evil.xml",
     ],
 )
-def test_member_names_are_normalised_and_kept_inside_the_package(
-    tmp_path: Path, name: str
-) -> None:
+def test_member_names_are_normalised_and_kept_inside_the_package(tmp_path: Path, name: str) -> None:
     path = package(tmp_path / "names.docx", {"word/document.xml": DOCUMENT, name: b"<evil/>"})
     read = open_package(path, media=True)
     assert all(not n.startswith(("/", "..")) and "\\" not in n for n in read.parts)
