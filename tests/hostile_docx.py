@@ -600,6 +600,19 @@ def _text_box_vml(env: Env) -> Members:
     return package(document(agreement_body(p("", raw=shape)), extra_ns=f' xmlns:v="{V_NS}"'))
 
 
+@case("alternate-content", None, read, text_once("Fallback text."))
+def _alternate_content(env: Env) -> Members:
+    """mc:AlternateContent in a paragraph and at body level (one branch read)."""
+    inline = (
+        '<mc:AlternateContent><mc:Choice Requires="w14"><w:r><w:t>Fallback text.</w:t></w:r>'
+        "</mc:Choice><mc:Fallback><w:r><w:t>Fallback text.</w:t></w:r></mc:Fallback>"
+        "</mc:AlternateContent>"
+    )
+    block = f'<mc:AlternateContent><mc:Choice Requires="w14">{p("Block.")}</mc:Choice>'
+    body = p("", raw=inline) + block + "</mc:AlternateContent>"
+    return package(document(body, extra_ns=f' xmlns:mc="{MC_NS}"'))
+
+
 @case("findings-in-table", 21, read)
 def _findings_in_table(env: Env) -> Members:
     """Findings in a table cell and in a body-level content control."""

@@ -118,6 +118,9 @@ class _ContentReader:
                     self._content(content, draft)
             elif tag == "fldSimple":
                 self._simple_field(child, draft)
+            elif child.tag == _ALTERNATE:
+                for chosen in _alternative(child):
+                    self._content(chosen, draft)
             else:
                 _mark(child, tag, draft)
             # w:del and w:moveFrom (deleted text), w:pPr and the rest are not shown
@@ -290,6 +293,9 @@ class _DocumentReader:
                 self._table(child)
             elif tag in ("tr", "tc", "sdtContent", "customXml", "sdt"):
                 self._blocks(child, in_table=in_table, body=False)
+            elif child.tag == _ALTERNATE:
+                for chosen in _alternative(child):
+                    self._blocks(chosen, in_table=in_table, body=False)
             else:
                 _mark(child, tag, self.pending)
 
@@ -347,6 +353,17 @@ def text_boxes(paragraph: etree._Element) -> list[etree._Element]:
 
 
 _FALLBACK = f"{{{MC_NS}}}Fallback"
+_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
+
+
+def _alternative(alternate: etree._Element) -> list[etree._Element]:
+    """The one branch of a mc:AlternateContent the reader reads: its mc:Fallback (what a
+    reader that knows none of the choices' extensions shows), else its first mc:Choice."""
+    fallback = alternate.find(_FALLBACK)
+    first = fallback if fallback is not None else alternate.find(f"{{{MC_NS}}}Choice")
+    return [] if first is None else [first]
+
+
 _UNREAD_TAGS = {w_tag("del"), w_tag("moveFrom")}
 
 
