@@ -613,6 +613,28 @@ def _alternate_content(env: Env) -> Members:
     return package(document(body, extra_ns=f' xmlns:mc="{MC_NS}"'))
 
 
+@case("equation", None, read, text_once("x=2"))
+def _equation(env: Env) -> Members:
+    """Text only in an equation (ISO Strict math namespace)."""
+    math = "http://purl.oclc.org/ooxml/officeDocument/math"
+    equation = f'<m:oMath xmlns:m="{math}"><m:r><m:t>x=2</m:t></m:r></m:oMath>'
+    return package(document(p("", raw=equation), ns=STRICT_W), strict=True)
+
+
+def _says_where(outcome: Outcome) -> str:
+    line = outcome.json.first_line
+    return "" if "its text is only in headers" in line else f"not said where: {line}"
+
+
+@case("header-only", None, refused, _says_where)
+def _header_only(env: Env) -> Members:
+    """A body without text, and a header with text."""
+    header = f'<w:hdr xmlns:w="{W_NS}">{p("Header text")}</w:hdr>'.encode()
+    return package(
+        document(p("")), parts={"word/header1.xml": header}, rels={"header": "header1.xml"}
+    )
+
+
 @case("findings-in-table", 21, read)
 def _findings_in_table(env: Env) -> Members:
     """Findings in a table cell and in a body-level content control."""

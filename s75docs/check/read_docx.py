@@ -15,9 +15,16 @@ from lxml import etree
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import Package, open_package
 from s75docs.check.word_numbering import ListNumber, ListNumbering, NumberingDefs
+from s75docs.check.word_stories import (
+    ALTERNATE,
+    MATH,
+    alternative,
+    math_text,
+    refuse_if_text_elsewhere,
+    text_boxes,
+)
 from s75docs.check.word_styles import OUR_HEADINGS, StyleDef, StyleSheet
 from s75docs.check.wordml import attr_val, int_of, local_name, w_tag
-from s75docs.ooxml import MC_NS
 
 # ------------------------------------------------------------------ paragraph content
 
@@ -118,9 +125,11 @@ class _ContentReader:
                     self._content(content, draft)
             elif tag == "fldSimple":
                 self._simple_field(child, draft)
-            elif child.tag == _ALTERNATE:
-                for chosen in _alternative(child):
+            elif child.tag == ALTERNATE:
+                for chosen in alternative(child):
                     self._content(chosen, draft)
+            elif child.tag in MATH:
+                self._emit(math_text(child), draft)
             else:
                 _mark(child, tag, draft)
             # w:del and w:moveFrom (deleted text), w:pPr and the rest are not shown
@@ -293,8 +302,8 @@ class _DocumentReader:
                 self._table(child)
             elif tag in ("tr", "tc", "sdtContent", "customXml", "sdt"):
                 self._blocks(child, in_table=in_table, body=False)
-            elif child.tag == _ALTERNATE:
-                for chosen in _alternative(child):
+            elif child.tag == ALTERNATE:
+                for chosen in alternative(child):
                     self._blocks(chosen, in_table=in_table, body=False)
             else:
                 _mark(child, tag, self.pending)
@@ -333,47 +342,6 @@ class _DocumentReader:
             outer, self.content = self.content, _ContentReader(box)
             self._blocks(box, in_table=in_table, body=False)
             self.content = outer
-
-
-def text_boxes(paragraph: etree._Element) -> list[etree._Element]:
-    """The text boxes (w:txbxContent) anchored in a paragraph, each once: not those nested in
-    another text box (read with it), nor the VML copy a mc:Fallback holds of a text box its
-    mc:Choice already has."""
-    found: list[etree._Element] = []
-    for box in paragraph.iter(w_tag("txbxContent")):
-        for ancestor in box.iterancestors():
-            if ancestor is paragraph:
-                found.append(box)
-                break
-            if ancestor.tag == w_tag("txbxContent") or ancestor.tag in _UNREAD_TAGS:
-                break
-            if ancestor.tag == _FALLBACK and _choice_has_box(ancestor):
-                break
-    return found
-
-
-_FALLBACK = f"{{{MC_NS}}}Fallback"
-_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
-
-
-def _alternative(alternate: etree._Element) -> list[etree._Element]:
-    """The one branch of a mc:AlternateContent the reader reads: its mc:Fallback (what a
-    reader that knows none of the choices' extensions shows), else its first mc:Choice."""
-    fallback = alternate.find(_FALLBACK)
-    first = fallback if fallback is not None else alternate.find(f"{{{MC_NS}}}Choice")
-    return [] if first is None else [first]
-
-
-_UNREAD_TAGS = {w_tag("del"), w_tag("moveFrom")}
-
-
-def _choice_has_box(fallback: etree._Element) -> bool:
-    alternate = fallback.getparent()
-    return alternate is not None and any(
-        True
-        for choice in alternate.iterchildren(f"{{{MC_NS}}}Choice")
-        for _ in choice.iter(w_tag("txbxContent"))
-    )
 
 
 def _outline(ppr: etree._Element | None, style: StyleDef | None, styles: StyleSheet) -> int | None:
@@ -431,9 +399,10 @@ def read_docx(path: Path) -> list[RawParagraph]:
     numbering_root = _optional_part(package, targets.get("numbering", "word/numbering.xml"))
     numbering = NumberingDefs(numbering_root, styles)
     body = root.find(w_tag("body"))
-    if body is None:
-        return []
-    return _DocumentReader(root, styles, numbering).read(body)
+    paragraphs = [] if body is None else _DocumentReader(root, styles, numbering).read(body)
+    if not any(p.text.strip() for p in paragraphs):
+        refuse_if_text_elsewhere(package)  # say where the text is, not "empty"
+    return paragraphs
 
 
 def _optional_part(package: Package, name: str) -> etree._Element | None:

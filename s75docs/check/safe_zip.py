@@ -311,6 +311,10 @@ _DRIVE = re.compile(r"[A-Za-z]:")
 _STRICT = (
     (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W_NS.encode()),
     (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
 )
 _STRICT_W = _STRICT[0][0]
 

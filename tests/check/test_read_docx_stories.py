@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from s75docs.check.read_docx import read_docx
+from s75docs.errors import UsageError
 from tests.hostile_docx import (
     MC_NS,
     STRICT_W,
@@ -127,3 +130,20 @@ def test_a_start_value_of_thousands_of_digits_is_ignored(tmp_path: Path) -> None
         ),
     )
     assert [r.number for r in read_docx(path)] == ["0.", "0.0."]
+
+
+def test_an_equation_reads_as_its_characters(tmp_path: Path) -> None:
+    m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    equation = f'<m:oMath xmlns:m="{m}"><m:r><m:t>x</m:t></m:r><m:r><m:t>=2</m:t></m:r></m:oMath>'
+    assert read(tmp_path, p("Where ", raw=equation)) == [("Where x=2", 1)]
+
+
+def test_a_body_without_text_says_where_the_text_is(tmp_path: Path) -> None:
+    path = tmp_path / "header.docx"
+    header = f'<w:hdr xmlns:w="{W_NS}">{p("Header text")}</w:hdr>'.encode()
+    write_zip(path, package(document(p("")), parts={"word/header1.xml": header}))
+    with pytest.raises(UsageError, match="its text is only in headers"):
+        read_docx(path)
+    empty = tmp_path / "empty.docx"
+    write_zip(empty, package(document(p(""))))
+    assert [r.text for r in read_docx(empty)] == [""]  # truly empty: run.py says so
