@@ -54,7 +54,7 @@ class Package:
     relationships resolved to part names, and XML parsed only by the safe parser.
 
     Part names are normalised (see part_name): a member whose name would leave the package
-    is never read, and of two members with one name the first is kept. `infos` holds each
+    is never read, and two members of one name are refused (open_package). `infos` holds each
     kept part's zip entry, so that a writer can copy a part it does not change as it was.
     `strict` is True for an ISO Strict package: its parts are read as Transitional.
     """
