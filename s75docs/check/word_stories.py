@@ -76,7 +76,7 @@ def refuse_if_text_elsewhere(package: Package) -> None:
         if any(pattern.fullmatch(n) and _TEXT.search(d) for n, d in package.parts.items())
     ]
     if _TEXT.search(package.parts[package.main]):
-        places.insert(0, "elements of the body Word does not define (a damaged document)")
+        places.insert(0, "elements of the body the checker does not read")
     if places:
         raise UsageError(
             f"the document body has no text to check: its text is only in {', '.join(places)}",
