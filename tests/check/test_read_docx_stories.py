@@ -9,7 +9,7 @@ import pytest
 
 from s75docs.check.read_docx import read_docx
 from s75docs.errors import UsageError
-from tests.hostile_docx import (
+from tests.hostile_parts import (
     MC_NS,
     STRICT_W,
     V_NS,
