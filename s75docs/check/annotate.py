@@ -1,11 +1,14 @@
 """Anchor Word comments at the checker's findings in a copy of the original .docx.
 
 The package is read as the checker's reader reads it (safe_zip: size limits, the same main
-document part, XML without DTDs or entities) and edited at the part level: every part is
-copied byte for byte except the main document part, the comments part, the main document's
-relationships and [Content_Types].xml, which change only as far as the comments need.
-Existing comments are kept and new ids continue after them. The output is deterministic (fixed zip
-timestamps, stable serialisation) and written atomically.
+document part, XML without DTDs or entities, part names normalised and kept inside the
+package) and edited at the part level: every part is copied byte for byte, with its zip
+entry's name, date and compression, except the main document part, the comments part, the
+main document's relationships and [Content_Types].xml, which change only as far as the
+comments need. A member whose name would leave the package is not copied, and a comments
+relationship pointing outside it is replaced. Existing comments are kept and new ids
+continue after them. The output is deterministic (the changed parts carry a fixed date,
+stable serialisation) and written atomically.
 
 A note names its paragraph as python-docx numbers them: `docx.Document(path).paragraphs`,
 1-based, i.e. the w:p elements that are direct children of w:body (table cells and
@@ -31,11 +34,12 @@ from lxml import etree
 from s75docs.check import comment_places
 from s75docs.check.safe_zip import Package, open_package, rels_name, resolve_target
 from s75docs.errors import Location, UsageError
-from s75docs.files import normalise_zip, write_atomic
+from s75docs.files import write_atomic
 from s75docs.ooxml import COMMENTS_REL, CT_NS, PKG_REL_NS, W_NS, XML_NS
 
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 INITIALS = "S75"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the date of every part the annotator writes
 
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -92,10 +96,6 @@ def annotate_docx(
 
 
 # ------------------------------------------------------------------ annotate
-def _serialise(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def _annotate(package: Package, notes: list[Note], author: str, date: str) -> tuple[bytes, int]:
     parts = package.parts
     if package.find("_rels/.rels") is None:  # Word could not open what we would write
@@ -108,7 +108,7 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> tu
     spots = comment_places.spots(body, [(n.paragraph, n.block) for n in notes])
     targets = [(spot, note) for spot, note in zip(spots, notes, strict=True) if spot is not None]
     if not targets:
-        return normalise_zip(_zip(parts)), 0
+        return _zip(package, {}), 0
 
     rels_part = package.find(rels_name(main)) or rels_name(main)
     rels = (
@@ -134,36 +134,50 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> tu
         comments.append(_comment(next_id, text, author, date))
         next_id += 1
 
-    out = dict(parts)
-    out[main] = _serialise(document)
-    out[comments_name] = _serialise(comments)
+    changed = {main: package.serialise(document), comments_name: package.serialise(comments)}
     if rels_changed:
-        out[rels_part] = _serialise(rels)
+        changed[rels_part] = package.serialise(rels)
     types_name = package.find("[Content_Types].xml")
     if types_name is None:
         raise _Unreadable("no [Content_Types].xml (not an OOXML package)")
     types = package.xml(types_name)
     if _declare_comments(types, comments_name):
-        out[types_name] = _serialise(types)
-    return normalise_zip(_zip(out)), len(targets)
+        changed[types_name] = package.serialise(types)
+    return _zip(package, changed), len(targets)
 
 
-def _zip(parts: dict[str, bytes]) -> bytes:
+def _zip(package: Package, changed: dict[str, bytes]) -> bytes:
+    """The package with `changed` parts replaced or added (new ones last): the others byte
+    for byte with their own date and compression, all under their normalised names and as
+    regular files (no zip entry of the source can make a link or a folder outside)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+        for name in [*package.parts, *(n for n in changed if n not in package.parts)]:
+            original = None if name in changed else package.infos.get(name)
+            info = zipfile.ZipInfo(name, date_time=original.date_time if original else ZIP_DATE)
+            stored = original is not None and original.compress_type == zipfile.ZIP_STORED
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, changed[name] if name in changed else package.parts[name])
     return buffer.getvalue()
 
 
 def _comments_relationship(rels: etree._Element, main: str) -> tuple[str, bool]:
-    """The comments part's zip name, adding the relationship when missing (-> True)."""
+    """The comments part's name, adding the relationship when missing (-> True).
+
+    A comments relationship whose target lies outside the package is dropped, never
+    followed or written, and one to a new comments part inside it takes its place."""
     ids: set[str] = set()
     folder = posixpath.dirname(main)
-    for rel in rels.iterfind(f"{{{PKG_REL_NS}}}Relationship"):
+    dropped = False
+    for rel in list(rels.iterfind(f"{{{PKG_REL_NS}}}Relationship")):
         ids.add(rel.get("Id", ""))
         if rel.get("Type") == COMMENTS_REL and rel.get("TargetMode") != "External":
-            return resolve_target(folder, rel.get("Target", "")), False
+            target = resolve_target(folder, rel.get("Target", ""))
+            if target is not None:
+                return target, dropped
+            rels.remove(rel)
+            dropped = True
     number = 1
     while f"rId{number}" in ids:
         number += 1
@@ -171,7 +185,7 @@ def _comments_relationship(rels: etree._Element, main: str) -> tuple[str, bool]:
     rel.set("Id", f"rId{number}")
     rel.set("Type", COMMENTS_REL)
     rel.set("Target", "comments.xml")
-    return resolve_target(folder, "comments.xml"), True
+    return posixpath.join(folder, "comments.xml"), True
 
 
 def _declare_comments(types: etree._Element, comments_name: str) -> bool:
@@ -194,8 +208,19 @@ def _next_comment_id(document: etree._Element, comments: etree._Element) -> int:
     used = [c.get(_ID) for c in comments.iterfind(_w("comment"))]
     for tag in _MARKERS:
         used.extend(m.get(_ID) for m in document.iter(tag))
-    numbers = [int(v) for v in used if v is not None and re.fullmatch(r"-?\d+", v.strip())]
-    return max(numbers, default=-1) + 1
+    numbers = [_id_number(v.strip()) for v in used if v is not None]
+    return max((n for n in numbers if n is not None), default=-1) + 1
+
+
+# Comment ids are 32-bit numbers: LibreOffice reads one of more digits (thousands, in a
+# hostile file, which int() would refuse) as 0, so it counts as 0 and new ids start above it.
+_SMALL_ID = re.compile(r"-?0*\d{1,18}")
+
+
+def _id_number(text: str) -> int | None:
+    if _SMALL_ID.fullmatch(text):
+        return int(text)
+    return 0 if re.fullmatch(r"-?\d+", text) else None
 
 
 # ------------------------------------------------------------------ comment part

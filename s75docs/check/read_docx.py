@@ -16,6 +16,14 @@ from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import Package, open_package
 from s75docs.check.word_blocks import Block, walk
 from s75docs.check.word_numbering import ListNumber, ListNumbering, NumberingDefs
+from s75docs.check.word_stories import (
+    ALTERNATE,
+    MATH,
+    alternative,
+    math_text,
+    refuse_if_text_elsewhere,
+    text_boxes,
+)
 from s75docs.check.word_styles import OUR_HEADINGS, StyleDef, StyleSheet
 from s75docs.check.wordml import attr_val, int_of, local_name, w_tag
 
@@ -120,6 +128,11 @@ class _ContentReader:
                     self._content(content, draft)
             elif tag == "fldSimple":
                 self._simple_field(child, draft)
+            elif child.tag == ALTERNATE:
+                for chosen in alternative(child):
+                    self._content(chosen, draft)
+            elif child.tag in MATH:
+                self._emit(math_text(child), draft)
             else:
                 _mark(child, tag, draft)
             # w:del and w:moveFrom (deleted text), w:pPr and the rest are not shown
@@ -207,17 +220,25 @@ def _mark(element: etree._Element, tag: str, draft: _Draft) -> None:
 _UNREAD = {"del", "moveFrom", "txbxContent", "drawing", "pict", "object"}
 
 
-def _read_here(element: etree._Element) -> bool:
-    """Whether the reader walks this element: not deleted, not in a text box or drawing."""
-    return not any(local_name(a) in _UNREAD or not local_name(a) for a in element.iterancestors())
+def _read_here(element: etree._Element, story: etree._Element | None = None) -> bool:
+    """Whether the reader walks this element as part of `story` (the document, or a text
+    box read on its own): not deleted, not in a text box or drawing within it."""
+    for ancestor in element.iterancestors():
+        if ancestor is story:
+            return True
+        if local_name(ancestor) in _UNREAD or not local_name(ancestor):
+            return False
+    return True
 
 
 def unterminated_fields(root: etree._Element) -> set[etree._Element]:
-    """The fldChar begins with no matching end (hand-damaged documents have them)."""
+    """The fldChar begins with no matching end (hand-damaged documents have them), in the
+    story `root` is (the document, or one text box)."""
     open_begins: list[etree._Element] = []
+    story = root if root.tag == w_tag("txbxContent") else None
     for element in root.iter(w_tag("fldChar")):
         kind = attr_val(element, "fldCharType")
-        if kind not in ("begin", "end") or not _read_here(element):
+        if kind not in ("begin", "end") or not _read_here(element, story):
             continue
         if kind == "begin":
             open_begins.append(element)
@@ -233,13 +254,16 @@ def _bold(run: etree._Element) -> bool:
 
 
 def _symbol(element: etree._Element) -> str:
+    """The character of a w:sym; a surrogate (never a character on its own) reads as U+FFFD."""
     code = _int_hex(attr_val(element, "char"))
-    return chr(code) if code is not None and 0 < code < 0x110000 else ""
+    if code is None or not 0 < code < 0x110000:
+        return ""
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 def _int_hex(text: str | None) -> int | None:
     try:
-        return int(text, 16) if text else None
+        return int(text, 16) if text and len(text) <= 8 else None
     except ValueError:
         return None
 
@@ -266,14 +290,18 @@ class _DocumentReader:
         self.pending = _Draft()  # bookmarks and comment anchors standing between paragraphs
 
     def read(self, body: etree._Element) -> list[RawParagraph]:
+        count = 0  # the body's paragraphs as word_blocks walks them (the annotator's count)
         for block in walk(body):
             if block.paragraph:
-                self._paragraph(block)
+                count += 1
+                self._paragraph(block, count)
             else:
                 _mark(block.element, local_name(block.element), self.pending)
         return [_freeze(draft) for draft in self.drafts]
 
-    def _paragraph(self, block: Block) -> None:
+    def _paragraph(self, block: Block, number: int) -> None:
+        """One paragraph; `number` its place in the body's walk (0 for a text box's, which
+        the annotator cannot reach: those findings are reported without a comment)."""
         element, cell = block.element, block.cell
         ppr = element.find(w_tag("pPr"))
         style = self.styles.paragraph_style(
@@ -288,12 +316,20 @@ class _DocumentReader:
             paragraph=block.body_index,
             in_table=cell is not None,
             cell=None if cell is None else (cell.table, cell.row, cell.column),
-            block=len(self.drafts) + 1,
+            block=number,
             control=block.control,
         )
         self.pending = _Draft()
         self.content.read(element, draft)
         self.drafts.append(draft)
+        for box in text_boxes(element):  # each its own story, read after its paragraph
+            outer, self.content = self.content, _ContentReader(box)
+            for inner in walk(box):
+                if inner.paragraph:
+                    self._paragraph(Block(inner.element, True, None, cell, block.control), 0)
+                else:
+                    _mark(inner.element, local_name(inner.element), self.pending)
+            self.content = outer
 
 
 def _outline(ppr: etree._Element | None, style: StyleDef | None, styles: StyleSheet) -> int | None:
@@ -313,7 +349,7 @@ def _freeze(draft: _Draft) -> RawParagraph:
         paragraph=draft.paragraph,
         in_table=draft.in_table,
         cell=draft.cell,
-        block=draft.block,
+        block=draft.block or None,
         control=draft.control,
         bookmarks=tuple(draft.bookmarks),
         fields=tuple(f.freeze() for f in draft.fields),
@@ -353,9 +389,10 @@ def read_docx(path: Path) -> list[RawParagraph]:
     numbering_root = _optional_part(package, targets.get("numbering", "word/numbering.xml"))
     numbering = NumberingDefs(numbering_root, styles)
     body = root.find(w_tag("body"))
-    if body is None:
-        return []
-    return _DocumentReader(root, styles, numbering).read(body)
+    paragraphs = [] if body is None else _DocumentReader(root, styles, numbering).read(body)
+    if not any(p.text.strip() for p in paragraphs):
+        refuse_if_text_elsewhere(package)  # say where the text is, not "empty"
+    return paragraphs
 
 
 def _optional_part(package: Package, name: str) -> etree._Element | None:

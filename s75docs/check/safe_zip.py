@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.errors import Location, UsageError
-from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS
+from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS, R_NS, W_NS
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB  # on disk
@@ -51,14 +51,24 @@ def _one_line(text: object) -> str:
 
 class Package:
     """A Word package read safely: part bytes by name (zip order), the main document part,
-    relationships resolved to part names, and XML parsed only by the safe parser."""
+    relationships resolved to part names, and XML parsed only by the safe parser.
 
-    def __init__(self, path: Path, parts: dict[str, bytes]) -> None:
+    Part names are normalised (see part_name): a member whose name would leave the package
+    is never read, and two members of one name are refused (open_package). `infos` holds each
+    kept part's zip entry, so that a writer can copy a part it does not change as it was.
+    `strict` is True for an ISO Strict package: its parts are read as Transitional.
+    """
+
+    def __init__(
+        self, path: Path, parts: dict[str, bytes], infos: dict[str, zipfile.ZipInfo] | None = None
+    ) -> None:
         self.path = path
         self.parts = parts
+        self.infos = infos or {}
         self.main = self._main_document()
         if self.main not in parts:
             raise _unreadable(path, _missing_document(parts))
+        self.strict = _STRICT_W in parts[self.main][:_PROLOG_BYTES]
 
     def find(self, name: str) -> str | None:
         """The stored name of part `name`: OPC part names compare case-insensitively."""
@@ -68,8 +78,13 @@ class Package:
         return next((n for n in self.parts if n.casefold() == folded), None)
 
     def xml(self, name: str) -> etree._Element:
-        """Part `name` parsed safely (see parse_xml)."""
+        """Part `name` parsed safely (see parse_xml), Strict namespaces read as Transitional."""
         return parse_xml(self.parts[name], name, self.path)
+
+    def serialise(self, root: etree._Element) -> bytes:
+        """A part's XML as written back: in the Strict namespaces when the package is Strict."""
+        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return to_strict(data) if self.strict else data
 
     def relationships(self, source: str) -> list[tuple[str, str]]:
         """(type, part name) of the internal relationships of `source` ("" for the package).
@@ -82,11 +97,12 @@ class Package:
         if root is None:
             return []
         folder = posixpath.dirname(source)
-        return [
-            (rel.get("Type", ""), resolve_target(folder, rel.get("Target", "")))
-            for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship")
-            if rel.get("TargetMode") != "External"
-        ]
+        found: list[tuple[str, str]] = []
+        for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
+            target = resolve_target(folder, rel.get("Target", ""))
+            if rel.get("TargetMode") != "External" and target is not None:
+                found.append((rel.get("Type", ""), target))
+        return found  # a target outside the package is never followed
 
     def _main_document(self) -> str:
         """The part _rels/.rels names as the office document, else word/document.xml."""
@@ -99,25 +115,31 @@ class Package:
 def open_package(path: Path, *, media: bool = False) -> Package:
     """A Word package's XML parts (*.xml, *.rels) and, with `media`, every other part too.
 
-    Of two parts with one name the first is kept, whoever reads the package. Raises
-    UsageError (never another exception) for anything that is not a readable, reasonably
-    sized .docx.
+    A member whose name leaves the package ("../x", "C:/x") is not read, and a package
+    holding two members of one part name (OPC names ignore case) is refused: readers differ
+    on which of the two is the document. Raises UsageError (never another exception) for
+    anything that is not a readable, reasonably sized .docx.
     """
     head = _check_file(path)
     parts: dict[str, bytes] = {}
+    infos: dict[str, zipfile.ZipInfo] = {}
     try:
         with zipfile.ZipFile(path) as package:
-            for info in _checked_members(path, package):
+            members = _checked_members(path, package)
+            _refuse_duplicates(path, members)
+            for info in members:
+                name = None if info.is_dir() else part_name(info.filename)
                 wanted = media or info.filename.endswith((".xml", ".rels"))
-                if wanted and not info.is_dir() and info.filename not in parts:
-                    parts[info.filename] = _read_member(path, package, info)
+                if wanted and name is not None:
+                    parts[name] = _read_member(path, package, info)
+                    infos[name] = info
     except UsageError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as exc:
         raise _not_a_package(path, head, exc) from None
     except (OSError, RuntimeError, NotImplementedError) as exc:
         raise _unreadable(path, f"the .docx is truncated or corrupt ({_one_line(exc)})") from None
-    return Package(path, parts)
+    return Package(path, parts, infos)
 
 
 def checked_size(path: Path) -> int:
@@ -211,6 +233,21 @@ def _checked_members(path: Path, package: zipfile.ZipFile) -> list[zipfile.ZipIn
     return members
 
 
+def _refuse_duplicates(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    seen: set[str] = set()
+    for info in members:
+        name = None if info.is_dir() else part_name(info.filename)
+        if name is None:
+            continue
+        if name.casefold() in seen:
+            raise _refused(
+                path,
+                f"refused: the package holds two parts named '{name}'"
+                " (a damaged or crafted file: readers differ on which one to read)",
+            )
+        seen.add(name.casefold())
+
+
 def _read_member(path: Path, package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     """A part's bytes, never more than it declared (a lying header cannot grow it)."""
     chunks: list[bytes] = []
@@ -244,11 +281,54 @@ def rels_name(part: str) -> str:
     return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
-def resolve_target(folder: str, target: str) -> str:
-    """A relationship target as a part name: relative to the source's folder or absolute."""
+def part_name(name: str) -> str | None:
+    """A zip member name as a part name inside the package: "/" separators, no leading "/",
+    no "." or ".." segments; None when it would leave the package or names a drive."""
+    name = name.replace("\\", "/")
+    if _DRIVE.match(name) or "\x00" in name:
+        return None
+    normal = posixpath.normpath(name.lstrip("/"))
+    if normal in (".", "..") or normal.startswith("../"):
+        return None
+    return normal
+
+
+def resolve_target(folder: str, target: str) -> str | None:
+    """A relationship target as a part name (relative to the source's folder, or absolute
+    from the package root); None when it points outside the package."""
+    target = target.split("#", 1)[0]
     if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join(folder, target))
+        return part_name(target)
+    if _DRIVE.match(target) or re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", target):
+        return None
+    return part_name(posixpath.join(folder, target))
+
+
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+# ISO Strict OOXML names WordprocessingML and relationships in other namespaces; the checker
+# reads them as the Transitional ones (the same elements), and writes them back as they were.
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W_NS.encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_NS.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
+)
+_STRICT_W = _STRICT[0][0]
+
+
+def to_transitional(data: bytes) -> bytes:
+    for strict, transitional in _STRICT:
+        data = data.replace(strict, transitional)
+    return data
+
+
+def to_strict(data: bytes) -> bytes:
+    for strict, transitional in _STRICT:
+        data = data.replace(transitional, strict)
+    return data
 
 
 # ------------------------------------------------------------------ XML
@@ -276,7 +356,7 @@ def _parse_part(data: bytes, name: str, path: Path | None) -> tuple[etree._Eleme
     if _DOCTYPE.search(data[:_PROLOG_BYTES]):
         raise UsageError(_dtd_message(name), _where(path), code="file-refused")
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(to_transitional(data), _parser())
     except etree.XMLSyntaxError as exc:
         return None, _one_line(exc)
     if has_doctype(root):

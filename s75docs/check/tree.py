@@ -50,6 +50,7 @@ _VARIATIONS = re.compile(
     r"^(?:THE\s+)?(?:EFFECT\s+OF\s+THE\s+)?VARIATIONS?(?:\s+TO\s+THE\s+AGREEMENT)?$", re.I
 )
 _BROKEN = re.compile(r"Error!\s*Reference source not found\.?|Error!\s*Bookmark not defined\.?")
+BROKEN_REFERENCE = _BROKEN  # the text Word shows for a cross-reference whose target is gone
 
 
 @dataclass

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from s75docs.check.word_stories import ALTERNATE, alternative
 from s75docs.check.wordml import attr_val, int_of, local_name, w_tag
 
 # wrappers whose content is read as if it stood in their place
@@ -115,6 +116,13 @@ def walk(body: etree._Element) -> Iterator[Block]:
             cell = Cell(frame.table.number, frame.table.rows, frame.row.grid + 1)
             frame.row.grid += _span(child, "tcPr", "gridSpan")
             stack.append(_Frame(iter(child), "cell", frame.table, cell, None, frame.control))
+        elif child.tag == ALTERNATE:  # one branch of mc:AlternateContent, as Word shows it
+            for chosen in alternative(child):
+                stack.append(
+                    _Frame(
+                        iter(chosen), frame.kind, frame.table, frame.cell, frame.row, frame.control
+                    )
+                )
         elif tag in _WRAPPERS or tag in ("tr", "tc"):
             # a content control around rows or cells keeps the table's count going; a row
             # or cell out of place is read as if it were not there

@@ -26,10 +26,17 @@ def attr_val(element: etree._Element | None, attr: str = "val") -> str | None:
 
 
 def int_of(text: str | None, default: int | None = None) -> int | None:
+    """A WordprocessingML number; one longer than Word's 32-bit values (a hostile w:start of
+    thousands of digits, which int() and str() refuse past 4,300) is read as absent."""
+    if text is None or len(text.strip()) > _MAX_DIGITS:
+        return default
     try:
-        return int(text) if text is not None else default
+        return int(text)
     except ValueError:
         return default
+
+
+_MAX_DIGITS = 11  # "-2147483648"
 
 
 def is_on(element: etree._Element | None) -> bool:

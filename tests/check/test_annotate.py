@@ -18,7 +18,7 @@ from lxml import etree
 from s75docs.check.annotate import Note, annotate_docx
 from s75docs.check.read_docx import read_docx
 from s75docs.errors import UsageError
-from s75docs.ooxml import R_NS, XML_NS
+from s75docs.ooxml import COMMENTS_REL, R_NS, XML_NS
 from s75docs.ooxml import W_NS as W
 from s75docs.pipeline import load_and_build, render_bytes
 from tests.conftest import LibreOffice
@@ -305,7 +305,12 @@ def test_other_parts_are_copied_unchanged_and_output_is_deterministic(
         for name in names:
             if name not in (*COMMENT_PARTS, *PACKAGE_PARTS):
                 assert out.read(name) == src.read(name), name
-        assert len({i.date_time for i in out.infolist()}) == 1  # one fixed timestamp
+                old, new = src.getinfo(name), out.getinfo(name)
+                fields = ("filename", "date_time", "compress_type", "CRC", "file_size")
+                assert [getattr(new, f) for f in fields] == [getattr(old, f) for f in fields]
+                assert new.external_attr == 0o644 << 16  # a regular file, whatever it was
+            else:  # the parts it writes carry one fixed date
+                assert out.getinfo(name).date_time == (1980, 1, 1, 0, 0, 0), name
     assert not list(tmp_path.glob(".*.tmp"))
 
 
@@ -377,7 +382,7 @@ def _parts(path: Path) -> dict[str, bytes]:
         return {n: z.read(n) for n in z.namelist()}
 
 
-@pytest.mark.parametrize("kind", ["dtd", "bomb"])
+@pytest.mark.parametrize("kind", ["dtd", "bomb", "twice", "rels-dtd", "comments-dtd"])
 def test_a_hostile_source_is_refused_as_the_reader_refuses_it(
     source: Path, tmp_path: Path, kind: str
 ) -> None:
@@ -390,10 +395,34 @@ def test_a_hostile_source_is_refused_as_the_reader_refuses_it(
         )
         _zip(bad, {**parts, "word/document.xml": document})
         expected = "word/document.xml contains a DTD, which Word documents never do"
-    else:
+    elif kind == "bomb":
         with zipfile.ZipFile(_zip(bad, parts), "a", zipfile.ZIP_DEFLATED) as z:
             z.writestr("word/media/zeros.bin", bytes(20 * 1024 * 1024))
         expected = "refused: part 'word/media/zeros.bin' expands 20 MB"
+    elif kind == "twice":
+        with warnings.catch_warnings(), zipfile.ZipFile(_zip(bad, parts), "a") as z:
+            warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is asked to add
+            z.writestr("word/document.xml", parts["word/document.xml"])
+        expected = "refused: the package holds two parts named 'word/document.xml'"
+    elif kind == "rels-dtd":
+        rels = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "x">]><Relationships/>'
+        _zip(bad, {**parts, "_rels/.rels": rels})
+        expected = "_rels/.rels contains a DTD"
+    else:  # an existing comments part the reader never parses: the annotator refuses it
+        comments_xml = (
+            f'<?xml version="1.0"?><!DOCTYPE w:comments [<!ENTITY x "x">]>'
+            f'<w:comments xmlns:w="{W}"><w:comment w:id="0"><w:p><w:r><w:t>&x;</w:t>'
+            "</w:r></w:p></w:comment></w:comments>"
+        ).encode()
+        rels = parts["word/_rels/document.xml.rels"].replace(
+            b"</Relationships>",
+            f'<Relationship Id="rId99" Type="{COMMENTS_REL}" Target="comments.xml"/>'
+            "</Relationships>".encode(),
+        )
+        _zip(
+            bad, {**parts, "word/comments.xml": comments_xml, "word/_rels/document.xml.rels": rels}
+        )
+        expected = "word/comments.xml contains a DTD"
     target = tmp_path / "out.docx"
     with pytest.raises(UsageError, match=expected):
         annotate_docx(bad, target, [Note(1, "n")])
@@ -402,7 +431,7 @@ def test_a_hostile_source_is_refused_as_the_reader_refuses_it(
 
 def test_the_annotator_edits_the_part_the_reader_reads(source: Path, tmp_path: Path) -> None:
     """The main document part is the one _rels/.rels names (OPC names ignore case), not a
-    decoy word/document.xml, and of two parts with one name the first is read."""
+    decoy word/document.xml; two parts of one name are refused by both (see below)."""
     parts = _parts(source)
     main = parts.pop("word/document.xml")
     decoy = main.replace(b"Last paragraph.", b"A decoy.")
@@ -417,16 +446,11 @@ def test_the_annotator_edits_the_part_the_reader_reads(source: Path, tmp_path: P
         "word/document.xml": decoy,
     }
     path = _zip(tmp_path / "renamed.docx", renamed)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is asked to add
-        with zipfile.ZipFile(path, "a") as z:
-            z.writestr("word/main.xml", decoy)
     assert [p.text for p in read_docx(path)] == [p.text for p in read_docx(source)]
 
     target = tmp_path / "out.docx"
     annotate_docx(path, target, [Note(6, "n", quote="Last")])
     with zipfile.ZipFile(target) as z:
-        assert z.namelist().count("word/main.xml") == 1
         assert z.read("word/document.xml") == decoy
         edited = z.read("word/main.xml")
         assert b"commentReference" in edited and b"decoy" not in edited
@@ -756,3 +780,58 @@ def test_libreoffice_sees_every_comment(
     assert anchors["The pooled fund is not defined."] == "pooled"
     assert anchors["Second pass."] == "Council"
     assert anchors["First note on paragraph two."] == "The Partners agree as follows."
+
+
+# ------------------------------------------------------------------ hostile packages
+def test_names_outside_the_package_are_not_copied(source: Path, tmp_path: Path) -> None:
+    parts = _parts(source)
+    evil = {"../../evil.xml": b"<e/>", "/tmp/abs.xml": b"<a/>", "word/../../up.xml": b"<u/>"}
+    path = _zip(tmp_path / "names.docx", {**parts, **evil})
+    target = tmp_path / "out.docx"
+    annotate_docx(path, target, [Note(2, "n")])
+    with zipfile.ZipFile(target) as z:
+        names = z.namelist()
+    assert "tmp/abs.xml" in names  # an absolute name, normalised
+    assert all(not n.startswith(("/", "..")) and "/../" not in n for n in names), names
+    assert len(docx.Document(str(target)).paragraphs) == len(docx.Document(str(source)).paragraphs)
+
+
+def test_a_comments_relationship_outside_the_package_is_replaced(
+    source: Path, tmp_path: Path
+) -> None:
+    parts = _parts(source)
+    outside = "../../../tmp/evil_comments.xml"
+    rels = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rId98" Type="{COMMENTS_REL}" Target="{outside}"/>'
+        "</Relationships>".encode(),
+    )
+    path = _zip(
+        tmp_path / "outside.docx",
+        {**parts, "word/_rels/document.xml.rels": rels, "word/" + outside: b"<x/>"},
+    )
+    target = tmp_path / "out.docx"
+    annotate_docx(path, target, [Note(2, "Inside.")])
+    with zipfile.ZipFile(target) as z:
+        assert not any("evil" in n for n in z.namelist())
+        written = z.read("word/_rels/document.xml.rels")
+    assert outside.encode() not in written and b'Target="comments.xml"' in written
+    assert [comment_text(c) for c in comments(target).values()] == ["Inside."]
+
+
+def test_comment_ids_of_thousands_of_digits(source: Path, tmp_path: Path) -> None:
+    big = "9" * 5000
+    first = tmp_path / "first.docx"
+    annotate_docx(source, first, [Note(2, "Old.")])
+    parts = _parts(first)
+    parts["word/comments.xml"] = parts["word/comments.xml"].replace(
+        b'w:id="0"', f'w:id="{big}"'.encode()
+    )
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b'w:id="0"', f'w:id="{big}"'.encode()
+    )
+    path = _zip(tmp_path / "big.docx", parts)
+    target = tmp_path / "out.docx"
+    annotate_docx(path, target, [Note(3, "New.")])
+    assert sorted(comment_text(c) for c in comments(target).values()) == ["New.", "Old."]
+    assert "1" in comments(target)  # the new comment's id: the huge one counts as 0

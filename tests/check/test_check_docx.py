@@ -100,6 +100,32 @@ def test_a_deleted_bookmark_makes_its_fields_dangle(tmp_path: Path) -> None:
     assert dangling and all(target[0] in f.message for f in dangling)
 
 
+def test_a_broken_reference_word_shows_as_an_error_is_one_finding(tmp_path: Path) -> None:
+    """Word's "Error! Reference source not found." in a REF field to a deleted bookmark:
+    one finding for the field, not a second for its text."""
+    fields: list[str] = []
+
+    def edit(xml: str) -> str:
+        name = _REF.search(xml)
+        assert name
+        fields.extend(m.group(0) for m in _REF.finditer(xml) if m.group(2) == name.group(2))
+        xml = re.sub(rf'<w:bookmarkStart w:id="(\d+)" w:name="{name.group(2)}"/>', "", xml)
+        broken = "Error! Reference source not found."
+        return _REF.sub(
+            lambda m: (
+                f"{m.group(1)}{broken}{m.group(4)}" if m.group(2) == name.group(2) else m.group(0)
+            ),
+            xml,
+        )
+
+    path = tmp_path / "broken.docx"
+    path.write_bytes(rewrite(built_docx(FAIRHAVEN), edit))
+    findings = check_document(path, dt.date(2026, 4, 1)).findings
+    dangling = [f for f in findings if f.code == "xref-dangling"]
+    assert len(dangling) == len(fields) > 0
+    assert all(f.text.startswith("Error! Reference source not found") for f in dangling)
+
+
 def test_json_gives_docx_paragraph_indices(tmp_path: Path) -> None:
     path = tmp_path / "a.docx"
     path.write_bytes(

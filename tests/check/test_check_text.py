@@ -143,6 +143,27 @@ def test_changing_a_figure_breaks_the_total(tmp_path: Path) -> None:
     assert all("is not the sum" in f.message for f in findings)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The system stores int[] values and args[] lists.", []),
+        ("Keys are kept as byte[][] arrays.", []),
+        ("Signed: [ ] on behalf of the Council.", ["[ ]"]),
+        ("Signed: [] on behalf of the Council.", ["[]"]),
+        ("The sum of [  ] is due.", ["[  ]"]),
+    ],
+)
+def test_empty_brackets_after_a_word_are_code_not_a_placeholder(
+    tmp_path: Path, sentence: str, expected: list[str]
+) -> None:
+    text = built_markdown(FAIRHAVEN)
+    at = text.index(" Business Days")
+    end = text.index("\n", at)
+    text = f"{text[:end]} {sentence}{text[end:]}"
+    found = [f.text for f in check_text(tmp_path, text) if f.code == "placeholder"]
+    assert found == expected
+
+
 def test_inserted_placeholder_and_broken_this_reference(tmp_path: Path) -> None:
     text = built_markdown(FAIRHAVEN)
     at = text.index(" Business Days")

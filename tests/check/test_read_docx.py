@@ -294,9 +294,7 @@ def test_num_id_zero_means_no_numbering(tmp_path: Path) -> None:
     body = para("one", 1) + para("12.3 typed by hand", 0) + para("two", 1)
     read = read_docx(make_docx(tmp_path / "zero.docx", body, numbering))
     assert numbers(read) == ["1", "", "2"]
-    assert read[1] == RawParagraph(
-        text="12.3 typed by hand", style="Normal", paragraph=2, block=2
-    )
+    assert read[1] == RawParagraph(text="12.3 typed by hand", style="Normal", paragraph=2, block=2)
 
 
 def test_unknown_num_id_is_not_numbered(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from s75docs.check.read_docx import read_docx
-from s75docs.check.safe_zip import open_package, parse_xml
+from s75docs.check.safe_zip import open_package, parse_xml, resolve_target
 from s75docs.errors import UsageError
 from s75docs.ooxml import OFFICE_DOCUMENT_REL, PKG_REL_NS, W_NS
 
@@ -266,14 +266,71 @@ def test_main_document_named_by_package_relationships(
     assert [p.text for p in read_docx(path)] == ["Hello"]
 
 
-def test_the_first_of_duplicate_part_names_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "second",
+    ["word/document.xml", "/word/document.xml", "Word/Document.XML", "word/./document.xml"],
+)
+def test_two_parts_of_one_name_are_refused(tmp_path: Path, second: str) -> None:
+    """Readers differ on which of two entries is the document (python-docx reads the last):
+    the reader and the annotator refuse the package alike."""
     path = tmp_path / "twice.docx"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is asked to add
         package(path, {"word/document.xml": DOCUMENT})
         with zipfile.ZipFile(path, "a") as out:
-            out.writestr("word/document.xml", DOCUMENT.replace(b"Hello", b"Second"))
+            out.writestr(second, DOCUMENT.replace(b"Hello", b"Second"))
+    assert refused(path).message.startswith("refused: the package holds two parts named")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../evil.xml",
+        "/tmp/evil.xml",
+        "C:/evil.xml",
+        "..\\..\\evil.xml",
+        "word/../../evil.xml",
+    ],
+)
+def test_member_names_are_normalised_and_kept_inside_the_package(tmp_path: Path, name: str) -> None:
+    path = package(tmp_path / "names.docx", {"word/document.xml": DOCUMENT, name: b"<evil/>"})
+    read = open_package(path, media=True)
+    assert all(not n.startswith(("/", "..")) and "\\" not in n for n in read.parts)
+    assert set(read.parts) <= {"word/document.xml", "tmp/evil.xml"}  # "/tmp/x" is "tmp/x"
+
+
+@pytest.mark.parametrize(
+    ("folder", "target", "expected"),
+    [
+        ("word", "styles.xml", "word/styles.xml"),
+        ("word", "/word/styles.xml", "word/styles.xml"),
+        ("word", "../customXml/item1.xml", "customXml/item1.xml"),
+        ("word", "../../evil.xml", None),
+        ("word", "file:///etc/passwd", None),
+        ("word", "C:/evil.xml", None),
+        ("", "/../evil.xml", None),
+    ],
+)
+def test_relationship_targets_outside_the_package_are_not_followed(
+    folder: str, target: str, expected: str | None
+) -> None:
+    assert resolve_target(folder, target) == expected
+
+
+def test_strict_ooxml_is_read_as_transitional(tmp_path: Path) -> None:
+    strict_w = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    strict_r = b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+    rels = (
+        f'<?xml version="1.0"?><Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1"'
+        f' Type="{OFFICE_DOCUMENT_REL}" Target="word/strict.xml"/></Relationships>'
+    ).encode()
+    rels = rels.replace(OFFICE_DOCUMENT_REL.rsplit("/", 1)[0].encode(), strict_r)
+    main = DOCUMENT.replace(W_NS.encode(), strict_w)
+    path = package(tmp_path / "strict.docx", {"_rels/.rels": rels, "word/strict.xml": main})
+    read = open_package(path)
+    assert read.main == "word/strict.xml" and read.strict
     assert [p.text for p in read_docx(path)] == ["Hello"]
+    assert read.serialise(read.xml(read.main)).count(strict_w) == 1  # written back as Strict
 
 
 def test_a_dtd_in_the_package_relationships_is_refused(tmp_path: Path) -> None:

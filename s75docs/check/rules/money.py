@@ -191,9 +191,13 @@ def _malformed_hint(bad: str, text: str) -> str:
         total = amounts[-1]
         others = sum(before[-3:], Decimal(0)) if before else Decimal(0)
         missing = total - others - sum(amounts[:-1], Decimal(0))
-        if missing > 0 and _fits(digits, str(int(missing))):
+        small = len(digits) <= _MAX_DIGITS and 0 < missing < Decimal(10) ** _MAX_DIGITS
+        if small and _fits(digits, str(int(missing))):
             return f"£{missing:,} (the figure that makes the total £{total:,} add up)"
     return "check the digits and the comma grouping"
+
+
+_MAX_DIGITS = 30  # a longer "amount" (thousands of digits in a hostile file) gets no hint
 
 
 def _fits(digits: str, candidate: str) -> bool:

@@ -12,7 +12,7 @@ from s75docs.doctree.nodes import Definition, Schedule, inline_text, inlines_of
 from s75docs.model.currency import Citation, stale_citations
 
 PLACEHOLDER = re.compile(
-    r"\[\s*\](?!\()"
+    r"\[\s+\](?!\()|(?<![\w\])])\[\](?!\()"  # "[ ]" or "[]", not "int[]" (code)
     r"|\[\s*(?:INSERT|Insert|insert|TBC|TBA|tbc|date|DATE|Date|●|•|\.{2,}|_{2,}|x{2,}|X{2,}|"
     r"name|NAME|amount|AMOUNT)[^\]\n]{0,60}\](?!\()"
     r"|\[(?:Clause|clause|Schedule|schedule|paragraph|Paragraph)\s[^\]\n]{1,20}\](?!\()"

@@ -6,6 +6,7 @@ import re
 
 from s75docs.check.context import Context, Place
 from s75docs.check.raw import RawParagraph
+from s75docs.check.tree import BROKEN_REFERENCE
 from s75docs.doctree.nodes import Body, Cited, Item, Schedule, inlines_of
 
 
@@ -245,7 +246,8 @@ def check_fields(ctx: Context) -> None:
             place: Place | RawParagraph = by_raw.get(id(raw), raw)
             target = where.get(f.bookmark)
             if target is None:
-                if f.bookmark not in anywhere:
+                # a result reading "Error! Reference source not found." is reported already
+                if f.bookmark not in anywhere and not BROKEN_REFERENCE.search(f.cached):
                     ctx.add(
                         "xref-dangling",
                         f"REF field to a missing bookmark {f.bookmark}",
