@@ -38,15 +38,16 @@ class _Draft:
     paragraph: int | None = None
     in_table: bool = False
     cell: tuple[int, int, int] | None = None
-    bold: int = 0  # letters shown in bold by direct formatting
-    letters: int = 0
+    letters: bool = False  # some letter or digit is shown
+    plain: bool = False  # some letter or digit is shown without bold direct formatting
 
     def add(self, text: str, bold: bool = False) -> None:
         self.pieces.append(text)
         self.length += len(text)
-        shown = sum(1 for c in text if c.isalnum())
-        self.letters += shown
-        self.bold += shown if bold else 0
+        if not (self.letters and (bold or self.plain)):  # else nothing more to learn
+            shown = any(c.isalnum() for c in text)
+            self.letters = self.letters or shown
+            self.plain = self.plain or (shown and not bold)
 
 
 @dataclass
@@ -348,8 +349,8 @@ def _bold_heading(draft: _Draft) -> bool:
     """A short paragraph all in bold, not a sentence: a heading made by direct formatting."""
     text = "".join(draft.pieces).strip()
     return (
-        draft.letters > 0
-        and draft.bold == draft.letters
+        draft.letters
+        and not draft.plain
         and len(text) <= 90
         and not text.endswith((".", ";", ",", ":"))
         and not draft.in_table

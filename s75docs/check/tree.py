@@ -9,6 +9,7 @@ from s75docs.check.outline import BODY, CONTENTS, EXECUTION, SCHEDULE, Entry, Ou
 from s75docs.check.outline import split_typed as split_typed
 from s75docs.check.raw import RawParagraph
 from s75docs.check.read_text import DEFINITION
+from s75docs.check.spans import Spans
 from s75docs.doctree.nodes import (
     Block,
     Body,
@@ -154,10 +155,11 @@ def citations(text: str) -> list[Inline]:
                 start=m.start(),
             )
         )
+    cited = Spans((c.start, c.start + len(c.text)) for c in found)
     for m in _SCHEDULE_REF.finditer(text):
         if m.group("tail"):
             continue  # "Schedule 1 to the Data Protection Act 2018"
-        if any(c.start <= m.start() < c.start + len(c.text) for c in found):
+        if cited.covers(m.start()):
             continue  # part of "paragraph 3 of Schedule 7"
         part = m.group("part") or m.group("part2") or ""
         found.append(
@@ -170,9 +172,9 @@ def citations(text: str) -> list[Inline]:
                 start=m.start(),
             )
         )
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quotes = Spans((m.start(), m.end()) for m in _QUOTE.finditer(text))
     for cite in found:
-        cite.external = any(a < cite.start < b for a, b in quotes)
+        cite.external = quotes.covers(cite.start, open_start=True)
     found.sort(key=lambda c: c.start)
     out: list[Inline] = []
     pos = 0

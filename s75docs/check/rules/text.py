@@ -8,7 +8,7 @@ from collections import defaultdict
 from s75docs.check.context import Context, Place
 from s75docs.diagnostics import Severity
 from s75docs.doctree.nodes import inline_text, inlines_of
-from s75docs.model.currency import Citation, stale_citations
+from s75docs.model.currency import Citation, citations_in
 
 PLACEHOLDER = re.compile(
     r"\[\s*\](?!\()"
@@ -49,9 +49,11 @@ def check_law(ctx: Context) -> None:
     found: dict[str, list[tuple[Place, Citation]]] = defaultdict(list)
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
-        cites = [c for c in stale_citations(text, ctx.as_of) if not c.entry.not_yet]
+        cited = citations_in(text)  # one scan of the text, then each entry's dates
+        cites = [c for c in cited if not c.entry.not_yet and c.entry.applies_on(ctx.as_of)]
         if ctx.made is not None:
-            cites += [c for c in stale_citations(text, ctx.made) if c.entry.not_yet]
+            made = ctx.made
+            cites += [c for c in cited if c.entry.not_yet and c.entry.applies_on(made)]
         for cite in cites:
             found[cite.entry.id].append((place, cite))
     for uses in found.values():
