@@ -16,18 +16,16 @@ on run boundaries (splitting a plain text run where needed), else the whole para
 from __future__ import annotations
 
 import copy
-import io
 import posixpath
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from s75docs.check.package_out import write_package
 from s75docs.check.safe_zip import Package, open_package, rels_name, resolve_target
 from s75docs.errors import Location, UsageError
-from s75docs.files import normalise_zip, write_atomic
 from s75docs.ooxml import COMMENTS_REL, CT_NS, PKG_REL_NS, W_NS, XML_NS
 
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
@@ -69,16 +67,16 @@ def annotate_docx(
     date: str = "2026-01-01T00:00:00Z",
 ) -> None:
     """Write `target`: `source` with one Word comment per note, anchored at its paragraph."""
-    package = open_package(source, media=True)  # every part, to copy it into the output
+    package = open_package(source)  # the XML parts; the others are streamed across
     try:
-        data = _annotate(package, notes, author, date)
+        parts = _annotate(package, notes, author, date)
     except _Unreadable as exc:
         raise UsageError(
             f"cannot read as a Word document: {exc}",
             Location(file=str(source)),
             code="file-unreadable",
         ) from None
-    write_atomic(target, data)
+    write_package(source, target, parts)
 
 
 # ------------------------------------------------------------------ annotate
@@ -86,7 +84,8 @@ def _serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _annotate(package: Package, notes: list[Note], author: str, date: str) -> bytes:
+def _annotate(package: Package, notes: list[Note], author: str, date: str) -> dict[str, bytes]:
+    """The XML parts of the output (the unchanged ones as read, in the package's order)."""
     parts = package.parts
     if package.find("_rels/.rels") is None:  # Word could not open what we would write
         raise _Unreadable("no _rels/.rels (not an OOXML package)")
@@ -103,7 +102,7 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
                 f" the document has {len(paragraphs)} body paragraphs"
             )
     if not notes:
-        return normalise_zip(_zip(parts))
+        return dict(parts)
 
     rels_part = package.find(rels_name(main)) or rels_name(main)
     rels = (
@@ -139,15 +138,7 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> by
     types = package.xml(types_name)
     if _declare_comments(types, comments_name):
         out[types_name] = _serialise(types)
-    return normalise_zip(_zip(out))
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
+    return out
 
 
 def _comments_relationship(rels: etree._Element, main: str) -> tuple[str, bool]:

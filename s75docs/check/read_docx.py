@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from s75docs.check.budget import check_document_xml
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import Package, open_package
 from s75docs.check.word_numbering import ListNumber, ListNumbering, NumberingDefs
@@ -422,6 +423,7 @@ def _bold_heading(draft: _Draft) -> bool:
 def read_docx(path: Path) -> list[RawParagraph]:
     """Every paragraph of a .docx (body and table cells) in document order, as Word shows it."""
     package = open_package(path)
+    check_document_xml(path, package.parts[package.main])
     root = package.xml(package.main)
     targets = {kind.rpartition("/")[2]: name for kind, name in package.relationships(package.main)}
     styles = StyleSheet.from_xml(_optional_part(package, targets.get("styles", "word/styles.xml")))
