@@ -140,3 +140,17 @@ def test_annotating_streams_the_parts_it_does_not_change(tmp_path: Path) -> None
         assert after.read("word/media/image1.bin") == before.read("word/media/image1.bin")
         assert after.namelist()[:4] == before.namelist()
         assert "word/comments.xml" in after.namelist()
+
+
+def test_a_simple_field_inside_a_field_across_paragraphs_is_read(tmp_path: Path) -> None:
+    """Open fields are compared by identity: comparing them by value recursed through their
+    paragraphs without end (RecursionError, an internal error, before) when a simple field
+    stood inside a field still reading its instruction in an earlier paragraph."""
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    simple = '<w:fldSimple w:instr="REF _Ref1 \\h"><w:r><w:t>2.1</w:t></w:r></w:fldSimple>'
+    body = f"<w:p>{begin}</w:p><w:p>{simple}</w:p><w:p>{end}</w:p>"
+    paragraphs = read_docx(costs.write_docx(tmp_path / "a.docx", body))
+    assert paragraphs[1].text == ""  # inside the outer field's instruction: not shown
+    assert [(f.kind, f.cached) for f in paragraphs[1].fields] == [("REF", "2.1")]
+    assert paragraphs[0].fields[0].instruction == "2.1"
