@@ -120,7 +120,7 @@ def main() -> None:
             return sum(len(p.text) for p in docx.Document(str(agreement)).paragraphs)
 
         as_of = dt.date(2026, 4, 1)
-        in_process = {
+        in_process: dict[str, Callable[[], object]] = {
             "python-docx load + paragraphs": baseline,
             "check_document (.docx)": lambda: check_document(agreement, as_of),
             "check_document (.txt)": lambda: check_document(text, as_of),
