@@ -23,6 +23,8 @@ PLACEHOLDER = re.compile(
 def check_placeholders(ctx: Context) -> None:
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
+        if "[" not in text and "XX" not in text and "TB" not in text:
+            continue  # every placeholder holds one of these
         for m in PLACEHOLDER.finditer(text):
             ctx.add(
                 "placeholder",
