@@ -70,6 +70,7 @@ test: lint typecheck pytest
 bench: $(INSTALLED)
 	$(PY) bench/bench_build.py
 	$(PY) bench/bench_cold.py
+	$(PY) bench/bench_check.py
 
 clean:
 	rm -rf out .mypy_cache .pytest_cache .ruff_cache

@@ -10,7 +10,7 @@ import secrets
 import zipfile
 from pathlib import Path
 
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+ZIP_DATE = _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # a clash of 64 random bits beside one target is not expected even once; the bound only
 # stops a loop if the file system misreports what exists
 _TEMP_ATTEMPTS = 100
@@ -28,6 +28,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def create_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty temporary file beside `path` (its parent created), to be renamed onto it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return _create_beside(path)
 
 
 def _create_beside(path: Path) -> tuple[int, Path]:

@@ -55,3 +55,37 @@ def test_build_imports_no_checker_variation_or_reports(tmp_path: Path) -> None:
     modules = imported(tmp_path, "build", str(scheme), "-o", "a.docx")
     assert "s75docs.pipeline" in modules and "docx" in modules
     assert _under(modules, NOT_FOR_BUILD) == []
+
+
+NOT_FOR_CHECK = (
+    "pydantic",
+    "docx",
+    "docxtpl",
+    "rich",
+    "jinja2",
+    "s75docs.library",
+    "s75docs.assemble",
+    "s75docs.render",
+    "s75docs.pipeline",
+    "s75docs.variation",
+    "s75docs.reports",
+)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_check_imports_no_models_template_engines_or_writers(tmp_path: Path, suffix: str) -> None:
+    """The checker reads with lxml and its own readers; the scheme models (pydantic), the
+    library, Jinja and the Word writers are for building and would only slow it down."""
+    document = tmp_path / f"agreement{suffix}"
+    if suffix == ".docx":
+        from tests.check.costs import paragraph, write_docx
+
+        write_docx(document, paragraph("1. Definitions") + paragraph("1.1 Text."))
+    else:
+        document.write_text("1. Definitions\n\n1.1 Text.\n", encoding="utf-8")
+    modules = imported(tmp_path, "check", str(document), "--format", "json")
+    assert "s75docs.check.run" in modules
+    assert _under(modules, NOT_FOR_CHECK) == []
+    assert [m for m in _under(modules, ("s75docs.model",)) if m != "s75docs.model"] == [
+        "s75docs.model.currency"  # the dated table of stale law, without the scheme models
+    ]

@@ -22,24 +22,21 @@ the whole paragraph.
 from __future__ import annotations
 
 import copy
-import io
 import posixpath
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from s75docs.check import comment_places
+from s75docs.check.package_out import write_package
 from s75docs.check.safe_zip import Package, open_package, rels_name, resolve_target
 from s75docs.errors import Location, UsageError
-from s75docs.files import write_atomic
 from s75docs.ooxml import COMMENTS_REL, CT_NS, PKG_REL_NS, W_NS, XML_NS
 
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 INITIALS = "S75"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the date of every part the annotator writes
 
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -82,21 +79,24 @@ def annotate_docx(
     """Write `target`: `source` with one Word comment per note, anchored at its paragraph
     (comment_places: one in a content control goes beside it). Returns how many were
     written: a note no paragraph outside content controls can carry is left out."""
-    package = open_package(source, media=True)  # every part, to copy it into the output
+    package = open_package(source)  # the XML parts; the others are streamed across
     try:
-        data, written = _annotate(package, notes, author, date)
+        changed, written = _annotate(package, notes, author, date)
     except _Unreadable as exc:
         raise UsageError(
             f"cannot read as a Word document: {exc}",
             Location(file=str(source)),
             code="file-unreadable",
         ) from None
-    write_atomic(target, data)
+    write_package(package, target, changed)
     return written
 
 
 # ------------------------------------------------------------------ annotate
-def _annotate(package: Package, notes: list[Note], author: str, date: str) -> tuple[bytes, int]:
+def _annotate(
+    package: Package, notes: list[Note], author: str, date: str
+) -> tuple[dict[str, bytes], int]:
+    """The parts the output changes or adds, and how many comments it carries."""
     parts = package.parts
     if package.find("_rels/.rels") is None:  # Word could not open what we would write
         raise _Unreadable("no _rels/.rels (not an OOXML package)")
@@ -108,7 +108,7 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> tu
     spots = comment_places.spots(body, [(n.paragraph, n.block) for n in notes])
     targets = [(spot, note) for spot, note in zip(spots, notes, strict=True) if spot is not None]
     if not targets:
-        return _zip(package, {}), 0
+        return {}, 0
 
     rels_part = package.find(rels_name(main)) or rels_name(main)
     rels = (
@@ -143,23 +143,7 @@ def _annotate(package: Package, notes: list[Note], author: str, date: str) -> tu
     types = package.xml(types_name)
     if _declare_comments(types, comments_name):
         changed[types_name] = package.serialise(types)
-    return _zip(package, changed), len(targets)
-
-
-def _zip(package: Package, changed: dict[str, bytes]) -> bytes:
-    """The package with `changed` parts replaced or added (new ones last): the others byte
-    for byte with their own date and compression, all under their normalised names and as
-    regular files (no zip entry of the source can make a link or a folder outside)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in [*package.parts, *(n for n in changed if n not in package.parts)]:
-            original = None if name in changed else package.infos.get(name)
-            info = zipfile.ZipInfo(name, date_time=original.date_time if original else ZIP_DATE)
-            stored = original is not None and original.compress_type == zipfile.ZIP_STORED
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, changed[name] if name in changed else package.parts[name])
-    return buffer.getvalue()
+    return changed, len(targets)
 
 
 def _comments_relationship(rels: etree._Element, main: str) -> tuple[str, bool]:

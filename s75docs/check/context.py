@@ -57,8 +57,15 @@ class Context:
     term_end: dt.date | None = None  # the Initial Term's last day, where the text states it
     findings: list[Finding] = field(default_factory=list)
     irregular: set[int] = field(default_factory=set)  # divisions whose numbering is unreliable
+    _places: list[Place] | None = field(default=None, repr=False)
 
     def places(self) -> Iterator[Place]:
+        """Every node in document order with where it stands (walked once, then kept)."""
+        if self._places is None:
+            self._places = list(self._walk())
+        return iter(self._places)
+
+    def _walk(self) -> Iterator[Place]:
         def visit(
             node: Block,
             division: Body | Schedule | None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from s75docs.check.leaders import ends_in_page
 from s75docs.check.raw import RawParagraph
 
 FRONT, CONTENTS, PARTIES, RECITALS, BODY, EXECUTION, SCHEDULE = (
@@ -63,13 +64,8 @@ CONTENTS_HEAD = re.compile(r"^(?:TABLE\s+OF\s+)?CONTENTS:?$|^INDEX$", re.I)
 
 TOC_LINE = re.compile(
     r"^(?P<num>(?:SCHEDULE|Schedule|PART|Part|APPENDIX|Appendix|ANNEX|Annex)\s+\d{1,2}[A-Z]{0,3}"
-    r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S.*?)\s*$"
+    r"|\d{1,2}(?:\.\d{1,2})?)\.?[\s:–-]+(?P<title>\S(?:.*\S)?)\s*$"
 )
-
-_PAGE_END = re.compile(r"(?:[.…·_]{3,}|\s)\s*\d{1,3}$")
-
-
-_LEADERS = re.compile(r"(?:[.…·_]{4,}|\t)\s*\d{1,3}\s*$")
 
 
 class Contents:
@@ -89,7 +85,7 @@ class Contents:
         if CONTENTS_HEAD.match(line):
             self.open = True
             return True
-        if _LEADERS.search(line) and TOC_LINE.match(line):
+        if ends_in_page(line, dots=4, tab_only=True) and TOC_LINE.match(line):
             self.open = True
             return self.entry(line) is True
         return False
@@ -107,7 +103,7 @@ class Contents:
             else:
                 self.schedules = True
             return True
-        if _PAGE_END.search(line) and re.search(r"[.…·_]{3,}|\t", line):
+        if ends_in_page(line, dots=3, tab_only=False) and re.search(r"[.…·_]{3,}|\t", line):
             return None
         return self._end()
 

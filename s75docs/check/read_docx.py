@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from s75docs.check.budget import check_document_xml
 from s75docs.check.raw import Field, RawParagraph
 from s75docs.check.safe_zip import Package, open_package
 from s75docs.check.word_blocks import Block, walk
@@ -49,18 +50,22 @@ class _Draft:
     cell: tuple[int, int, int] | None = None
     block: int = 0
     control: bool = False
-    bold: int = 0  # letters shown in bold by direct formatting
-    letters: int = 0
+    letters: bool = False  # some letter or digit is shown
+    plain: bool = False  # some letter or digit is shown without bold direct formatting
 
     def add(self, text: str, bold: bool = False) -> None:
         self.pieces.append(text)
         self.length += len(text)
-        shown = sum(1 for c in text if c.isalnum())
-        self.letters += shown
-        self.bold += shown if bold else 0
+        if not (self.letters and (bold or self.plain)):  # else nothing more to learn
+            shown = any(c.isalnum() for c in text)
+            self.letters = self.letters or shown
+            self.plain = self.plain or (shown and not bold)
 
 
-@dataclass
+RESULT_LIMIT = 1_000  # characters of a field's cached result kept (a REF shows a number)
+
+
+@dataclass(eq=False)
 class _OpenField:
     """A field being read: complex (fldChar) or simple (fldSimple)."""
 
@@ -69,8 +74,11 @@ class _OpenField:
     instruction: list[str]
     in_result: bool
     start: int
+    order: int = 0  # when it was opened: its place on the stack of open fields
     result: list[str] = field(default_factory=list)
-    break_pending: bool = False
+    length: int = 0  # characters in result
+    paragraph: int = 0  # the paragraph that last gave it result text
+    toc: bool = False  # a TOC field showing its result
 
     @property
     def instruction_text(self) -> str:
@@ -78,16 +86,35 @@ class _OpenField:
 
     @property
     def is_toc(self) -> bool:
-        return self.instruction_text[:3].upper() == "TOC"
+        head = ""
+        for piece in self.instruction:  # the first three letters, not the whole code
+            head = head + piece if head else piece.lstrip()
+            if len(head) >= 3:
+                break
+        return head[:3].upper() == "TOC"
 
-    def add_result(self, text: str) -> None:
-        if self.break_pending and self.result:
+    def add_result(self, text: str, paragraph: int) -> bool:
+        """Add shown text to the cached result; False once it holds RESULT_LIMIT characters
+        (2,000 nested fields must not each keep a copy of all the text inside them)."""
+        if paragraph != self.paragraph and self.result:
             self.result.append("\n")  # the cached result runs on into another paragraph
-        self.break_pending = False
-        self.result.append(text)
+            self.length += 1
+        self.paragraph = paragraph
+        room = max(0, RESULT_LIMIT - self.length)
+        self.result.append(text[:room])
+        self.length += min(len(text), room)
+        return self.length < RESULT_LIMIT
 
     def freeze(self) -> Field:
         return Field(self.instruction_text, "".join(self.result), self.start)
+
+
+def _drop(fields: list[_OpenField], gone: _OpenField) -> None:
+    """Remove one field, searching from the top, where the field that ends usually is."""
+    for index in range(len(fields) - 1, -1, -1):
+        if fields[index] is gone:
+            del fields[index]
+            return
 
 
 _TRANSPARENT = {"hyperlink", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo"}
@@ -99,6 +126,11 @@ class _ContentReader:
 
     def __init__(self, root: etree._Element) -> None:
         self.stack: list[_OpenField] = []
+        self.coding: list[_OpenField] = []  # open fields still reading their instruction
+        self.collecting: list[_OpenField] = []  # open fields showing a result not yet full
+        self.tocs = 0  # open TOC fields showing their result
+        self.opened = 0  # fields opened so far
+        self.paragraph = 0  # paragraphs read so far
         # comment ids with a commentRangeStart: counted there, not at their reference
         self.anchored_comments = {
             attr_val(e, "id") or "" for e in root.iter(w_tag("commentRangeStart"))
@@ -107,14 +139,13 @@ class _ContentReader:
         self.bold = False  # the run being read is bold
 
     def read(self, paragraph: etree._Element, draft: _Draft) -> None:
+        self.paragraph += 1
         started_in_toc = self._in_toc()
         self._content(paragraph, draft)
         draft.toc_throughout = started_in_toc and self._in_toc()
-        for open_field in self.stack:
-            open_field.break_pending = open_field.in_result
 
     def _in_toc(self) -> bool:
-        return any(f.is_toc for f in self.stack)
+        return self.tocs > 0 or any(f.is_toc for f in self.coding)
 
     def _content(self, parent: etree._Element, draft: _Draft) -> None:
         for child in parent:
@@ -163,48 +194,78 @@ class _ContentReader:
         """Shown text goes to the paragraph; inside an instruction it is part of the code."""
         if not text:
             return
-        hidden = next(
-            (i for i in range(len(self.stack) - 1, -1, -1) if not self.stack[i].in_result), None
-        )
-        if hidden is not None:
-            self.stack[hidden].instruction.append(text)
-            for inner in self.stack[hidden + 1 :]:
-                inner.add_result(text)
+        if self.coding:  # the innermost field reading its instruction takes it
+            hidden = self.coding[-1]
+            hidden.instruction.append(text)
+            self._show(text, above=hidden.order)
             return
         draft.add(text, self.bold)
-        for open_field in self.stack:
-            open_field.add_result(text)
+        self._show(text, above=-1)
         draft.toc_text = draft.toc_text or self._in_toc()
+
+    def _show(self, text: str, above: int) -> None:
+        """Add text to the result of every field opened after `above` (each of them showing
+        its result): fields whose result is full are no longer visited."""
+        first = len(self.collecting)
+        while first > 0 and self.collecting[first - 1].order > above:
+            first -= 1
+        full = [f for f in self.collecting[first:] if not f.add_result(text, self.paragraph)]
+        for done in full:
+            _drop(self.collecting, done)
+
+    def _open(self, opened: _OpenField, draft: _Draft) -> None:
+        self.opened += 1
+        opened.order = self.opened
+        self.stack.append(opened)
+        draft.fields.append(opened)
+        if opened.in_result:
+            self._showing(opened)
+        else:
+            self.coding.append(opened)
+
+    def _showing(self, opened: _OpenField) -> None:
+        """A field begins to show its result (stack order is opening order)."""
+        opened.paragraph = self.paragraph
+        opened.toc = opened.is_toc
+        self.tocs += opened.toc
+        self.collecting.append(opened)
+        if len(self.collecting) > 1 and self.collecting[-2].order > opened.order:
+            self.collecting.sort(key=lambda f: f.order)
+
+    def _close(self, closed: _OpenField) -> None:
+        _drop(self.stack, closed)
+        _drop(self.coding, closed)
+        _drop(self.collecting, closed)
+        self.tocs -= closed.toc
 
     def _field_char(self, element: etree._Element, draft: _Draft) -> None:
         kind = attr_val(element, "fldCharType")
         if kind == "begin":
             if element in self.unterminated:
                 return  # a field that never ends would swallow the rest of the document
-            opened = _OpenField(draft, False, [], in_result=False, start=draft.length)
-            self.stack.append(opened)
-            draft.fields.append(opened)
+            self._open(_OpenField(draft, False, [], in_result=False, start=draft.length), draft)
             return
         index = next(
             (i for i in range(len(self.stack) - 1, -1, -1) if not self.stack[i].simple), None
         )
         if index is None:
             return  # a stray separate or end: ignore
+        complex_field = self.stack[index]
         if kind == "separate":
-            complex_field = self.stack[index]
-            complex_field.in_result = True
             complex_field.start = complex_field.owner.length
+            if not complex_field.in_result:
+                complex_field.in_result = True
+                _drop(self.coding, complex_field)
+                self._showing(complex_field)
         elif kind == "end":
-            del self.stack[index]
+            self._close(complex_field)
 
     def _simple_field(self, element: etree._Element, draft: _Draft) -> None:
         instruction = element.get(w_tag("instr")) or ""
         opened = _OpenField(draft, True, [instruction], in_result=True, start=draft.length)
-        draft.fields.append(opened)
-        self.stack.append(opened)
+        self._open(opened, draft)
         self._content(element, draft)
-        if opened in self.stack:
-            self.stack.remove(opened)
+        self._close(opened)
 
 
 def _mark(element: etree._Element, tag: str, draft: _Draft) -> None:
@@ -369,8 +430,8 @@ def _bold_heading(draft: _Draft) -> bool:
     """A short paragraph all in bold, not a sentence: a heading made by direct formatting."""
     text = "".join(draft.pieces).strip()
     return (
-        draft.letters > 0
-        and draft.bold == draft.letters
+        draft.letters
+        and not draft.plain
         and len(text) <= 90
         and not text.endswith((".", ";", ",", ":"))
         and not draft.in_table
@@ -383,6 +444,7 @@ def _bold_heading(draft: _Draft) -> bool:
 def read_docx(path: Path) -> list[RawParagraph]:
     """Every paragraph of a .docx (body and table cells) in document order, as Word shows it."""
     package = open_package(path)
+    check_document_xml(path, package.parts[package.main])
     root = package.xml(package.main)
     targets = {kind.rpartition("/")[2]: name for kind, name in package.relationships(package.main)}
     styles = StyleSheet.from_xml(_optional_part(package, targets.get("styles", "word/styles.xml")))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from s75docs.check.budget import check_paragraphs, check_text_size
 from s75docs.check.context import Context
 from s75docs.check.findings import Finding
 from s75docs.check.raw import RawParagraph
@@ -73,6 +74,7 @@ def read_paragraphs(path: Path) -> tuple[list[RawParagraph], str, int]:
 
         return read_docx(path), "docx", 1
     if suffix in (".txt", ".md", ".text", ""):
+        check_text_size(path)
         paragraphs, start = read_text_file(path)
         return paragraphs, "text", start
     if suffix == ".doc":
@@ -142,6 +144,7 @@ def check_document(path: Path, as_of: dt.date | None = None) -> Result:
 def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, ReadDocument]:
     """The findings, and the tree they were found in (the outline a user can be shown)."""
     paragraphs, kind, start = read_paragraphs(path)
+    check_paragraphs(path, len(paragraphs))
     if not any(p.text.strip() for p in paragraphs):
         raise UsageError("the document is empty", Location(str(path)), code="file-unreadable")
     after = [p for p in paragraphs if p.style == AFTER]

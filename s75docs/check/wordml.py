@@ -14,11 +14,22 @@ def w_tag(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
+_W_PREFIX = f"{{{W_NS}}}"
+_LOCAL: dict[str, str] = {}  # tag -> local name (a document uses a few dozen tags)
+_LOCAL_LIMIT = 10_000  # a hostile document may invent many: stop remembering past this
+
+
 def local_name(element: etree._Element) -> str:
+    """The local name of a WordprocessingML element; "" for anything else."""
     tag = element.tag
     if not isinstance(tag, str):
         return ""  # comments and processing instructions
-    return tag.rpartition("}")[2] if tag.startswith(f"{{{W_NS}}}") else ""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag[len(_W_PREFIX) :] if tag.startswith(_W_PREFIX) else ""
+        if len(_LOCAL) < _LOCAL_LIMIT:
+            _LOCAL[tag] = name
+    return name
 
 
 def attr_val(element: etree._Element | None, attr: str = "val") -> str | None:

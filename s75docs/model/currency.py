@@ -106,28 +106,49 @@ def currency_table() -> tuple[Stale, ...]:
     )
 
 
+# what may stand before an entry's word boundary: lookbehinds such as "(?<!UK )"
+_LEADING = re.compile(r"(?:\(\?<[!=][^()]*\))*\\b")
+
+
 @functools.lru_cache(maxsize=1)
 def _any_citation() -> re.Pattern[str]:
-    """Matches wherever some entry's pattern matches (one scan instead of one per pattern)."""
+    """Matches wherever some entry's pattern matches (one scan instead of one per pattern).
+
+    Every pattern opens at a word boundary, so the scan is one word boundary followed by the
+    alternatives, which the regex engine tries only where a word begins (one alternation of
+    whole patterns tries every alternative at every character: twenty times slower). The
+    lookbehinds before a boundary are left out: the scan may match more, never less."""
     patterns = [p.pattern for entry in currency_table() for p in entry.patterns]
+    rests = []
+    for pattern in patterns:
+        lead = _LEADING.match(pattern)
+        if lead is None:
+            break
+        rests.append(pattern[lead.end() :])
+    else:
+        return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in rests) + ")")
     try:
         return re.compile("|".join(f"(?:{p})" for p in patterns))
     except re.error:  # a pattern that cannot be combined (inline flags): scan them all
         return re.compile("")
 
 
-def stale_citations(text: str, on: dt.date) -> list[Citation]:
-    """Every citation in `text` that is wrong on the given day: gone by then, or not yet."""
+def citations_in(text: str) -> list[Citation]:
+    """Every citation in `text` of an entry of the table, whatever the day."""
     if _any_citation().search(text) is None:
         return []  # most text cites nothing in the table
-    found: list[Citation] = []
-    for entry in currency_table():
-        if not entry.applies_on(on):
-            continue
-        for pattern in entry.patterns:
-            for match in pattern.finditer(text):
-                found.append(Citation(entry, match.group(0), match.start()))
+    found = [
+        Citation(entry, match.group(0), match.start())
+        for entry in currency_table()
+        for pattern in entry.patterns
+        for match in pattern.finditer(text)
+    ]
     return sorted(found, key=lambda c: c.start)
+
+
+def stale_citations(text: str, on: dt.date) -> list[Citation]:
+    """Every citation in `text` that is wrong on the given day: gone by then, or not yet."""
+    return [c for c in citations_in(text) if c.entry.applies_on(on)]
 
 
 def kind_ended(kind: str) -> Stale | None:

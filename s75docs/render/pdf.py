@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 from s75docs.errors import ToolError
+from s75docs.files import build_timestamp
+from s75docs.render.pdf_stamp import reproducible_pdf
 
 INSTALL_HINT = (
     "PDF output needs LibreOffice: install it with"
@@ -66,4 +68,5 @@ def docx_to_pdfs(documents: list[bytes]) -> list[bytes]:
         if done.returncode != 0 or not all(p.exists() for p in pdfs):
             tail = (done.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:]
             raise ToolError(f"LibreOffice could not convert to PDF: {' '.join(tail) or 'failed'}")
-        return [p.read_bytes() for p in pdfs]
+        stamp = build_timestamp()
+        return [reproducible_pdf(p.read_bytes(), stamp) for p in pdfs]

@@ -70,3 +70,25 @@ def test_build_and_vary_write_pdf_through_libreoffice(
     assert "Deed of Variation" in texts["deed.pdf"]
     assert "Conformed copy" in texts["conformed.pdf"]
     assert texts["deed.pdf"] != texts["conformed.pdf"]
+
+
+@pytest.mark.libreoffice
+def test_build_writes_the_same_pdf_bytes_twice(
+    tmp_path: Path, libreoffice: LibreOffice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibreOffice stamps the time of export; the PDF is made byte-identical (dates from
+    SOURCE_DATE_EPOCH or a fixed date, the document ID from the content)."""
+    monkeypatch.setenv("S75DOCS_LIBRARY", str(MINI / "library"))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    pdfs = []
+    for name in ("one.pdf", "two.pdf"):
+        target = tmp_path / name
+        built = CliRunner().invoke(main, ["build", str(MINI / "scheme.yaml"), "-o", str(target)])
+        assert built.exit_code == 0, built.stderr
+        pdfs.append(target.read_bytes())
+    assert pdfs[0] == pdfs[1]
+    assert b"/CreationDate(D:20000101000000" in pdfs[0]
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "one.pdf")], capture_output=True, check=True, text=True
+    )
+    assert "CreationDate:    Sat Jan  1 00:00:00 2000" in info.stdout

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from s75docs.check.context import Context, Place
+from s75docs.check.near_names import NearNames
 from s75docs.doctree.nodes import Definition, Item, Schedule, inline_text, inlines_of
 from s75docs.transforms.definitions import sort_key
 
@@ -80,10 +81,12 @@ def check_terms(ctx: Context) -> None:
         return
     _order(ctx, definitions, places)
     corpus = [(p, t) for p, t in texts]
+    used = _used(defined, corpus)
+    looked = 0  # unused terms searched for a variant form (one pass each: bounded)
     for term, entry in defined.items():
-        used = any(_pattern(term).search(t) for p, t in corpus if p.node is not entry)
-        if not used and (entry.location.file or id(entry) in places):
-            variant = _used_as(term, entry, corpus)
+        if term not in used and (entry.location.file or id(entry) in places):
+            variant = _used_as(term, entry, corpus) if looked < VARIANTS_LOOKED_FOR else None
+            looked += 1
             if variant is not None:
                 phrase, where, count = variant
                 ctx.add(
@@ -104,6 +107,9 @@ def check_terms(ctx: Context) -> None:
                 suggestion="delete the definition, or use the term",
             )
     _variants(ctx, defined, corpus)
+
+
+VARIANTS_LOOKED_FOR = 100  # beyond this many unused terms, each is simply reported unused
 
 
 def _used_as(
@@ -132,15 +138,73 @@ def _letters(term: str) -> tuple[str, ...]:
     return sort_key(re.sub(r"[\s\-‑–’']+", "", term))
 
 
+_WORD = re.compile(r"(?<![\w-])\w+")
+
+
+def _used(defined: dict[str, Definition], corpus: list[tuple[Place, str]]) -> set[str]:
+    """The terms used somewhere other than in their own definition, in one pass over the
+    words of the text: each word is looked up among the terms beginning with it (a plural
+    or "-ly" form of a one-word term too), and only those are tried there. One search per
+    term over every paragraph made 3,000 terms cost minutes."""
+    by_first: dict[str, list[str]] = {}
+    rest: list[str] = []  # terms that do not begin with a word character
+    for term in defined:
+        first = re.match(r"\w+", term)
+        if first is None:
+            rest.append(term)
+        else:
+            by_first.setdefault(first.group(0), []).append(term)
+    used: set[str] = set()
+    for place, text in corpus:
+        for word in _WORD.finditer(text):
+            w = word.group(0)
+            candidates = by_first.get(w, [])
+            for suffix in ("s", "es", "ly"):
+                if w.endswith(suffix):
+                    candidates = candidates + by_first.get(w[: -len(suffix)], [])
+            for term in candidates:
+                if term in used or defined[term] is place.node:
+                    continue
+                if _uses_at(text, word.start(), term):
+                    used.add(term)
+    for term in rest:
+        if any(_pattern(term).search(t) for p, t in corpus if p.node is not defined[term]):
+            used.add(term)
+    return used
+
+
+def _uses_at(text: str, start: int, term: str) -> bool:
+    """Whether _pattern(term) matches at `start`, where a word begins."""
+    if not text.startswith(term, start):
+        return False
+    end = start + len(term)
+    return any(
+        text.startswith(suffix, end) and not _word_char(text, end + len(suffix))
+        for suffix in _SUFFIXES
+    )
+
+
+_SUFFIXES = ("s", "es", "ly", "'s", "’s", "")
+
+
+def _word_char(text: str, index: int) -> bool:
+    """Whether text[index] exists and is what [\\w-] matches."""
+    return index < len(text) and (text[index].isalnum() or text[index] in "_-")
+
+
 def _order(
     ctx: Context, definitions: Sequence[tuple[Definition, object]], places: dict[int, Place]
 ) -> None:
     terms = [d.term for d, _ in definitions]
+    first: dict[str, Definition] = {}
+    for d, _ in definitions:
+        first.setdefault(d.term, d)
+    keys = [sort_key(t) for t in terms]
     for i, (before, after) in enumerate(itertools.pairwise(terms)):
-        if sort_key(after) < sort_key(before) and _letters(after) < _letters(before):
+        if keys[i + 1] < keys[i] and _letters(after) < _letters(before):
             # where it belongs: before the first earlier term that sorts after it
-            goes = next(t for t in terms[: i + 1] if sort_key(after) < sort_key(t))
-            entry = next(d for d, _ in definitions if d.term == after)
+            goes = next(terms[j] for j in range(i + 1) if keys[i + 1] < keys[j])
+            entry = first[after]
             ctx.add(
                 "term-order",
                 f"'{after}' is defined after '{before}': the definitions are not in"
@@ -151,12 +215,21 @@ def _order(
             )
 
 
+# a capitalised word (and "of", "and", "for") just before a phrase: looked for in the last
+# characters before it only, so that a paragraph of many phrases is not searched from its start
+# for each
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:of\s+|and\s+|for\s+)?$")
+_NAME_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z]")
+_LOOK_BACK = 200
+
+
 def _variants(
     ctx: Context, defined: dict[str, Definition], corpus: list[tuple[Place, str]]
 ) -> None:
     """Capitalised phrases close to a defined term but not it: 'Service Contract'."""
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
+    all_terms = "\0".join(defined)  # one substring search, not one per term
     for place, text in corpus:
         if isinstance(place.node, Definition):
             continue
@@ -166,27 +239,28 @@ def _variants(
                 continue  # "Each Partner", "The Partners": a sentence start, not a term
             if text[m.start() - 1 : m.start()] in ("-", "‑"):
                 continue  # the tail of a hyphenated term ("Non-Pooled Funds")
-            if re.search(
-                r"[A-Z][\w’'-]*\s+(?:of\s+|and\s+|for\s+)?$", text[: m.start()]
-            ) or re.match(r"\s+(?:of\s+)?[A-Z]", text[m.end() :]):
+            if _NAME_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start()) or (
+                _NAME_AFTER.match(text, m.end())
+            ):
                 continue  # part of a longer name ("Learning Disability Joint Commissioning")
-            if phrase in defined or any(phrase in t for t in defined):
+            if phrase in defined or phrase in all_terms:
                 continue
             counts[phrase] += 1
             first.setdefault(phrase, place)
-    names = list(defined)
+    names = NearNames(list(defined), len(counts))
     titles = " | ".join(
         (n.title or "") for n in ctx.read.doc.walk() if isinstance(n, Item | Schedule)
     )
+    titles = titles.lower()
     for phrase, count in counts.items():
-        if phrase.lower() in titles.lower():
+        if phrase.lower() in titles:
             continue  # the name of a scheme or a schedule, not a defined term
         if any(
             form in defined
             for form in (phrase.removesuffix("s"), phrase.removesuffix("es"), phrase + "s")
         ):
             continue
-        close = difflib.get_close_matches(phrase, names, n=1, cutoff=0.85)
+        close = names.close(phrase, 0.85)
         if close and _word_variant(phrase, close[0]):
             ctx.add(
                 "term-variant",
@@ -197,8 +271,8 @@ def _variants(
                 suggestion=f"use the defined term '{close[0]}'",
             )
         elif count >= 3 and not _PROPER.search(phrase) and " of " not in phrase:
-            near = close or difflib.get_close_matches(phrase, names, n=1, cutoff=0.72)
-            initials = [] if near else _initials(phrase, names)
+            near = close or names.close(phrase, 0.72)
+            initials = [] if near else names.same_initials(phrase)
             if near or initials:
                 hint = (
                     f"define it, or use '{near[0]}' if that is meant"
@@ -213,17 +287,6 @@ def _variants(
                     text=phrase,
                     suggestion=hint,
                 )
-
-
-def _initials(phrase: str, names: list[str]) -> list[str]:
-    """A defined term whose words start with the same letters: "Scheme Specification" and
-    "Summary Service Description" (a term renamed in one place and not the other)."""
-    mine = "".join(w[0] for w in phrase.split())
-    for name in names:
-        theirs = "".join(w[0] for w in name.split() if w[0].isupper())
-        if len(mine) >= 2 and mine != theirs and mine in theirs:
-            return [name]
-    return []
 
 
 def _word_variant(a: str, b: str) -> bool:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from s75docs.check.context import Context, Place
 from s75docs.diagnostics import Severity
 from s75docs.doctree.nodes import Definition, Schedule, inline_text, inlines_of
-from s75docs.model.currency import Citation, stale_citations
+from s75docs.model.currency import Citation, citations_in
 
 PLACEHOLDER = re.compile(
     r"\[\s+\](?!\()|(?<![\w\])])\[\](?!\()"  # "[ ]" or "[]", not "int[]" (code)
@@ -47,6 +47,8 @@ def check_placeholders(ctx: Context) -> None:
     templates: dict[int, tuple[Place, int]] = {}
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
+        if "[" not in text and "XX" not in text and "TB" not in text:
+            continue  # every placeholder holds one of these
         for m in PLACEHOLDER.finditer(text):
             if _template(place):
                 assert place.division is not None
@@ -89,9 +91,11 @@ def check_law(ctx: Context) -> None:
     found: dict[str, list[tuple[Place, Citation]]] = defaultdict(list)
     for place in ctx.places():
         text = inline_text(inlines_of(place.node))
-        cites = [c for c in stale_citations(text, ctx.as_of) if not c.entry.not_yet]
+        cited = citations_in(text)  # one scan of the text, then each entry's dates
+        cites = [c for c in cited if not c.entry.not_yet and c.entry.applies_on(ctx.as_of)]
         if ctx.made is not None:
-            cites += [c for c in stale_citations(text, ctx.made) if c.entry.not_yet]
+            made = ctx.made
+            cites += [c for c in cited if c.entry.not_yet and c.entry.applies_on(made)]
         for cite in cites:
             found[cite.entry.id].append((place, cite))
     # one finding where the same change made two items stale in one provision (the Audit
@@ -100,7 +104,7 @@ def check_law(ctx: Context) -> None:
     for uses in found.values():
         place, cite = uses[0]
         grouped[(id(place.node), cite.entry.authority)].append((place, cite, len(uses)))
-    unused = {f.line for f in ctx.findings if f.code == "term-unused" and f.line}
+    unused = {(f.line, f.paragraph) for f in ctx.findings if f.code == "term-unused"}
     for group in grouped.values():
         place = group[0][0]
         said = [_stale(ctx, cite, count) for _, cite, count in group]
@@ -109,8 +113,9 @@ def check_law(ctx: Context) -> None:
         only_there = all(
             p.node is place.node for _, cite, _ in group for p, _ in found[cite.entry.id]
         )
-        defined_only = isinstance(place.node, Definition) and place.raw is not None
-        if defined_only and only_there and place.raw and place.raw.line in unused:
+        raw = place.raw
+        defined_only = isinstance(place.node, Definition) and raw is not None
+        if defined_only and only_there and raw and (raw.line, raw.paragraph) in unused:
             # a definition nothing uses: deleting it is the whole fix
             suggestion = "delete the definition: the term is never used"
             severity = Severity.INFO

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from s75docs.check.context import Context
+from s75docs.check.leaders import contents_entry
 from s75docs.check.outline import CONTENTS
 from s75docs.doctree.nodes import Body, Item, Schedule
-
-_ENTRY = re.compile(r"^(?P<num>Schedule\s+\d+|\d{1,2})\.?\s+(?P<title>.+?)[\s.…·]*\d*\s*$", re.I)
 
 
 def _norm(text: str) -> str:
@@ -30,18 +29,17 @@ def check_toc(ctx: Context) -> None:
             headings.setdefault(f"schedule {division.number}", division.title)
     listed: set[str] = set()
     for raw in entries:
-        m = _ENTRY.match(raw.text.replace("\t", " ").strip())
-        if not m:
+        entry = contents_entry(raw.text.replace("\t", " ").strip())
+        if entry is None:
             continue
-        number = m.group("num").lower() if not m.group("num").isdigit() else m.group("num")
-        number = re.sub(r"\s+", " ", number)
+        printed, title = entry
+        number = re.sub(r"\s+", " ", printed.lower() if not printed.isdigit() else printed)
         listed.add(number)
-        title = m.group("title")
         actual = headings.get(number)
         if actual is None:
             ctx.add(
                 "toc-mismatch",
-                f"the contents list {m.group('num')} '{title}', which does not exist",
+                f"the contents list {printed} '{title}', which does not exist",
                 raw,
                 text=raw.text.strip(),
                 suggestion="update the contents",
@@ -49,7 +47,7 @@ def check_toc(ctx: Context) -> None:
         elif _norm(actual) not in _norm(title) and _norm(title) not in _norm(actual):
             ctx.add(
                 "toc-mismatch",
-                f"the contents call {m.group('num')} '{title}' but its heading is '{actual}'",
+                f"the contents call {printed} '{title}' but its heading is '{actual}'",
                 raw,
                 text=raw.text.strip(),
                 suggestion="update the contents (right-click, Update Field)",
