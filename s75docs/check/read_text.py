@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from s75docs.check.outline import TOC_LINE, Contents, capitals, division_heading, title_like
+from s75docs.check.numbers import leading_int
 from s75docs.check.raw import RawParagraph
+from s75docs.check.read_lists import MARKER, read_lists
 from s75docs.check.safe_zip import checked_size, read_bytes
 from s75docs.errors import Location, UsageError
 
@@ -57,7 +59,7 @@ def agreement_start(lines: list[str]) -> int:
 
 _ANCHOR = re.compile(r'<a\s+id="[^"]*"\s*>\s*</a>|\[\]\{#[^}]*\}')
 _LINK = re.compile(r"\[([^\]]*)\]\((?:#|https?:)[^)]*\)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>'\"])")
 
 
 def unmarkdown(line: str) -> str:
@@ -65,6 +67,7 @@ def unmarkdown(line: str) -> str:
     line = _ANCHOR.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = re.sub(r"^\s*>\s?", "", line)  # block quotes (our definitions)
+    line = re.sub(r"(?<!\\)\\$", "", line)  # a hard line break
     line = re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", line)  # bold, italic
     return _ESCAPE.sub(r"\1", line)
 
@@ -178,7 +181,11 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     headings = {i for i, line in enumerate(lines) if line.lstrip().startswith("#")}
     lines = [unmarkdown(line) for line in lines]
     first = agreement_start(lines)
-    relative = _list_positions(lines)
+    listed, consumed = (
+        read_lists(lines, lines[: min(_first_marker(lines), len(lines))])
+        if _list_positions(lines)
+        else ({}, set())
+    )
     out: list[RawParagraph] = []
     current: dict[str, object] | None = None
     pending_number: tuple[str, int] | None = None
@@ -244,16 +251,15 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                     text=f"{previous.text} {stripped}", line=previous.line, toc_entry=True
                 )
                 continue
-        if relative and _LIST_MARKER.match(raw):
-            # pandoc's list: the number is the item's place in the list, not the document's
+        if index in listed:  # pandoc's list item, with the agreement's number read back
+            item = listed[index]
+            start(item.number, item.text, line_no, heading=item.heading, style=item.style)
+            if item.style:
+                top = 0
+                schedule = leading_int(item.number.split()[-1]) or schedule
             flush()
-            current = {
-                "number": "",
-                "parts": [_LIST_MARKER.sub("", raw).strip()],
-                "line": line_no,
-                "heading": False,
-                "style": "list-item",
-            }
+            continue
+        if index in consumed:
             continue
         markdown_heading = index in headings
         stripped = re.sub(r"^#+\s+", "", stripped)  # Markdown headings
@@ -464,6 +470,10 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
 
 
 _LIST_MARKER = re.compile(r"^\s*\d{1,3}\.\s{2,}(?=\S)")
+
+
+def _first_marker(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if MARKER.match(line)), len(lines))
 
 
 def _list_positions(lines: list[str]) -> bool:
