@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from s75docs.check.outline import TOC_LINE, title_like
 
 # "1.  Text", "10. Text", "a.  text", "iii. text"; "1.  " alone: the title follows its break
-MARKER = re.compile(r"^(?P<indent> *)(?P<mark>\d{1,3}|([a-z])\3?|[ivxl]{1,6})\.(?: +(?P<rest>\S.*))?\s*$")
+MARKER = re.compile(
+    r"^(?P<indent> *)(?P<mark>\d{1,3}|([a-z])\3?|[ivxl]{1,6})\.(?: +(?P<rest>\S.*))?\s*$"
+)
 _SEPARATOR = re.compile(r"^\s*(?:```(?:\{=html\})?|<!-- -->)\s*$")  # pandoc's between two lists
 MAX_LEVEL = 4  # decimal levels: 1, 1.1, 1.1.1, 1.1.1.1
 
@@ -115,7 +117,8 @@ def _divisions(contents: list[str]) -> dict[str, str]:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"[.…·_\s]+\d{1,3}$", "", text).lower()).strip()
+    text = re.sub(r"(?:[.…·_]{2,}\s*|\t)\d{1,3}$", "", text)  # a page number
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def _letter(mark: str) -> str:
@@ -135,7 +138,7 @@ class _Counts:
         return len(self.counts)
 
     def set(self, level: int, value: int) -> str:
-        self.counts = (self.counts + [0] * level)[: level - 1] + [value]
+        self.counts = [*(self.counts + [0] * level)[: level - 1], value]
         return ".".join(str(c) for c in self.counts)
 
     def first_level(self, n: int, text: str, depth: int) -> int:
@@ -198,11 +201,22 @@ def _read(
         return Listed(_letter(item.mark), item.text, lines=item.lines)
     n = int(item.mark)
     listed_as = named.get(_key(item.text), "")  # the contents list's schedule of that title
-    if not stack and (item.broken or (listed_as.endswith(f" {n}") and counts._next(1) != n)):
+    if not listed_as.endswith(f" {n}"):
+        listed_as = ""
+    if not stack and (item.broken or (listed_as and counts._next(1) != n)):
         name = listed_as or _name_for(n, named)
         style = "appendix" if name.startswith(("Annex", "Appendix")) else "schedule"
         return Listed(name, item.text, heading=True, style=style, lines=item.lines)
-    if sibling is not None and sibling[1] and int(sibling[0].mark) + 1 == n:
+    goes_on = sibling is not None and sibling[1] and int(sibling[0].mark) + 1 == n
+    if (
+        goes_on
+        and not stack
+        and sibling is not None
+        and sibling[1] > 1
+        and _heads(item.text, n, counts)
+    ):
+        level, value = 1, n  # a list of the clauses after one of a clause's provisions
+    elif goes_on and sibling is not None:
         level, value = sibling[1], n + sibling[2]  # the same list goes on
     elif stack and stack[-1][1]:
         level, value = stack[-1][1] + 1, n  # a list under the item above
@@ -213,6 +227,12 @@ def _read(
     number = counts.set(level, value)
     heading = level == 1 and title_like(item.text)
     return Listed(number, item.text, heading=heading, lines=item.lines)
+
+
+def _heads(text: str, n: int, counts: _Counts) -> bool:
+    """A title that is the next clause's ("2.  Commencement"), though it may carry on a
+    list of provisions at the left margin ("1.  ... 2.  ...")."""
+    return title_like(text) and counts._next(1) == n
 
 
 def _name_for(n: int, named: dict[str, str]) -> str:

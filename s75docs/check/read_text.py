@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from s75docs.check.outline import TOC_LINE, Contents, capitals, division_heading, title_like
 from s75docs.check.numbers import leading_int
+from s75docs.check.outline import TOC_LINE, Contents, capitals, division_heading, title_like
 from s75docs.check.raw import RawParagraph
 from s75docs.check.read_lists import MARKER, read_lists
 from s75docs.check.safe_zip import checked_size, read_bytes
@@ -128,6 +128,13 @@ class _Waiting:
             self.numbers.remove(chosen)
         return chosen
 
+    def following(self, last: str) -> tuple[str, int] | None:
+        """A waiting number that is the next after `last` or its first child."""
+        chosen = next((n for n in self.numbers if _follows(n[0], last)), None)
+        if chosen is not None:
+            self.numbers.remove(chosen)
+        return chosen
+
     def letters(self) -> bool:
         return any(_tuple(n[0]) is None for n in self.numbers)
 
@@ -181,6 +188,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     headings = {i for i, line in enumerate(lines) if line.lstrip().startswith("#")}
     lines = [unmarkdown(line) for line in lines]
     first = agreement_start(lines)
+    scattered = _scattered(lines)
     listed, consumed = (
         read_lists(lines, lines[: min(_first_marker(lines), len(lines))])
         if _list_positions(lines)
@@ -201,7 +209,10 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if current is not None:
             out.append(
                 RawParagraph(
-                    text=" ".join(str(p) for p in current["parts"]).strip(),  # type: ignore[attr-defined]
+                    text=" ".join(
+                        str(p)
+                        for p in [*current["parts"], *current["extra"]]  # type: ignore[misc]
+                    ).strip(),
                     number=str(current["number"]),
                     line=int(current["line"]),  # type: ignore[call-overload]
                     is_heading=bool(current["heading"]),
@@ -222,6 +233,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         current = {
             "number": number,
             "parts": [body] if body else [],
+            "extra": [],
             "line": line,
             "heading": heading,
             "style": style,
@@ -349,6 +361,13 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             if found is not None:
                 start(found[0], stripped, found[1])
                 continue
+        found = waiting.following(last) if _ends_item(current) else None
+        if found is not None:  # "13.1.3" read before the lettered items of 13.1.2
+            start(found[0], stripped, found[1])
+            continue
+        if index in scattered and current is not None:
+            current["extra"].append(stripped)  # type: ignore[attr-defined]
+            continue
         if current is not None and _continues(current, stripped):
             current["parts"].append(stripped)  # type: ignore[attr-defined]
             continue
@@ -470,6 +489,25 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
 
 
 _LIST_MARKER = re.compile(r"^\s*\d{1,3}\.\s{2,}(?=\S)")
+
+
+def _scattered(lines: list[str]) -> set[int]:
+    """Lines of a justified line that PDF extraction scattered a word a line ("and",
+    "performance", "measures", "in"...), three or more in a row: words of a paragraph
+    elsewhere on the page, which neither end nor start a paragraph here."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "two words"]):
+        word = line.strip()
+        if not word:
+            continue
+        if " " not in word and len(word) <= 20 and word.isalpha():
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
 
 
 def _first_marker(lines: list[str]) -> int:
