@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from s75docs.check.numbers import leading_int
+from s75docs.check.numbers import int_or, leading_int
 from s75docs.check.outline import TOC_LINE, Contents, capitals, division_heading, title_like
 from s75docs.check.raw import RawParagraph
 from s75docs.check.read_lists import MARKER, read_lists
@@ -73,7 +73,7 @@ def unmarkdown(line: str) -> str:
 
 
 def _tuple(number: str) -> tuple[int, ...] | None:
-    return tuple(int(n) for n in number.split(".")) if number[:1].isdigit() else None
+    return tuple(int_or(n, 0) for n in number.split(".")) if number[:1].isdigit() else None
 
 
 _ROMAN = re.compile(r"\(?[ivx]{1,5}\)")
@@ -229,7 +229,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             last = number
             waiting.drop_letters()
         if number[:1].isdigit():
-            top = max(top, int(number.split(".")[0]))
+            top = max(top, int_or(number, 0))
         current = {
             "number": number,
             "parts": [body] if body else [],
@@ -316,7 +316,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             start(number, title, line_no, heading=True, style=style)
             top = 0
             if style == "schedule":
-                schedule = int(re.sub(r"\D", "", number.split()[1]) or schedule)
+                schedule = int_or(number.partition(" ")[2], schedule)
             continue
         match = _HEADING.match(stripped) or (
             re.match(r"^(\d{1,2})\.?\s+(.+)$", stripped) if index in headings else None
@@ -415,7 +415,7 @@ def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
         return True
     if word in _BEFORE_NUMBER:
         return not _follows(number, str(current["number"]))
-    first = int(number.split(".")[0]) if number[:1].isdigit() else None
+    first = leading_int(number)
     return first is not None and top > 0 and first not in (top, top + 1)
 
 
