@@ -137,3 +137,14 @@ def test_deep_typed_numbers_in_text(tmp_path: Path) -> None:
     path = tmp_path / "deep.txt"
     path.write_text(_agreement("3. MORE\n\n" + lines + "\n"), encoding="utf-8")
     check_document(path)
+
+
+@pytest.mark.parametrize("start", ["9" * 4300, "9" * 5000, "²", "2)", " 3", "-1"])
+def test_a_numbering_start_value_of_any_shape(tmp_path: Path, start: str) -> None:
+    """w:start as a hostile file writes it: read as a number only where it is one."""
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    ) + num_xml(1, 0)
+    body = para("THIS AGREEMENT is made on 1 April 2026") + para("DEFINITIONS", 1, 0)
+    check_document(make_docx(tmp_path / "start.docx", body, numbering))
