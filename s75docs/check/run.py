@@ -13,7 +13,12 @@ from s75docs.check.raw import RawParagraph
 from s75docs.check.read_text import read_text_file
 from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
-from s75docs.check.rules.outline import check_outline
+from s75docs.check.rules.outline import (
+    ANYWHERE,
+    check_not_agreement,
+    check_outline,
+    is_agreement,
+)
 from s75docs.check.rules.suspect import check_suspects
 from s75docs.check.rules.terms import check_terms
 from s75docs.check.rules.text import check_law, check_placeholders
@@ -121,7 +126,13 @@ def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, R
     read = build_tree(paragraphs, str(path))
     made = agreement_date(paragraphs)
     ctx = Context(read, str(path), as_of or dt.date.today(), made)
-    for rule in RULES:
-        rule(ctx)
+    if is_agreement(read):
+        for rule in RULES:
+            rule(ctx)
+    else:
+        for rule in (check_placeholders, check_law):
+            rule(ctx)
+        ctx.findings = [f for f in ctx.findings if f.code in ANYWHERE]
+        check_not_agreement(ctx)
     ctx.findings.sort(key=lambda f: (f.line or f.paragraph or 0, f.code))
     return Result(str(path), kind, ctx.findings, len(paragraphs), made, start), read

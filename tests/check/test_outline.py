@@ -212,7 +212,8 @@ def test_no_rule_concludes_from_schedules_it_could_not_read(tmp_path: Path) -> N
 
     path = tmp_path / "a.txt"
     path.write_text(
-        "1 TERMS\n\n1.1 The aims are in Schedule 4 and paragraph 2 of Schedule 5.\n",
+        "1 TERMS\n\n1.1 The aims of this Agreement are in Schedule 4 and paragraph 2 of"
+        " Schedule 5.\n",
         encoding="utf-8",
     )
     assert check_document(path).findings == []  # not "the agreement has no schedules"
