@@ -51,6 +51,7 @@ class _Item:
     text: str
     lines: list[int]
     broken: bool  # the number alone on its line, the words after a break
+    position: int = 0  # in its run
 
     @property
     def decimal(self) -> bool:
@@ -84,7 +85,7 @@ def _items(lines: list[str]) -> tuple[list[list[_Item]], set[int]]:
         m = MARKER.match(line) if blank else None
         if m is not None and (not run or indent < run[-1].column + 8):
             item = _Item(i, indent, m.group("mark"), (m.group("rest") or "").strip(), [i], False)
-            item.broken = not item.text
+            item.broken, item.position = not item.text, len(run)
             run.append(item)
             open_item, blank = item, False
             continue
@@ -246,11 +247,11 @@ def _name_for(n: int, named: dict[str, str]) -> str:
 
 def _depth(first: _Item, run: list[_Item]) -> int:
     """How many decimal levels stand under `first` in its run (until a sibling or less)."""
-    start = run.index(first)
-    indents: list[int] = []
-    for item in run[start + 1 :]:
+    indents: set[int] = set()
+    for k in range(first.position + 1, len(run)):
+        item = run[k]
         if item.indent <= first.indent:
             break
-        if item.decimal and item.indent not in indents:
-            indents.append(item.indent)
+        if item.decimal:
+            indents.add(item.indent)
     return len(indents)
