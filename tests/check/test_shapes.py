@@ -20,6 +20,7 @@ CLEAN = (
     "lo-text",
     "pandoc-plain",  # Word's list numbers read back from pandoc's list places
     "pandoc-md",
+    "pandoc-typed-md",  # typed numbers are text to pandoc: read as typed
     "python-docx",
 )
 # pdftotext without -layout: the outline read, at least. Where a number's text is printed
