@@ -73,6 +73,10 @@ CODES: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "a paragraph the outline could not place, or where another paper follows the agreement",
     ),
+    "not-agreement": (
+        Severity.INFO,
+        "no clauses or schedules recognised: only the rules that need no outline were run",
+    ),
     # errors (S75Error.code): what stopped a command; the first four are the class defaults
     "input-invalid": (Severity.ERROR, "scheme data or library text is invalid"),
     "build-failed": (Severity.ERROR, "the document cannot be assembled consistently"),

@@ -37,10 +37,6 @@ from tests.hostile_parts import (
 if TYPE_CHECKING:
     from tests.hostile_docx import Outcome
 
-# defects other helpers fix (hostile-docx.md): 1-4 and 8 (outline), 11-16 (perf),
-# 20 and 21 (tables); the test marks only these cases xfail(strict=False)
-OTHERS = {1, 2, 3, 4, 8, 11, 12, 13, 14, 15, 16, 20, 21}
-
 
 # ------------------------------------------------------------------ the cases
 @dataclass

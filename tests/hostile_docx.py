@@ -39,10 +39,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.hostile_cases import CASES, OTHERS, Case, Env
+from tests.hostile_cases import CASES, Case, Env
 from tests.hostile_parts import write_zip
 
-__all__ = ["CASES", "OTHERS", "Outcome", "build_corpus", "run_corpus"]
+__all__ = ["CASES", "Outcome", "build_corpus", "run_corpus"]
 
 CANARY_TEXT = "CANARY-5f1d0c-SECRET"
 MEMORY_LIMIT_MB = 3000

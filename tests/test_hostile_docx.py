@@ -3,9 +3,7 @@ no internal error, no hang, bounded memory, every annotated output safe and reop
 python-docx (and by LibreOffice for a handful) whenever the input opens, and each case's own
 expectation (Strict read, text boxes once, one finding per broken REF, ...) met.
 
-Cases of defects other helpers fix in parallel (hostile-docx.md 1-4 and 8: the outline
-helper; 11-16: performance; 20 and 21: tables) are marked xfail(strict=False) with the
-defect's number, for the lead to remove after merging.
+Every defect of hostile-docx.md (1-22) has its case, and every case must end cleanly.
 """
 
 from __future__ import annotations
@@ -18,15 +16,10 @@ import docx
 import pytest
 
 from tests.conftest import LibreOffice
-from tests.hostile_docx import CASES, OTHERS, Outcome, build_corpus, run_corpus
+from tests.hostile_docx import CASES, Outcome, build_corpus, run_corpus
 
 TIMEOUT = 60.0
 MEMORY_MB = 500
-OWNER = {
-    **dict.fromkeys((1, 2, 3, 4, 8), "outline"),
-    **dict.fromkeys(range(11, 17), "perf"),
-    **dict.fromkeys((20, 21), "tables"),
-}
 # reopened by LibreOffice, input and output: hostile names, an outside comments
 # relationship, Strict, huge comment ids, a surrogate, a text box, a second main part
 LIBREOFFICE = (
@@ -51,18 +44,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Ou
 def test_the_corpus_covers_every_defect_of_the_review() -> None:
     assert {c.defect for c in CASES.values()} >= set(range(1, 23))
     assert len(CASES) >= 30
-    assert set(OWNER) == OTHERS
 
 
-def _marks(name: str) -> list[pytest.MarkDecorator]:
-    defect = CASES[name].defect
-    if defect in OTHERS:
-        reason = f"hostile-docx.md defect {defect}: fixed by the {OWNER[defect]} helper"
-        return [pytest.mark.xfail(strict=False, reason=reason)]
-    return []
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_marks(n)) for n in CASES])
+@pytest.mark.parametrize("name", list(CASES))
 def test_a_hostile_file_ends_cleanly(corpus: tuple[Path, dict[str, Outcome]], name: str) -> None:
     outcome = corpus[1][name]
     runs = (outcome.json, outcome.docx)
@@ -87,7 +71,7 @@ def test_every_annotated_output_reopens_with_python_docx(
     for name, outcome in outcomes.items():
         output = folder / f"{name}.annotated.docx"
         if not output.exists():
-            assert outcome.docx.code == 2 or outcome.case.defect in OTHERS, name
+            assert outcome.docx.code == 2, name
             continue
         written += 1
         try:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from s75docs.check.leaders import ends_in_page
+from s75docs.check.numbers import int_or
 from s75docs.check.raw import RawParagraph
 
 FRONT, CONTENTS, PARTIES, RECITALS, BODY, EXECUTION, SCHEDULE = (
@@ -96,7 +97,7 @@ class Contents:
         if m:
             number = m.group("num")
             if number[:1].isdigit():
-                first = int(number.split(".")[0])
+                first = int_or(number, 0)
                 if self.schedules or (first <= self.last and "." not in number):
                     return self._end()
                 self.last = max(self.last, first)
@@ -277,6 +278,9 @@ def recognise(paragraphs: list[RawParagraph]) -> Outline:
             division = number
             entry.region, entry.division, entry.heading = region, division, True
             untitled = entry if not text else None
+            continue
+        if number.startswith("Part ") and not number[5:].strip():
+            entry.number, entry.note = "", "a Part heading without a number"
             continue
         if number.startswith("Part "):
             if region == SCHEDULE:

@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from s75docs.check.numbers import int_or, leading_int
 from s75docs.check.outline import TOC_LINE, Contents, capitals, division_heading, title_like
 from s75docs.check.raw import RawParagraph
+from s75docs.check.read_lists import MARKER, read_lists
 from s75docs.check.safe_zip import checked_size, read_bytes
 from s75docs.errors import Location, UsageError
 
@@ -87,7 +89,7 @@ def agreement_start(lines: list[str]) -> int:
 
 _ANCHOR = re.compile(r'<a\s+id="[^"]*"\s*>\s*</a>|\[\]\{#[^}]*\}')
 _LINK = re.compile(r"\[([^\]]*)\]\((?:#|https?:)[^)]*\)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>'\"])")
 
 
 def unmarkdown(line: str) -> str:
@@ -95,12 +97,13 @@ def unmarkdown(line: str) -> str:
     line = _ANCHOR.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = re.sub(r"^\s*>\s?", "", line)  # block quotes (our definitions)
+    line = re.sub(r"(?<!\\)\\$", "", line)  # a hard line break
     line = re.sub(r"(?<!\\)\*\*|(?<![\\*])\*(?!\*)", "", line)  # bold, italic
     return _ESCAPE.sub(r"\1", line)
 
 
 def _tuple(number: str) -> tuple[int, ...] | None:
-    return tuple(int(n) for n in number.split(".")) if number[:1].isdigit() else None
+    return tuple(int_or(n, 0) for n in number.split(".")) if number[:1].isdigit() else None
 
 
 _ROMAN = re.compile(r"\(?[ivx]{1,5}\)")
@@ -151,6 +154,13 @@ class _Waiting:
             n for n in self.numbers if (t := _tuple(n[0])) is None or after is None or t > after
         ]
         chosen = _next(self.numbers, last)
+        if chosen is not None:
+            self.numbers.remove(chosen)
+        return chosen
+
+    def following(self, last: str) -> tuple[str, int] | None:
+        """A waiting number that is the next after `last` or its first child."""
+        chosen = next((n for n in self.numbers if _follows(n[0], last)), None)
         if chosen is not None:
             self.numbers.remove(chosen)
         return chosen
@@ -208,7 +218,12 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     headings = {i for i, line in enumerate(lines) if line.lstrip().startswith("#")}
     lines = [unmarkdown(line) for line in lines]
     first = agreement_start(lines)
-    relative = _list_positions(lines)
+    scattered = _scattered(lines)
+    listed, consumed = (
+        read_lists(lines, lines[: min(_first_marker(lines), len(lines))])
+        if _list_positions(lines)
+        else ({}, set())
+    )
     out: list[RawParagraph] = []
     current: dict[str, object] | None = None
     pending_number: tuple[str, int] | None = None
@@ -224,7 +239,10 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
         if current is not None:
             out.append(
                 RawParagraph(
-                    text=" ".join(str(p) for p in current["parts"]).strip(),  # type: ignore[attr-defined]
+                    text=" ".join(
+                        str(p)
+                        for p in [*current["parts"], *current["extra"]]  # type: ignore[misc]
+                    ).strip(),
                     number=str(current["number"]),
                     line=int(current["line"]),  # type: ignore[call-overload]
                     is_heading=bool(current["heading"]),
@@ -241,10 +259,11 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             last = number
             waiting.drop_letters()
         if number[:1].isdigit():
-            top = max(top, int(number.split(".")[0]))
+            top = max(top, int_or(number, 0))
         current = {
             "number": number,
             "parts": [body] if body else [],
+            "extra": [],
             "line": line,
             "heading": heading,
             "style": style,
@@ -275,16 +294,15 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                     text=f"{previous.text} {stripped}", line=previous.line, toc_entry=True
                 )
                 continue
-        if relative and _LIST_MARKER.match(raw):
-            # pandoc's list: the number is the item's place in the list, not the document's
+        if index in listed:  # pandoc's list item, with the agreement's number read back
+            item = listed[index]
+            start(item.number, item.text, line_no, heading=item.heading, style=item.style)
+            if item.style:
+                top = 0
+                schedule = leading_int(item.number.split()[-1]) or schedule
             flush()
-            current = {
-                "number": "",
-                "parts": [_LIST_MARKER.sub("", raw).strip()],
-                "line": line_no,
-                "heading": False,
-                "style": "list-item",
-            }
+            continue
+        if index in consumed:
             continue
         markdown_heading = index in headings
         stripped = re.sub(r"^#+\s+", "", stripped)  # Markdown headings
@@ -329,7 +347,7 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             start(number, title, line_no, heading=True, style=style)
             top = 0
             if style == "schedule":
-                schedule = int(re.sub(r"\D", "", number.split()[1]) or schedule)
+                schedule = int_or(number.partition(" ")[2], schedule)
             continue
         match = _HEADING.match(stripped) or (
             re.match(r"^(\d{1,2})\.?\s+(.+)$", stripped) if index in headings else None
@@ -374,6 +392,13 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             if found is not None:
                 start(found[0], stripped, found[1])
                 continue
+        found = waiting.following(last) if _ends_item(current) else None
+        if found is not None:  # "13.1.3" read before the lettered items of 13.1.2
+            start(found[0], stripped, found[1])
+            continue
+        if index in scattered and current is not None:
+            current["extra"].append(stripped)  # type: ignore[attr-defined]
+            continue
         if current is not None and _continues(current, stripped):
             current["parts"].append(stripped)  # type: ignore[attr-defined]
             continue
@@ -423,7 +448,7 @@ def _runs_on(current: dict[str, object] | None, number: str, top: int) -> bool:
         return True
     if word in _BEFORE_NUMBER:
         return not _follows(number, str(current["number"]))
-    first = int(number.split(".")[0]) if number[:1].isdigit() else None
+    first = leading_int(number)
     return first is not None and top > 0 and first not in (top, top + 1)
 
 
@@ -497,6 +522,29 @@ def _ends_sentence(current: dict[str, object] | None) -> bool:
 
 
 _LIST_MARKER = re.compile(r"^\s*\d{1,3}\.\s{2,}(?=\S)")
+
+
+def _scattered(lines: list[str]) -> set[int]:
+    """Lines of a justified line that PDF extraction scattered a word a line ("and",
+    "performance", "measures", "in"...), three or more in a row: words of a paragraph
+    elsewhere on the page, which neither end nor start a paragraph here."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "two words"]):
+        word = line.strip()
+        if not word:
+            continue
+        if " " not in word and len(word) <= 20 and word.isalpha():
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
+def _first_marker(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if MARKER.match(line)), len(lines))
 
 
 def _list_positions(lines: list[str]) -> bool:

@@ -14,7 +14,12 @@ from s75docs.check.raw import RawParagraph
 from s75docs.check.read_text import AFTER, read_text_file
 from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
-from s75docs.check.rules.outline import check_outline
+from s75docs.check.rules.outline import (
+    ANYWHERE,
+    check_not_agreement,
+    check_outline,
+    is_agreement,
+)
 from s75docs.check.rules.statute_refs import check_statute_clauses
 from s75docs.check.rules.suspect import check_suspects
 from s75docs.check.rules.suspect_schedules import check_schedule_titles
@@ -152,8 +157,14 @@ def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, R
     read = build_tree(paragraphs, str(path))
     made = agreement_date(paragraphs)
     ctx = Context(read, str(path), as_of or dt.date.today(), made, term_end(paragraphs))
-    for rule in RULES:
-        rule(ctx)
+    if is_agreement(read):
+        for rule in RULES:
+            rule(ctx)
+    else:
+        for rule in (check_placeholders, check_law):
+            rule(ctx)
+        ctx.findings = [f for f in ctx.findings if f.code in ANYWHERE]
+        check_not_agreement(ctx)
     for marker in after:
         ctx.add(
             "outline-unplaced",

@@ -71,6 +71,11 @@ class ReadDocument:
         return self.raw_of.get(id(node))
 
 
+# Word has nine list levels: a number deeper than that (a hostile file's "1.1.1...", 1,500
+# deep) stands at the ninth, so that the tree's depth, and every walk of it, is bounded
+MAX_DEPTH = 9
+
+
 def bracketed(level: int) -> Format:
     """How a bracketed number counts at `level`: Roman numerals at 5, letters otherwise."""
     return Format.ROMAN if level == 5 else Format.LETTER
@@ -230,8 +235,9 @@ class _Builder:
             raw, number, text = entry.raw, entry.number, entry.text
             loc = _location(raw, self.file)
             if entry.heading and number.startswith("Part ") and entry.division.count(" ") > 1:
+                label = number.partition(" ")[2].strip()
                 part = Schedule(
-                    title=f"PART {number.split()[1]} {text}".strip(),
+                    title=f"PART {label} {text}".strip(),
                     number=entry.division.split()[1],
                     name=entry.division.split()[0],
                     location=loc,
@@ -279,7 +285,7 @@ class _Builder:
             return
         self.defn = None
         if number and not raw.in_table:
-            level = level_of(number, self.flat)
+            level = min(level_of(number, self.flat), MAX_DEPTH)
             while stack and stack[-1].level >= level:
                 stack.pop()
             heading = level == 1 and (entry.heading or _looks_heading(text))

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from s75docs.ooxml import W_NS
 
 MAX_LEVEL = 8  # list levels run 0 to 8
 MAX_LINKS = 8  # numStyleLink / basedOn chains longer than this are treated as cycles
+
+
+_INT = re.compile(r"[-+]?[0-9]{1,9}")
 
 
 def w_tag(tag: str) -> str:
@@ -37,17 +42,11 @@ def attr_val(element: etree._Element | None, attr: str = "val") -> str | None:
 
 
 def int_of(text: str | None, default: int | None = None) -> int | None:
-    """A WordprocessingML number; one longer than Word's 32-bit values (a hostile w:start of
-    thousands of digits, which int() and str() refuse past 4,300) is read as absent."""
-    if text is None or len(text.strip()) > _MAX_DIGITS:
+    """An integer attribute (w:start, w:ilvl, w:numId...): ASCII digits, at most nine, with
+    an optional sign; anything else ("²", "2)", 5,000 digits) is the default."""
+    if text is None or not _INT.fullmatch(text.strip()):
         return default
-    try:
-        return int(text)
-    except ValueError:
-        return default
-
-
-_MAX_DIGITS = 11  # "-2147483648"
+    return int(text)
 
 
 def is_on(element: etree._Element | None) -> bool:

@@ -4,7 +4,8 @@ Each source (an example agreement, a deed of variation) is built, written as .do
 derived into the forms real documents take: the .docx as built (Word list numbering); a
 .docx with the numbers typed instead of list numbering; a .docx with its headings in direct
 bold instead of heading styles; LibreOffice's PDF of it read by `pdftotext` and
-`pdftotext -layout`; LibreOffice's text export; pandoc's plain text and Markdown; and
+`pdftotext -layout`; LibreOffice's text export; pandoc's plain text and Markdown (and its
+Markdown of the typed .docx, where the numbers are text, not lists); and
 python-docx's paragraph text of the typed .docx. Because we built them, the true outline is
 known: every numbered provision of the body and of each schedule, with its number. The
 "docx-plain" form has both rewrites: typed numbers and bold headings, no list numbering and
@@ -40,6 +41,7 @@ FORMS = (
     "lo-text",
     "pandoc-plain",
     "pandoc-md",
+    "pandoc-typed-md",
     "python-docx",
 )
 _TIMEOUT = 300
@@ -202,6 +204,19 @@ def derive(source: str, docx: Path, pdf: Path, lo_text: Path, out: Path) -> dict
     _run(["pandoc", "-f", "docx", "-t", "plain", str(docx), "-o", str(forms["pandoc-plain"])])
     forms["pandoc-md"] = out / f"{source}-pandoc.md"
     _run(["pandoc", "-f", "docx", "-t", "markdown", str(docx), "-o", str(forms["pandoc-md"])])
+    forms["pandoc-typed-md"] = out / f"{source}-typed-pandoc.md"
+    _run(
+        [
+            "pandoc",
+            "-f",
+            "docx",
+            "-t",
+            "markdown",
+            str(forms["docx-typed"]),
+            "-o",
+            str(forms["pandoc-typed-md"]),
+        ]
+    )
     forms["python-docx"] = out / f"{source}-python-docx.txt"
     python_docx_text(forms["docx-typed"], forms["python-docx"])
     return forms

@@ -212,7 +212,8 @@ def test_no_rule_concludes_from_schedules_it_could_not_read(tmp_path: Path) -> N
 
     path = tmp_path / "a.txt"
     path.write_text(
-        "1 TERMS\n\n1.1 The aims are in Schedule 4 and paragraph 2 of Schedule 5.\n",
+        "1 TERMS\n\n1.1 The aims of this Agreement are in Schedule 4 and paragraph 2 of"
+        " Schedule 5.\n",
         encoding="utf-8",
     )
     assert check_document(path).findings == []  # not "the agreement has no schedules"
@@ -235,21 +236,26 @@ def test_outline_command_prints_what_was_read(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "Traceback" not in missing.output
 
 
-def test_list_positions_are_not_read_as_the_agreements_numbers(tmp_path: Path) -> None:
-    """pandoc writes Word's list numbering as list positions ("1.  ", nested by indenting,
-    from 1 again wherever a list is interrupted): one note, no numbering or reference noise."""
-    from s75docs.check.run import check_document
+def test_list_positions_are_read_back_as_the_agreements_numbers(tmp_path: Path) -> None:
+    """pandoc writes Word's list numbering as list positions ("1.  ", nested by indenting;
+    a list interrupted by a definition starts at the left margin, from 1 where pandoc lost
+    the count): the agreement's own numbers are read back, and only a reference to what
+    does not exist is reported."""
+    from s75docs.check.run import check_with_tree
+    from tests.check.shapes import read_outline
 
     items = "".join(
-        f"{n}.  Heading {n}\n\n    1.  The Partners agree under Clause 9.4.\n\n"
-        "  Defined Term means a term;\n\n    1.  The Partners meet in Schedule 7.\n\n"
+        f"{n}.  Heading {n}\n\n    1.  The Partners agree under Clause 1.2.\n\n"
+        "  Defined Term means a term;\n\n1.  The Partners meet under Clause 9.4.\n\n"
         for n in range(1, 7)
     )
     path = tmp_path / "pandoc.txt"
     path.write_text("Agreed terms\n\n" + items, encoding="utf-8")
-    findings = check_document(path).findings
-    assert [f.code for f in findings] == ["outline-unplaced"]
-    assert "places in lists" in findings[0].message
+    result, read = check_with_tree(path)
+    assert read_outline(read) == {f"body {n}{s}" for n in range(1, 7) for s in ("", ".1", ".2")}
+    assert [(f.code, f.message) for f in result.findings] == [
+        ("xref-dangling", "Clause 9.4 does not exist")
+    ] * 6
 
 
 def test_a_contents_list_is_set_aside_and_compared_with_the_headings(tmp_path: Path) -> None:

@@ -18,15 +18,15 @@ CLEAN = (
     "docx-plain",
     "pdftotext-layout",
     "lo-text",
+    "pandoc-plain",  # Word's list numbers read back from pandoc's list places
+    "pandoc-md",
+    "pandoc-typed-md",  # typed numbers are text to pandoc: read as typed
     "python-docx",
 )
-# pdftotext without -layout: the outline read, at least (where a justified line is
-# scattered a word a line and a number taken out of its column, a provision or two in a
-# thousand is lost)
-AT_LEAST = {"pdftotext": 0.995}
-# pandoc's plain text and Markdown write Word's lists as list positions, from 1 again
-# wherever a list is interrupted: the document's numbers are not in them to be read
-UNREADABLE = ("pandoc-plain", "pandoc-md")
+# pdftotext without -layout: the outline read, at least. Where a number's text is printed
+# after the next provision's (Fairhaven's Schedule 6 paragraph 4.1.1's words come after
+# those of 4.2), one provision in a thousand is lost and its neighbours reported
+AT_LEAST = {"pdftotext": 0.999}
 
 
 @pytest.fixture(scope="session")
@@ -64,20 +64,7 @@ def test_pdf_text_reads_most_of_the_outline(
     m = shapes[source, form]
     assert m.accuracy >= AT_LEAST[form], sorted(m.missed)[:20]
     assert sorted(m.extra) == []
-    assert len(m.findings) <= 4, m.findings  # each a provision whose number was lost
-
-
-@pytest.mark.parametrize("form", UNREADABLE)
-@pytest.mark.parametrize("source", SOURCES)
-def test_list_positions_are_said_to_be_unread_and_nothing_else(
-    shapes: dict[tuple[str, str], Measure], source: str, form: str
-) -> None:
-    m = shapes[source, form]
-    assert m.found == frozenset()
-    assert (
-        len(m.findings) == 1
-        and "outline-unplaced: the numbers are places in lists" in (m.findings[0])
-    )
+    assert len(m.findings) <= 3, m.findings  # about the one provision whose number was lost
 
 
 def test_the_forms_are_what_they_claim(shapes: dict[tuple[str, str], Measure]) -> None:

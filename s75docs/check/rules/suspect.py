@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from s75docs.check.context import Context, Place
+from s75docs.check.numbers import int_or
 from s75docs.check.similarity import Scorer, stems
 from s75docs.doctree.nodes import Block, Body, Cited, Item, inline_text, inlines_of
 
@@ -171,7 +172,7 @@ def references(ctx: Context, body: Body, found: Provisions) -> list[Ref]:
             named = _NAMING.search(text[max(0, a - 80) : a])
             near = (after.group(1) if after else "") + (" " + named.group("h") if named else "")
             top, _, rest = number.partition(".")
-            ref = Ref(place, cite, words, stems(words), int(top), f".{rest}" if rest else "")
+            ref = Ref(place, cite, words, stems(words), int_or(top, 0), f".{rest}" if rest else "")
             ref.near = near
             here = (
                 _dotted(place.item.full_number)
@@ -323,7 +324,7 @@ def _report(
     if r.cite.end:
         end = _dotted(r.cite.end)
         top, _, rest = end.partition(".")
-        also = f" to Clause {int(top) + d}{'.' + rest if rest else ''}"
+        also = f" to Clause {int_or(top, 0) + d}{'.' + rest if rest else ''}"
     ctx.add(
         "xref-suspect",
         f"{r.cite.text} is {found.name(r.key)}, but the words around it ('{_short(r.words)}')"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from s75docs.check.context import Context, Place
+from s75docs.check.numbers import int_or
 from s75docs.check.raw import RawParagraph
 from s75docs.check.tree import BROKEN_REFERENCE
 from s75docs.doctree.nodes import Body, Cited, Item, Schedule, inlines_of
@@ -99,7 +100,9 @@ def _clause(
                 )
             elif number.split(".")[0] not in headings:
                 hint = (
-                    f"the clauses run from 1 to {max(int(n) for n in headings)}" if headings else ""
+                    f"the clauses run from 1 to {max(int_or(n, 0) for n in headings)}"
+                    if headings
+                    else ""
                 )
             ctx.add(
                 "xref-dangling",
@@ -222,7 +225,7 @@ def _meant_schedule(text: str, cite: Cited, schedules: dict[str, list[Schedule]]
 def _schedule_hint(schedules: dict[str, list[Schedule]]) -> str:
     if not schedules:
         return "the agreement has no schedules"
-    numbers = sorted(schedules, key=lambda n: int(n) if n.isdigit() else 0)
+    numbers = sorted(schedules, key=lambda n: int_or(n, 0))
     return f"the schedules are numbered {numbers[0]} to {numbers[-1]}"
 
 
