@@ -134,8 +134,12 @@ class _Waiting:
     def defer(self, number: tuple[str, int]) -> None:
         self.run = [*self.run, number][-_WAITING:]
 
-    def take(self, pending: tuple[str, int], last: str) -> tuple[str, int]:
-        """The number whose text begins on the line after `pending`."""
+    def take(
+        self, pending: tuple[str, int], last: str, introduces: bool = False
+    ) -> tuple[str, int]:
+        """The number whose text begins on the line after `pending`. A text that introduces
+        a list (a capitalised sentence ending in a colon) is not a list item: of a child and
+        a later sibling waiting, it goes to the sibling ("4.2" rather than "4.1.1")."""
         if pending[0][:1].isdigit():
             self.drop_letters()  # the letters under the provision above are past
         if not self.run or _ROMAN.fullmatch(pending[0]):
@@ -143,6 +147,13 @@ class _Waiting:
             return pending  # (i), (ii): a list under the item above, before its next sibling
         candidates, self.run = [*self.run, pending], []
         chosen = _next(candidates, last) or pending
+        shallow = [
+            n
+            for n in candidates
+            if (t := _tuple(n[0])) is not None and len(t) < len(_tuple(chosen[0]) or ())
+        ]
+        if introduces and shallow and _tuple(last) is not None:
+            chosen = min(shallow, key=lambda n: _tuple(n[0]) or ())
         self.numbers = [*self.numbers, *(n for n in candidates if n != chosen)][-_WAITING:]
         return chosen
 
@@ -163,6 +174,24 @@ class _Waiting:
         chosen = next((n for n in self.numbers if _follows(n[0], last)), None)
         if chosen is not None:
             self.numbers.remove(chosen)
+        return chosen
+
+    def earlier_item(self, pending: tuple[str, int]) -> tuple[str, int] | None:
+        """The first waiting number that is an item below an earlier provision than
+        `pending` ("4.1.1" while "4.3" waits for its text), taken from the waiting lists."""
+        mine = _tuple(pending[0])
+        if mine is None:
+            return None
+        waiting = [
+            n
+            for n in [*self.numbers, *self.run]
+            if (t := _tuple(n[0])) is not None and len(t) > len(mine) and t < mine
+        ]
+        if not waiting:
+            return None
+        chosen = min(waiting, key=lambda n: _tuple(n[0]) or ())
+        self.numbers = [n for n in self.numbers if n != chosen]
+        self.run = [n for n in self.run if n != chosen]
         return chosen
 
     def letters(self) -> bool:
@@ -234,6 +263,8 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
     schedule = 0  # the last schedule number read
     last = ""  # the last number read
 
+    out_of_order: list[RawParagraph] = []  # items read after a later provision (see below)
+
     def flush() -> None:
         nonlocal current
         if current is not None:
@@ -250,6 +281,8 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                     list_item=current["style"] == "list-item",
                 )
             )
+            if current.get("early"):
+                out_of_order.append(out[-1])
         current = None
 
     def start(number: str, body: str, line: int, *, heading: bool = False, style: str = "") -> None:
@@ -317,7 +350,21 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                 continue
             # the number was a page number after all: read the line as it is
         if pending_number is not None and not _BARE_NUMBER.fullmatch(stripped):
-            number, number_line = waiting.take(pending_number, last)
+            # list items whose numbers pdftotext printed before a later number (the numbers'
+            # column first): their texts follow in the numbers' order, each beginning in
+            # lower case after its parent's colon, while the later number waits
+            if current is not None and current.get("early") and _runs_into(current, stripped):
+                current["parts"].append(stripped)  # type: ignore[attr-defined]
+                continue
+            early = waiting.earlier_item(pending_number) if stripped[:1].islower() else None
+            if early is not None:
+                start(early[0], stripped, early[1])
+                assert current is not None
+                current["early"] = True
+                continue
+            number, number_line = waiting.take(
+                pending_number, last, stripped[:1].isupper() and _introduces(lines, index)
+            )
             pending_number = None
             start(number, stripped, number_line)
             continue
@@ -408,6 +455,10 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
             continue
         start("", stripped, line_no)
     flush()
+    for moved in out_of_order:  # back before the first provision its number's line precedes
+        out.remove(moved)
+        at = next((k for k, p in enumerate(out) if (p.line or 0) > (moved.line or 0)), len(out))
+        out.insert(at, moved)
     if end is not None:  # a marker, taken out before the tree is built (run.py)
         out.append(RawParagraph(text=lines[end].strip(), line=end + 1, style=AFTER))
     return out, first + 1
@@ -567,6 +618,24 @@ def _ends_item(current: dict[str, object] | None) -> bool:
 
 def _looks_number(text: str) -> bool:
     return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})*", text))
+
+
+def _introduces(lines: list[str], index: int) -> bool:
+    """Whether the sentence beginning on line `index` ends in a colon (within six lines)."""
+    for line in lines[index : index + 6]:
+        end = line.rstrip()
+        if end.endswith(":"):
+            return True
+        if end.endswith((".", ";")) or not end:
+            return False
+    return False
+
+
+def _runs_into(current: dict[str, object], line: str) -> bool:
+    """A line continues an item read out of order until its sentence or limb ends."""
+    parts = current["parts"]
+    assert isinstance(parts, list)
+    return not str(parts[-1]).rstrip().endswith((".", ";", ":"))
 
 
 def _continues(current: dict[str, object], line: str) -> bool:

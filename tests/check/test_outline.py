@@ -366,3 +366,35 @@ def test_word_list_numbers_in_capitals_and_headings_in_the_body_style() -> None:
     ]
     (schedule,) = [d for d in read.doc.children if isinstance(d, Schedule)]
     assert (schedule.number, schedule.title) == ("1", "Aims")
+
+
+def test_list_items_whose_numbers_pdftotext_printed_before_a_later_number() -> None:
+    """pdftotext (without -layout) prints a column of numbers before the texts beside them:
+    "4.1.1", "4.2" and its text, "4.2.1", "4.3", then the texts of 4.1.1, 4.2.1 and 4.3."""
+    text = (
+        "THIS AGREEMENT is made on 1 April 2024\n\n1 DEFINITIONS\n\n1.1 Words mean things.\n\n"
+        "2 FUNCTIONS\n\n2.1\n\nEach Partner exercises the following of its functions:\n"
+        "2.1.1\n\n2.2\n\nUnder this Agreement, the following functions are exercised by one\n"
+        "Partner on behalf of another:\n2.2.1\n\n2.3\n\n"
+        "the ICB's functions of arranging continuing care for children with complex\n"
+        "needs.\n\nthe ICB exercises the Council's functions of providing short breaks for\n"
+        "disabled children.\n\nThe Partner on whose behalf a function is exercised remains\n"
+        "responsible for it.\n\n3 PEOPLE\n\n3.1 The people covered are children.\n"
+    )
+    assert numbers(text) == [
+        "clauses 1",
+        "clauses 1.1",
+        "clauses 2",
+        "clauses 2.1",
+        "clauses 2.1.1",
+        "clauses 2.2",
+        "clauses 2.2.1",
+        "clauses 2.3",
+        "clauses 3",
+        "clauses 3.1",
+    ]
+    paragraphs = {p.number: p.text for p in parse_text(text)[0] if p.number}
+    assert paragraphs["2.1.1"].startswith("the ICB's functions of arranging")
+    assert paragraphs["2.2"].startswith("Under this Agreement")
+    assert paragraphs["2.2.1"].startswith("the ICB exercises the Council's")
+    assert paragraphs["2.3"].startswith("The Partner on whose behalf")
