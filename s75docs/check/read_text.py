@@ -538,10 +538,10 @@ def _next_number(line: str, raw: str, top: int, after_sentence: bool) -> tuple[s
 
 
 def _next_after(current: dict[str, object] | None, line: str, top: int) -> bool:
-    """ "7 The Lead Commissioner shall...": the next number, a capital after it, and a line
-    above that does not end on a word a number follows ("within", "Clause")."""
+    """ "7 The Lead Commissioner shall...", "7. The ...": the next number, a capital after
+    it, and a line above that does not end on a word a number follows ("within", "Clause")."""
     typed = re.match(
-        r"^(\d{1,2})\s+(?:(?:The|A|An|Each|Any|No|Where|If|In|Subject|Nothing)\s|\[)", line
+        r"^(\d{1,2})\.?\s+(?:(?:The|A|An|Each|Any|No|Where|If|In|Subject|Nothing)\s|\[)", line
     )
     return (
         typed is not None

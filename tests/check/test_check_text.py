@@ -202,6 +202,7 @@ def test_the_real_2019_agreement() -> None:
     missing = next(f for f in result.findings if f.code == "xref-dangling" and f.line == 1762)
     assert missing.suggestion.startswith("probably Schedule 6")  # the conflicts policy
     assert ("xref-self", 4841) in found  # "this Schedule 7" inside Schedule 6
+    assert ("xref-self", 4844) in found  # again in its paragraph 2 ("2. The Partners ...")
     assert ("num-order", 1790) in found  # 19.7 before 19.6: one swap, one finding
     assert ("num-gap", 1790) not in found and ("num-order", 1793) not in found
     assert ("placeholder", 1974) in found  # "[sixty (60) days]"

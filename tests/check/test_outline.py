@@ -398,3 +398,16 @@ def test_list_items_whose_numbers_pdftotext_printed_before_a_later_number() -> N
     assert paragraphs["2.2"].startswith("Under this Agreement")
     assert paragraphs["2.2.1"].startswith("the ICB exercises the Council's")
     assert paragraphs["2.3"].startswith("The Partner on whose behalf")
+
+
+def test_a_typed_number_with_a_stop_after_a_sentence_left_open() -> None:
+    # "...(attached as Part 1 to this Schedule)_" ends without a stop; "2. The Partners"
+    # after it is still the next paragraph, not words running on
+    text = (
+        "THIS AGREEMENT is made on 1 April 2024\n\n1 DEFINITIONS\n\n1.1 Words mean things.\n\n"
+        "SCHEDULE 1 CONFLICTS OF INTEREST\n\n"
+        "1. The Partners will adhere to the Code of Conduct (attached as Part 1 to this\n"
+        "Schedule)_\n\n2. The Partners will each ensure that their employees complete the\n"
+        "form.\n\n3. The Partners will each comply with their statutory obligations.\n"
+    )
+    assert numbers(text)[-4:] == ["Schedule 1", "Schedule 1 1", "Schedule 1 2", "Schedule 1 3"]
