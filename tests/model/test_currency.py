@@ -259,3 +259,25 @@ def test_a_council_library_is_linted_for_its_agreement_date(tmp_path: Path) -> N
 
     assert stale(dt.date(2013, 4, 1)) == ["UK GDPR"]
     assert stale(dt.date(2026, 4, 1)) == ["Data Protection Act 1998"]
+
+
+def test_every_pattern_opens_at_a_word_boundary() -> None:
+    """The one scan for citations (currency._any_citation) tries the patterns only where a
+    word begins; a pattern that does not open with \\b (after lookbehinds) would make every
+    scan twenty times slower, and a YAML escape gone wrong ("\\b" read as a backspace in a
+    double-quoted string) would never match at all."""
+    from s75docs.model.currency import _LEADING, currency_table
+
+    for entry in currency_table():
+        for pattern in entry.patterns:
+            assert _LEADING.match(pattern.pattern), (entry.id, pattern.pattern)
+            assert "\x08" not in pattern.pattern, entry.id
+
+
+def test_her_majestys_customs_and_excise_is_found() -> None:
+    from s75docs.model.currency import citations_in
+
+    found = {
+        c.entry.id for c in citations_in("VAT as agreed with Her Majesty's Customs and Excise.")
+    }
+    assert "hm-customs-and-excise" in found
