@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from s75docs.check.context import Context, Place
 from s75docs.check.tree import bracketed
 from s75docs.diagnostics import Severity
-from s75docs.doctree.nodes import Body, Definition, Item, Schedule
+from s75docs.doctree.nodes import Body, Definition, Item, Schedule, inline_text, inlines_of
 
 
 def _ordinal(item: Item) -> int | None:
@@ -56,20 +58,23 @@ def check_numbering(ctx: Context) -> None:
             ):
                 here, there = _name(division), _name(previous_last[0])
                 parts = previous_last[0].number == division.number
+                own = _own_citation(division, number) if parts else None
+                if own is not None:  # its own words count from 1: the run-on broke them
+                    why = f" (its own words cite '{own}', counting from 1)"
+                elif parts:
+                    why = " (numbering run on through the Parts of one schedule is a house style"
+                    why += " some use)"
+                else:
+                    why = ""
                 ctx.add(
                     "num-continues",
                     f"the paragraphs of {here} start at {first.number}, continuing from {there}"
-                    + (
-                        " (numbering run on through the Parts of one schedule is a house style"
-                        " some use)"
-                        if parts
-                        else ""
-                    ),
+                    + why,
                     places.get(id(first)),
                     text=first.number,
                     suggestion=f"restart the numbering of {here} at 1"
-                    + (" if its paragraphs are cited within the Part" if parts else ""),
-                    severity=Severity.INFO if parts else None,
+                    + (" if its paragraphs are cited within the Part" if parts and not own else ""),
+                    severity=Severity.INFO if parts and own is None else None,
                 )
                 start_at = number
             if top:
@@ -77,6 +82,19 @@ def check_numbering(ctx: Context) -> None:
         before = len(ctx.findings)
         _siblings(ctx, division, places, parent=None, start_at=start_at)
         _summarise_if_irregular(ctx, division, before)
+
+
+_OWN = re.compile(r"\bparagraph\s+(\d{1,2})(?:\.\d{1,2})*\s+(?:above|below)\b")
+
+
+def _own_citation(division: Schedule, first: int) -> str | None:
+    """A reference in the Part's own words to a paragraph "above" or "below" numbered
+    before the Part's first: written for numbering that starts at 1."""
+    for node in division.walk():
+        for m in _OWN.finditer(inline_text(inlines_of(node))):
+            if int(m.group(1)) < first:
+                return m.group(0)
+    return None
 
 
 def _summarise_if_irregular(ctx: Context, division: Body | Schedule, before: int) -> None:

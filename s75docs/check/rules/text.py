@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from s75docs.check.context import Context, Place
 from s75docs.diagnostics import Severity
@@ -61,6 +62,8 @@ def check_placeholders(ctx: Context) -> None:
                 place,
                 text=m.group(0),
                 suggestion=_placeholder_fix(m.group(0)),
+                # a bracketed reference is usually right: only its brackets need to go
+                severity=Severity.WARNING if _REFERENCE.match(m.group(0)) else None,
             )
     for first, count in templates.values():
         assert isinstance(first.division, Schedule)
@@ -116,9 +119,10 @@ def check_law(ctx: Context) -> None:
         raw = place.raw
         defined_only = isinstance(place.node, Definition) and raw is not None
         if defined_only and only_there and raw and (raw.line, raw.paragraph) in unused:
-            # a definition nothing uses: deleting it is the whole fix
-            suggestion = "delete the definition: the term is never used"
-            severity = Severity.INFO
+            # a definition nothing uses: deleting it is the whole fix, which the term-unused
+            # finding already says; it names what is stale, not a second finding
+            _note_on_unused(ctx, raw.line, raw.paragraph, "; ".join(m for m, _, _ in said))
+            continue
         ctx.add(
             "law-stale",
             "; ".join(message for message, _, _ in said),
@@ -130,6 +134,14 @@ def check_law(ctx: Context) -> None:
 
 
 _RANK = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+
+
+def _note_on_unused(ctx: Context, line: int | None, paragraph: int | None, stale: str) -> None:
+    for i, found in enumerate(ctx.findings):
+        if found.code == "term-unused" and (found.line, found.paragraph) == (line, paragraph):
+            stale = re.sub(r" \(cited \d+ times\)", "", stale)
+            ctx.findings[i] = replace(found, message=f"{found.message}, and {stale}")
+            return
 
 
 def _stale(ctx: Context, cite: Citation, count: int) -> tuple[str, str, Severity]:

@@ -93,3 +93,21 @@ def test_numbering_run_on_through_parts_of_one_schedule_is_info(tmp_path: Path) 
 def test_a_stray_list_number_before_a_typed_number_is_not_the_number(tmp_path: Path) -> None:
     # "2. 8.2 Within ...": Word's list number printed before the typed one
     assert check(tmp_path, "1.1", "2. 1.2", "1.3") == []
+
+
+def test_run_on_numbering_that_breaks_a_parts_own_references_is_an_error(
+    tmp_path: Path,
+) -> None:
+    body = (
+        HEAD + "1.1 Schedule 1 applies.\n\n"
+        "SCHEDULE 1\n\nPART 1 COMMON\n\n1 FUNDING\n\n1.1 The Partners pay.\n\n"
+        "2 AIMS\n\n2.1 The Partners aim.\n\nPART 2 SCHEME\n\n3 SERVICES\n\n"
+        "3.1 The services are those in paragraph 1 below.\n\n4 STAFF\n\n4.1 Staff transfer.\n"
+    )
+    path = tmp_path / "agreement.md"
+    path.write_text(body, encoding="utf-8")
+    found = [
+        f for f in check_document(path, dt.date(2024, 4, 1)).findings if f.code != "xref-dangling"
+    ]
+    assert [(f.code, f.text, f.level.value) for f in found] == [("num-continues", "3", "error")]
+    assert "its own words cite 'paragraph 1 below'" in found[0].message
