@@ -4,6 +4,7 @@ is found."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import tempfile
@@ -14,18 +15,24 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
 from s75docs.check.run import check_with_tree
+from s75docs.doctree.nodes import Document
 from s75docs.model.scheme import SchemeFile
 from s75docs.pipeline import build_tree, render_bytes
 from tests.check.shapes import bold_headings, read_outline, true_outline, typed_numbers
 from tests.test_property_build import library, schemes
 
 
+def built_from(raw: dict[str, Any]) -> tuple[Document, dt.date]:
+    """A generated scheme's agreement as a tree, and the day it was made (its date or its
+    Commencement Date), as of which it is checked."""
+    data = SchemeFile.model_validate(raw)
+    return build_tree(data, library()), data.agreement.date or data.agreement.commencement
+
+
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(schemes())
 def test_generated_agreements_typed_by_hand_read_in_full(raw: dict[str, Any]) -> None:
-    data = SchemeFile.model_validate(raw)
-    doc = build_tree(data, library())
-    made = data.agreement.date or data.agreement.commencement
+    doc, made = built_from(raw)
     with tempfile.TemporaryDirectory() as tmp:
         built = Path(tmp) / "built.docx"
         built.write_bytes(render_bytes(doc, "docx"))
@@ -49,9 +56,7 @@ def test_generated_agreements_typed_by_hand_read_in_full(raw: dict[str, Any]) ->
 def test_generated_agreements_through_pandoc_read_in_full(raw: dict[str, Any]) -> None:
     """pandoc's plain text and Markdown of a generated agreement: Word's numbers read back
     from pandoc's list places (whatever clauses, schedules and lists the scheme gives)."""
-    data = SchemeFile.model_validate(raw)
-    doc = build_tree(data, library())
-    made = data.agreement.date or data.agreement.commencement
+    doc, made = built_from(raw)
     with tempfile.TemporaryDirectory() as tmp:
         built = Path(tmp) / "built.docx"
         built.write_bytes(render_bytes(doc, "docx"))
