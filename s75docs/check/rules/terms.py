@@ -107,8 +107,51 @@ def check_terms(ctx: Context) -> None:
                 suggestion="delete the definition, or use the term",
             )
     _variants(ctx, defined, corpus)
+    _joined_differently(ctx, defined, corpus, used)
 
 
+_SEPARATOR = re.compile(r"[\s\-‑]+")
+
+
+def _joined_differently(
+    ctx: Context, defined: dict[str, Definition], corpus: list[tuple[Place, str]], used: set[str]
+) -> None:
+    """A used term also written with a hyphen for a space, or a space for a hyphen ("Non-Pooled
+    Fund" beside "Non Pooled Fund"): one scan of the text for every such term at once."""
+    joined = [t for t in defined if t in used and len(_SEPARATOR.split(t)) > 1]
+    if not joined or len(joined) > TERMS_JOINED_LOOKED_FOR:
+        return
+    forms = {_SEPARATOR.sub(" ", t): t for t in joined}
+    alternatives = sorted(
+        (r"[\s\-‑]+".join(re.escape(w) for w in _SEPARATOR.split(t)) for t in joined),
+        key=len,
+        reverse=True,
+    )
+    scan = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    found: dict[str, tuple[str, Place, int]] = {}
+    for place, text in corpus:
+        if isinstance(place.node, Definition):
+            continue
+        for m in scan.finditer(text):
+            # "Non- Pooled Fund": a hyphen at a line's end in extracted text is still one
+            written = re.sub(r"([\-‑])\s+", r"\1", " ".join(m.group(0).split()))
+            term = forms.get(_SEPARATOR.sub(" ", written))
+            if term is None or written == term or written in defined:
+                continue
+            _, first, count = found.get(written, (term, place, 0))
+            found[written] = (term, first, count + 1)
+    for written, (term, place, count) in found.items():
+        ctx.add(
+            "term-variant",
+            f"'{written}' is not defined but '{term}' is"
+            + (f" ({count} uses)" if count > 1 else ""),
+            place,
+            text=written,
+            suggestion=f"use the defined term '{term}'",
+        )
+
+
+TERMS_JOINED_LOOKED_FOR = 500  # beyond this many, one scan would be too slow to be worth it
 VARIANTS_LOOKED_FOR = 100  # beyond this many unused terms, each is simply reported unused
 
 

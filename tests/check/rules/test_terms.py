@@ -71,3 +71,13 @@ def test_a_term_out_of_order_is_moved_to_where_it_belongs(tmp_path: Path) -> Non
     assert [(f.code, f.suggestion) for f in found] == [
         ("term-order", "move 'Health and Wellbeing Board' before 'Health Related Functions'")
     ]
+
+
+def test_a_used_term_also_joined_differently_is_a_variant(tmp_path: Path) -> None:
+    found = check(
+        tmp_path,
+        ["“Non Pooled Fund” means a budget.", "“Pooled Fund” means the fund."],
+        "2.1 The Pooled Fund and the Non Pooled Fund are kept apart. The Non-Pooled Fund is"
+        " hosted by the Council, and the Non-Pooled Fund's balance is reported.\n",
+    )
+    assert found == [("term-variant", "Non-Pooled Fund")]
