@@ -29,9 +29,31 @@ class Row:
 
 
 @dataclass
+class Group:
+    """A clause (or a schedule's paragraph) and the provisions under it."""
+
+    head: Row | None
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
 class Section:
     title: str
     rows: list[Row] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[Group]:
+        """The rows folded under each top-level clause or paragraph (depth 1): rows before
+        the first one stand in a group without a head."""
+        groups: list[Group] = []
+        for row in self.rows:
+            if row.depth == 1 and row.label[:1].isdigit():
+                groups.append(Group(row))
+            elif row.depth == 0 or not groups:  # a Part heading stands on its own
+                groups.append(Group(None, [row]))
+            else:
+                groups[-1].rows.append(row)
+        return groups
 
     @property
     def unplaced(self) -> int:
