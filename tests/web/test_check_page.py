@@ -205,3 +205,14 @@ def test_checks_run_one_at_a_time(
     for t in threads:
         t.join()
     assert statuses == [200] * 4 and max(overlap) == 1
+
+
+def test_nothing_is_left_in_the_temporary_folder(
+    client: FlaskClient, seeded: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert upload(client, seeded, "a.docx")[0] == 200
+    assert upload(client, b"%PDF", "b.pdf")[0] == 400
+    assert [p for p in tmp_path.iterdir() if p.name.startswith("s75docs-serve-")] == []
