@@ -53,7 +53,8 @@ def create_app(*, max_upload: int = MAX_FILE_BYTES, keep_results: int = 32) -> F
         if request.method == "POST":
             sent = request.form.get("token", "")
             token = session.get("token")
-            if not isinstance(token, str) or not secrets.compare_digest(sent, token):
+            same = isinstance(token, str) and secrets.compare_digest(sent.encode(), token.encode())
+            if not same:
                 raise Forbidden(EXPIRED)
 
     def _error(message: str, status: int) -> tuple[str, int]:

@@ -113,6 +113,9 @@ def test_a_post_without_the_token_is_refused(client: FlaskClient, fairhaven: byt
     status, html = upload(client, fairhaven, "a.docx", send_token=False)
     assert status == 403
     assert message(html).startswith("the form has expired or came from another site")
+    token(client)  # a session with a token; a non-ASCII one sent is refused, not an error
+    form = {"document": (io.BytesIO(b"1. Text"), "a.txt"), "token": "é"}
+    assert client.post("/check", data=form).status_code == 403
     other = create_app().test_client()  # another session's token is not this one's
     form = {"document": (io.BytesIO(fairhaven), "a.docx"), "token": token(other)}
     assert client.post("/check", data=form).status_code == 403
