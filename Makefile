@@ -1,4 +1,5 @@
 # make demo: set up .venv and build the Fairhaven example into out/
+# make serve: set up .venv and open the Check page at http://127.0.0.1:8075/
 # make test: set up .venv with dev tools and run ruff, mypy and pytest
 PYTHON ?= python3
 VENV ?= .venv
@@ -8,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 DEV := $(VENV)/.dev-installed
 PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: demo test lint typecheck pytest bench clean
+.PHONY: demo serve test lint typecheck pytest bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,9 @@ demo: $(INSTALLED)
 			-o out/fairhaven-variation --format pdf; \
 	else echo "skipping PDF: LibreOffice (soffice) is not installed"; fi
 
+serve: $(INSTALLED)
+	$(S75) serve
+
 lint: $(DEV)
 	$(VENV)/bin/ruff check .
 
@@ -71,6 +75,7 @@ bench: $(INSTALLED)
 	$(PY) bench/bench_build.py
 	$(PY) bench/bench_cold.py
 	$(PY) bench/bench_check.py
+	$(PY) bench/bench_serve.py
 
 clean:
 	rm -rf out .mypy_cache .pytest_cache .ruff_cache

@@ -21,7 +21,7 @@ setup(
     ],
     package_dir={f"s75docs.defaults.{folder}": folder for folder in LIBRARY_FOLDERS},
     package_data={
-        "s75docs": ["py.typed", "data/*", "data/**/*"],
+        "s75docs": ["py.typed", "data/*", "data/**/*", "web/templates/*", "web/static/*"],
         **{f"s75docs.defaults.{folder}": ["**/*"] for folder in LIBRARY_FOLDERS},
     },
 )

@@ -358,21 +358,10 @@ def check(
     if show_outline:
         click.echo(format_outline(read.outline, str(document)), nl=False)
     if fmt == "docx":
-        from s75docs.check.annotate import Note, annotate_docx
+        from s75docs.check.annotate import annotate_docx, notes_for
 
         assert output is not None
-        notes = [
-            Note(
-                paragraph=f.paragraph or 0,
-                text=f"{f.level.value} {f.code}: {f.message}"
-                + (f". Suggestion: {f.suggestion}." if f.suggestion else ""),
-                quote=f.text,
-                block=f.block,  # any paragraph read: body, table cell, content control
-                place=f.place if f.cell is not None else "",
-            )
-            for f in result.findings
-            if f.block is not None or f.paragraph is not None
-        ]
+        notes = notes_for(result.findings)
         written = annotate_docx(document, output, notes)
         left = f" ({len(notes) - written} left out: no paragraph outside the content controls)"
         click.echo(
@@ -387,6 +376,36 @@ def check(
         else:
             click.echo(report, nl=False)
     sys.exit(1 if reaches(result, fail_on) else 0)
+
+
+@main.command(
+    "serve",
+    epilog=_epilog(
+        ["s75docs serve", "s75docs serve --port 8080"],
+        "0 stopped with Ctrl+C; 2 the port cannot be opened or the command line is wrong.",
+    ),
+)
+@click.option("--port", default=8075, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Where to listen; the default is this computer only.",
+)
+@friendly
+def serve(port: int, host: str) -> None:
+    """Open the Check page in a web browser: upload an agreement and see its outline and
+    findings, and download the Word file with a comment on each finding, or the JSON."""
+    from s75docs.web.app import LOCAL_HOSTS
+    from s75docs.web.server import serve as run_server
+
+    if host not in LOCAL_HOSTS:
+        click.echo(
+            f"warning: --host {host} lets other computers reach the Check page, which has no"
+            " login: use it only on a network you trust",
+            err=True,
+        )
+    run_server(host, port, click.echo)
 
 
 @main.command(

@@ -69,6 +69,23 @@ def test_the_wheel_carries_every_library_folder(installed: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_wheel_carries_the_check_pages_templates_and_static_files(installed: Path) -> None:
+    """`s75docs serve` needs no network: its stylesheet and script ship in the package."""
+    for folder in ("templates", "static"):
+        source = REPO / "s75docs" / "web" / folder
+        shipped = installed / "s75docs" / "web" / folder
+        expected = sorted(p.name for p in source.iterdir() if p.is_file())
+        assert expected and sorted(p.name for p in shipped.iterdir()) == expected
+    probe = (
+        "import s75docs.web.app as a; c = a.create_app().test_client();"
+        " print(a.__file__, c.get('/').status_code, c.get('/static/s75.css').status_code)"
+    )
+    done = _run(installed, installed.parent, "-c", probe)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(installed / "s75docs" / "web" / "app.py"), "200", "200"]
+
+
+@pytest.mark.slow
 def test_an_installed_copy_builds_from_another_folder(installed: Path, tmp_path: Path) -> None:
     probe = "import s75docs, s75docs.library.loader as lib; print(s75docs.__file__)"
     probe += "; print(*lib.default_dirs())"

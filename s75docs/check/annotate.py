@@ -30,6 +30,7 @@ from pathlib import Path
 from lxml import etree
 
 from s75docs.check import comment_places
+from s75docs.check.findings import Finding
 from s75docs.check.package_out import write_package
 from s75docs.check.safe_zip import Package, open_package, rels_name, resolve_target
 from s75docs.errors import Location, UsageError
@@ -62,6 +63,23 @@ class Note:
     quote: str = ""
     block: int | None = None
     place: str = ""  # e.g. "table 3, row 4, column 2": said when the comment stands elsewhere
+
+
+def notes_for(findings: list[Finding]) -> list[Note]:
+    """One comment per finding that names a paragraph (`check --format docx` and the Check
+    page write the same annotated copy)."""
+    return [
+        Note(
+            paragraph=f.paragraph or 0,
+            text=f"{f.level.value} {f.code}: {f.message}"
+            + (f". Suggestion: {f.suggestion}." if f.suggestion else ""),
+            quote=f.text,
+            block=f.block,  # any paragraph read: body, table cell, content control
+            place=f.place if f.cell is not None else "",
+        )
+        for f in findings
+        if f.block is not None or f.paragraph is not None
+    ]
 
 
 class _Unreadable(Exception):

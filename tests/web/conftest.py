@@ -1,0 +1,36 @@
+"""The Check page's inputs: the Fairhaven agreement as built, and one with a placeholder."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from tests.conftest import BuiltCase
+
+
+def rewrite(data: bytes, old: str, new: str) -> bytes:
+    """The .docx with `old` replaced once in word/document.xml, every other part kept."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = body.decode("utf-8")
+                assert old in text
+                body = text.replace(old, new, 1).encode("utf-8")
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def fairhaven(built_cases: dict[str, BuiltCase]) -> bytes:
+    return built_cases["fairhaven"].docx
+
+
+@pytest.fixture(scope="session")
+def seeded(fairhaven: bytes) -> bytes:
+    """Fairhaven with "[INSERT]" before its first "Business Days": one placeholder finding."""
+    return rewrite(fairhaven, "Business Days", "[INSERT] Business Days")
