@@ -422,12 +422,11 @@ def outline(document: Path) -> None:
     provision with its line (text) or paragraph (.docx) number, indented by level, the region
     it stands in, and anything it could not place."""
     from s75docs.check.outline import format_outline, recognise
-    from s75docs.check.read_text import AFTER
+    from s75docs.check.read_text import split_after
     from s75docs.check.run import read_paragraphs
 
     paragraphs, _kind, _start = read_paragraphs(document)
-    ends = [p for p in paragraphs if p.style == AFTER]
-    paragraphs = [p for p in paragraphs if p.style != AFTER]
+    paragraphs, ends = split_after(paragraphs)
     click.echo(format_outline(recognise(paragraphs), str(document)), nl=False)
     for end in ends:
         click.echo(f"-- the agreement ends; from line {end.line} another paper: {end.text[:60]}")

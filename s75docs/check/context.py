@@ -42,10 +42,24 @@ class Place:
         cite = self.citation()
         if cite is None:
             return ""
-        words = self.division.title.split() if isinstance(self.division, Schedule) else []
-        if len(words) > 1 and words[0].casefold() == "part" and self.item is not None:
-            return cite.text.replace(" of ", f" of Part {words[1]} of ", 1)
+        part = part_of(self.division) if isinstance(self.division, Schedule) else None
+        if part is not None and self.item is not None:
+            return cite.text.replace(" of ", f" of Part {part} of ", 1)
         return cite.text
+
+
+def part_of(division: Schedule) -> str | None:
+    """The Part a division of a schedule is ("PART 2 TEMPLATE ..." -> "2"; the outline makes
+    each Part a division of its own, titled with its heading), else None."""
+    words = division.title.split()
+    return words[1] if len(words) > 1 and words[0].casefold() == "part" else None
+
+
+def division_name(division: Schedule) -> str:
+    """ "Part 2 of Schedule 1", "Schedule 3", "Annex 2": a division as a finding names it."""
+    part = part_of(division)
+    whole = f"{division.name} {division.number}"
+    return f"Part {part} of {whole}" if part is not None else whole
 
 
 @dataclass

@@ -310,16 +310,7 @@ def recognise(paragraphs: list[RawParagraph]) -> Outline:
             continue
         if region == EXECUTION and number[:1].isdigit() and not raw.in_table:
             entry.note = "a numbered paragraph among the signatures"
-    listed = next((e for e in outline.entries if e.raw.list_item), None)
-    if listed is not None:
-        for e in outline.entries:
-            e.note = ""  # one note says it all
-        listed.note = (
-            "the numbers are places in lists (as pandoc writes Word's list numbering), not the"
-            " agreement's own numbers: its outline was not read (check the .docx itself, or"
-            " its PDF's text)"
-        )
-    elif not any(e.region == BODY for e in outline.entries):
+    if not any(e.region == BODY for e in outline.entries):
         numbered = next(
             (e for e in outline.entries if e.number[:1].isdigit() and e.region != CONTENTS), None
         )

@@ -48,6 +48,5 @@ class RawParagraph:
     toc_entry: bool = False  # inside a table-of-contents field or TOC style
     list_id: str = ""  # which list instance (numId) numbered it, for continuation checks
     cell: tuple[int, int, int] | None = None  # (table, row, grid column), 1-based: word_blocks
-    list_item: bool = False  # numbered by its place in a list (as pandoc writes), not the text's
     block: int | None = None  # 1-based among every paragraph of a .docx read (word_blocks)
     control: bool = False  # in a content control (or custom XML) at body level, not a table

@@ -66,6 +66,11 @@ _SCHEDULE_LINE = re.compile(r"^\s*SCHEDULE\s+\d", re.I)
 AFTER = "after-agreement"  # the style of the marker parse_text leaves where the agreement ends
 
 
+def split_after(paragraphs: list[RawParagraph]) -> tuple[list[RawParagraph], list[RawParagraph]]:
+    """The agreement's paragraphs, and the marker (if any) of another paper bound after it."""
+    return [p for p in paragraphs if p.style != AFTER], [p for p in paragraphs if p.style == AFTER]
+
+
 def agreement_end(lines: list[str], first: int) -> int | None:
     """0-based index of the first line of another paper bound after the agreement (once its
     schedules have begun), or None where the agreement runs to the end of the file."""
@@ -278,7 +283,6 @@ def parse_text(text: str) -> tuple[list[RawParagraph], int]:
                     line=int(current["line"]),  # type: ignore[call-overload]
                     is_heading=bool(current["heading"]),
                     style=str(current["style"]),
-                    list_item=current["style"] == "list-item",
                 )
             )
             if current.get("early"):

@@ -11,7 +11,7 @@ from s75docs.check.budget import check_paragraphs, check_text_size
 from s75docs.check.context import Context
 from s75docs.check.findings import Finding
 from s75docs.check.raw import RawParagraph
-from s75docs.check.read_text import AFTER, read_text_file
+from s75docs.check.read_text import read_text_file, split_after
 from s75docs.check.rules.money import check_money
 from s75docs.check.rules.numbering import check_numbering
 from s75docs.check.rules.outline import (
@@ -152,8 +152,7 @@ def check_with_tree(path: Path, as_of: dt.date | None = None) -> tuple[Result, R
     check_paragraphs(path, len(paragraphs))
     if not any(p.text.strip() for p in paragraphs):
         raise UsageError("the document is empty", Location(str(path)), code="file-unreadable")
-    after = [p for p in paragraphs if p.style == AFTER]
-    paragraphs = [p for p in paragraphs if p.style != AFTER]
+    paragraphs, after = split_after(paragraphs)
     read = build_tree(paragraphs, str(path))
     made = agreement_date(paragraphs)
     ctx = Context(read, str(path), as_of or dt.date.today(), made, term_end(paragraphs))

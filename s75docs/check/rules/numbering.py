@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from s75docs.check.context import Context, Place
+from s75docs.check.context import Context, Place, division_name
 from s75docs.check.tree import bracketed
 from s75docs.diagnostics import Severity
 from s75docs.doctree.nodes import Body, Definition, Item, Schedule, inline_text, inlines_of
@@ -56,7 +56,7 @@ def check_numbering(ctx: Context) -> None:
                 and last is not None
                 and (number == last + 1 > 1)
             ):
-                here, there = _name(division), _name(previous_last[0])
+                here, there = division_name(division), division_name(previous_last[0])
                 parts = previous_last[0].number == division.number
                 own = _own_citation(division, number) if parts else None
                 if own is not None:  # its own words count from 1: the run-on broke them
@@ -128,13 +128,6 @@ def _summarise_if_irregular(ctx: Context, division: Body | Schedule, before: int
             control=first.control,
         )
     )
-
-
-def _name(division: Schedule) -> str:
-    words = division.title.split()
-    if len(words) > 1 and words[0].upper() == "PART":
-        return f"Part {words[1]} of Schedule {division.number}"
-    return f"Schedule {division.number}"
 
 
 def _siblings(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from s75docs.check.context import Context, Place
+from s75docs.check.context import Context, Place, part_of
 from s75docs.doctree.nodes import Cited, Schedule, inline_text, inlines_of
 
 # what may stand between a title and the reference to its schedule: "means the plan attached
@@ -40,7 +40,7 @@ def _titles(ctx: Context) -> dict[str, str]:
     for node in ctx.read.doc.children:
         if isinstance(node, Schedule) and node.name == "Schedule" and node.number:
             title = node.title.strip()
-            if title.split()[:1] and title.split()[0].casefold() == "part":
+            if part_of(node) is not None:
                 title = ""
             out.setdefault(node.number, title)
     return out

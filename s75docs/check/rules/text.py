@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from s75docs.check.context import Context, Place
+from s75docs.check.context import Context, Place, division_name
 from s75docs.diagnostics import Severity
 from s75docs.doctree.nodes import Definition, Schedule, inline_text, inlines_of
 from s75docs.model.currency import Citation, citations_in
@@ -69,7 +69,7 @@ def check_placeholders(ctx: Context) -> None:
         assert isinstance(first.division, Schedule)
         ctx.add(
             "placeholder",
-            f"{_division_name(first.division)} is a template for later use: its {count}"
+            f"{division_name(first.division)} is a template for later use: its {count}"
             " blank(s) are not reported",
             first,
             text="",
@@ -187,10 +187,3 @@ def _template(place: Place) -> bool:
     """A Part or schedule annexed as a blank template for later schemes: its blanks are meant."""
     division = place.division
     return isinstance(division, Schedule) and "template" in division.title.casefold()
-
-
-def _division_name(division: Schedule) -> str:
-    words = division.title.split()
-    if len(words) > 1 and words[0].casefold() == "part":
-        return f"Part {words[1]} of {division.name} {division.number}"
-    return f"{division.name} {division.number}"
