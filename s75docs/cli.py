@@ -392,20 +392,25 @@ def check(
     show_default=True,
     help="Where to listen; the default is this computer only.",
 )
+@_LIBRARY
 @friendly
-def serve(port: int, host: str) -> None:
-    """Open the Check page in a web browser: upload an agreement and see its outline and
-    findings, and download the Word file with a comment on each finding, or the JSON."""
+def serve(port: int, host: str, libraries: tuple[Path, ...]) -> None:
+    """Open the toolkit in a web browser: draft a scheme with a live preview, vary it, write
+    a Board report, or check an agreement (its outline and findings, and the Word file with a
+    comment on each finding)."""
     from s75docs.web.app import LOCAL_HOSTS
     from s75docs.web.server import serve as run_server
 
     if host not in LOCAL_HOSTS:
         click.echo(
-            f"warning: --host {host} lets other computers reach the Check page, which has no"
+            f"warning: --host {host} lets other computers reach the pages, which have no"
             " login: use it only on a network you trust",
             err=True,
         )
-    run_server(host, port, click.echo)
+    for library in libraries:  # linted on each use, for the date of the document made
+        if not library.is_dir():
+            raise UsageError("library folder not found", Location(str(library)), code="usage")
+    run_server(host, port, click.echo, list(libraries))
 
 
 @main.command(

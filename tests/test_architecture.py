@@ -74,8 +74,22 @@ ALLOWED: dict[str, set[str]] = {
     # validate runs the pipeline's checks without writing; batch builds through it
     "validate": {"errors", "pipeline", "model", "assemble", "transforms"},
     "batch": {"errors", "outputs", "pipeline"},
-    # the web app (s75docs serve): the checker behind a few pages
-    "web": {"errors", "check"},
+    # the web app (s75docs serve): the CLI's work behind pages (check, draft, vary, report)
+    "web": {
+        "errors",
+        "check",
+        "pipeline",
+        "validate",
+        "outputs",
+        "model",
+        "library",
+        "files",
+        "variation",
+        "reports",
+        "diagnostics",
+        "words",
+        "statute",
+    },
     "cli": {
         "web",
         "outputs",

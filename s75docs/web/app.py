@@ -6,12 +6,16 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+from pathlib import Path
 
 from flask import Flask, render_template, request, session
 from werkzeug.exceptions import Forbidden, HTTPException, RequestEntityTooLarge
 
 from s75docs.check.safe_zip import MAX_FILE_BYTES
 from s75docs.errors import S75Error
+from s75docs.web.common import form_token
+from s75docs.web.drafting import Drafts
+from s75docs.web.jobs import Jobs
 from s75docs.web.results import Results, WebState
 
 MB = 1024 * 1024
@@ -23,19 +27,21 @@ def _size(count: int) -> str:
     return f"{count // MB} MB" if count >= MB else f"{count // 1024} KB"
 
 
-def form_token() -> str:
-    """This browser session's token: every form posts it back (no cross-site requests)."""
-    token = session.get("token")
-    if not isinstance(token, str):
-        token = secrets.token_urlsafe(32)
-        session["token"] = token
-    return token
+PAGES = {"check": "check.html", "draft": "draft.html", "vary": "vary.html", "report": "report.html"}
 
 
-def create_app(*, max_upload: int = MAX_FILE_BYTES, keep_results: int = 32) -> Flask:
+def create_app(
+    *,
+    max_upload: int = MAX_FILE_BYTES,
+    keep_results: int = 32,
+    libraries: list[Path] | None = None,
+) -> Flask:
     """The app. `max_upload` is the checker's own limit on a file (safe_zip) unless a test
-    gives a smaller one; the last `keep_results` results stay in memory for their downloads."""
-    from s75docs.web.check_page import page
+    gives a smaller one; the last `keep_results` results stay in memory for their downloads;
+    `libraries` are the council libraries of `serve --library`, stacked over the default."""
+    from s75docs.web import check_page, draft_page, report_page, vary_page
+    from s75docs.web.common import files
+    from s75docs.web.jobs_page import jobs
 
     app = Flask(__name__)
     app.config.update(
@@ -44,9 +50,20 @@ def create_app(*, max_upload: int = MAX_FILE_BYTES, keep_results: int = 32) -> F
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
     )
-    app.extensions["s75docs"] = WebState(Results(keep_results), threading.Lock())
+    results, lock = Results(keep_results), threading.Lock()
+    app.extensions["s75docs"] = WebState(
+        results, lock, list(libraries or []), Jobs(results, lock), Drafts()
+    )
     app.jinja_env.globals["form_token"] = form_token
-    app.register_blueprint(page)
+    for blueprint in (
+        check_page.page,
+        draft_page.page,
+        vary_page.page,
+        report_page.page,
+        files,
+        jobs,
+    ):
+        app.register_blueprint(blueprint)
 
     @app.before_request
     def _require_token() -> None:
@@ -58,7 +75,9 @@ def create_app(*, max_upload: int = MAX_FILE_BYTES, keep_results: int = 32) -> F
                 raise Forbidden(EXPIRED)
 
     def _error(message: str, status: int) -> tuple[str, int]:
-        return render_template("check.html", error=message, result=None), status
+        """The error on the page the request came from, as the CLI's one-line message."""
+        page = PAGES.get(request.blueprint or "", "check.html")
+        return render_template(page, error=message, result=None), status
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(_exc: RequestEntityTooLarge) -> tuple[str, int]:

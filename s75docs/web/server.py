@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable
+from pathlib import Path
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -12,7 +13,7 @@ from s75docs.errors import UsageError
 from s75docs.web.app import create_app
 
 
-def make(host: str, port: int) -> BaseWSGIServer:
+def make(host: str, port: int, libraries: list[Path] | None = None) -> BaseWSGIServer:
     """The server, listening (port 0: any free port; see .port). A port that cannot be opened
     is one line (werkzeug would print two and exit)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -22,17 +23,21 @@ def make(host: str, port: int) -> BaseWSGIServer:
         listener.bind((host, port))
         listener.listen(128)
         # the server takes a duplicate of the socket; this one is closed below
-        return make_server(host, port, create_app(), threaded=True, fd=listener.fileno())
+        return make_server(
+            host, port, create_app(libraries=libraries), threaded=True, fd=listener.fileno()
+        )
     except OSError as exc:
         raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     finally:
         listener.close()
 
 
-def serve(host: str, port: int, say: Callable[[str], None]) -> None:
-    server = make(host, port)
+def serve(
+    host: str, port: int, say: Callable[[str], None], libraries: list[Path] | None = None
+) -> None:
+    server = make(host, port, libraries)
     shown = f"[{host}]" if ":" in host else host
-    say(f"s75docs: the Check page is at http://{shown}:{server.port}/ (Ctrl+C to stop)")
+    say(f"s75docs: the pages are at http://{shown}:{server.port}/ (Ctrl+C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from s75docs.web.app import create_app
-from s75docs.web.check_page import upload_name
+from s75docs.web.common import upload_name
 
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 MESSAGE = re.compile(r'<p class="message">([^<]*)</p>')
