@@ -9,13 +9,17 @@ from pathlib import Path
 
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from s75docs.check.safe_zip import MAX_FILE_BYTES
 from s75docs.errors import UsageError
 from s75docs.web.app import create_app
 
 
-def make(host: str, port: int, libraries: list[Path] | None = None) -> BaseWSGIServer:
+def make(
+    host: str, port: int, libraries: list[Path] | None = None, max_upload: int | None = None
+) -> BaseWSGIServer:
     """The server, listening (port 0: any free port; see .port). A port that cannot be opened
-    is one line (werkzeug would print two and exit)."""
+    is one line (werkzeug would print two and exit). `max_upload` replaces the checker's own
+    limit on an upload (for tests)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.socket(family, socket.SOCK_STREAM)
     try:
@@ -23,9 +27,8 @@ def make(host: str, port: int, libraries: list[Path] | None = None) -> BaseWSGIS
         listener.bind((host, port))
         listener.listen(128)
         # the server takes a duplicate of the socket; this one is closed below
-        return make_server(
-            host, port, create_app(libraries=libraries), threaded=True, fd=listener.fileno()
-        )
+        app = create_app(libraries=libraries, max_upload=max_upload or MAX_FILE_BYTES)
+        return make_server(host, port, app, threaded=True, fd=listener.fileno())
     except OSError as exc:
         raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     finally:

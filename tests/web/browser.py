@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -35,3 +37,13 @@ def chromium(width: int = 1280, height: int = 900) -> webdriver.Chrome:
     ):
         options.add_argument(argument)
     return webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+
+
+def upload(browser: webdriver.Chrome, url: str, path: Path) -> None:
+    """Upload `path` through the Check page at `url` and wait for its result or error."""
+    browser.get(url)
+    browser.find_element(By.ID, "document").send_keys(str(path))
+    browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+    WebDriverWait(browser, 120).until(
+        lambda d: d.find_elements(By.ID, "summary") or d.find_elements(By.ID, "error")
+    )

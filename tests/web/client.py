@@ -18,12 +18,13 @@ from s75docs.web.server import make
 
 _TOKEN = re.compile(r'name="token" value="([^"]+)"')
 SUMMARY = re.compile(r'<p class="summary" id="summary">([^<]*)</p>')
+MESSAGE = re.compile(r'<p class="message">([^<]*)</p>')
 
 
 @contextmanager
-def running_server() -> Iterator[BaseWSGIServer]:
+def running_server(max_upload: int | None = None) -> Iterator[BaseWSGIServer]:
     """`s75docs serve` on a free loopback port, in a thread, stopped afterwards."""
-    server = make("127.0.0.1", 0)
+    server = make("127.0.0.1", 0, max_upload=max_upload)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -39,6 +40,8 @@ class Checked:
     status: int
     summary: str  # the page's summary line, "" when it shows none
     seconds: float
+    messages: tuple[str, ...] = ()  # the error summary's lines, when the page shows one
+    html: str = ""
 
 
 def check_upload(port: int, name: str, data: bytes, timeout: float = 600) -> Checked:
@@ -69,9 +72,14 @@ def check_upload(port: int, name: str, data: bytes, timeout: float = 600) -> Che
         }
         connection.request("POST", "/check", body=body, headers=headers)
         response = connection.getresponse()
-        found = SUMMARY.search(response.read().decode("utf-8"))
+        text = response.read().decode("utf-8")
+        found = SUMMARY.search(text)
         return Checked(
-            response.status, found.group(1) if found else "", time.perf_counter() - start
+            response.status,
+            found.group(1) if found else "",
+            time.perf_counter() - start,
+            tuple(MESSAGE.findall(text)),
+            text,
         )
     finally:
         connection.close()

@@ -11,9 +11,8 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
-from selenium.webdriver.support.wait import WebDriverWait
 
-from tests.web.browser import chromium
+from tests.web.browser import chromium, upload
 from tests.web.client import running_server
 
 
@@ -30,15 +29,6 @@ def browser() -> Iterator[webdriver.Chrome]:
         yield driver
     finally:
         driver.quit()
-
-
-def upload(browser: webdriver.Chrome, url: str, path: Path) -> None:
-    browser.get(url)
-    browser.find_element(By.ID, "document").send_keys(str(path))
-    browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
-    WebDriverWait(browser, 120).until(
-        lambda d: d.find_elements(By.ID, "summary") or d.find_elements(By.ID, "error")
-    )
 
 
 def test_an_upload_through_the_page_shows_its_finding(
