@@ -5,6 +5,7 @@ temporary folder removed afterwards; the browser never names a path on the serve
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,13 +28,23 @@ def _where(f: Finding, kind: str) -> str:
     return ", ".join(part for part in (f.clause, spot) if part)
 
 
-def _check(path: Path, name: str, folder: Path) -> dict[str, Any]:
+def _as_of(raw: str) -> dt.date | None:
+    """The optional date to judge law and bodies on ("" is today), as --as-of takes it."""
+    if not raw.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        raise UsageError(f"as-of: '{raw.strip()[:40]}' is not a date (YYYY-MM-DD)") from None
+
+
+def _check(path: Path, name: str, folder: Path, as_of: dt.date | None) -> dict[str, Any]:
     """Check `path` as `s75docs check` does; the downloads are made here, kept in memory."""
     from s75docs.check.annotate import annotate_docx, notes_for
     from s75docs.check.report import as_json, as_text
     from s75docs.check.run import check_with_tree
 
-    result, read = check_with_tree(path)
+    result, read = check_with_tree(path, as_of)
     result = dataclasses.replace(result, file=name)
     annotated = None
     if path.suffix.lower() == ".docx":
@@ -80,9 +91,11 @@ def run_check() -> tuple[str, int]:
     if upload is None or not upload.filename:
         raise UsageError("choose a .docx, .txt or .md file to check")
     name = upload_name(upload.filename)
+    as_of = _as_of(request.form.get("as_of", ""))
     with state().lock, workspace() as folder:
         (folder / "in").mkdir()
         path = folder / "in" / name
         upload.save(path)
-        result = _check(path, name, folder)
-    return render_template("check.html", result=result, error=None), 200
+        result = _check(path, name, folder, as_of)
+    shown = as_of.isoformat() if as_of else ""
+    return render_template("check.html", result=result, error=None, as_of=shown), 200

@@ -219,3 +219,35 @@ def test_nothing_is_left_in_the_temporary_folder(
     assert upload(client, seeded, "a.docx")[0] == 200
     assert upload(client, b"%PDF", "b.pdf")[0] == 400
     assert [p for p in tmp_path.iterdir() if p.name.startswith("s75docs-serve-")] == []
+
+
+STALE = (
+    b"AGREEMENT\n\n1. Definitions\n\n1.1 The Partners are the Council and the Primary Care"
+    b" Trust.\n\n2. Term\n\n2.1 This Agreement runs from 1 April 2011 as set out in Clause 1.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "summary"),
+    [
+        ("", "1 finding(s): 1 error(s), 0 warning(s), 0 info; law-stale 1"),
+        ("2012-01-01", "stale.txt: no findings (5 paragraphs read)"),
+    ],
+)
+def test_law_is_judged_as_at_the_date_given(client: FlaskClient, as_of: str, summary: str) -> None:
+    form = {"document": (io.BytesIO(STALE), "stale.txt"), "token": token(client), "as_of": as_of}
+    response = client.post("/check", data=form, content_type="multipart/form-data")
+    html = response.get_data(as_text=True)
+    found = SUMMARY.search(html)
+    assert response.status_code == 200 and found is not None and found.group(1) == summary
+    assert f'value="{as_of}"' in html  # kept in the form
+
+
+def test_a_bad_as_of_date_is_one_line(client: FlaskClient) -> None:
+    form = {"document": (io.BytesIO(STALE), "s.txt"), "token": token(client), "as_of": "31/03"}
+    response = client.post("/check", data=form, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert (
+        message(response.get_data(as_text=True))
+        == "as-of: &#39;31/03&#39; is not a date (YYYY-MM-DD)"
+    )
