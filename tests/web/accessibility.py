@@ -125,15 +125,14 @@ def audit(driver: webdriver.Chrome, max_tabs: int = 200) -> list[str]:
     driver.execute_script("document.activeElement && document.activeElement.blur()")
     keys = ActionChains(driver)  # keys to the page, not an element (a file input takes a path)
     reached: list[str] = []
-    for _ in range(min(max_tabs, controls + 2)):
+    # a date input takes several Tabs (day, month, year) on one element: allow for them
+    for _ in range(min(max_tabs, 4 * controls + 2)):
         keys.send_keys(Keys.TAB).perform()
         name, ring = driver.execute_script(_FOCUS)
-        if name.startswith("body"):
-            break
+        if name.startswith("body") or (reached and name == reached[0] and name not in reached[-1:]):
+            break  # left the page, or came round to the first control again
         if not ring:
             problems.append(f"no visible focus: {name}")
-        if name in reached[-1:]:
-            break
         reached.append(name)
     if len(set(reached)) < controls:
         problems.append(f"Tab reached {len(set(reached))} of {controls} controls")
