@@ -9,8 +9,9 @@ import json
 from pathlib import PurePosixPath
 from typing import Any
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from werkzeug.datastructures import FileStorage
+from werkzeug.wrappers.response import Response
 
 from s75docs.errors import UsageError
 from s75docs.web.common import form_token, save_upload, state, workspace
@@ -152,7 +153,7 @@ def _result(job: Job) -> dict[str, Any] | None:
     stored = state().results.get(job.key)
     if stored is None:
         return None
-    summary = json.loads(stored.files["changes.json"].data)
+    summary: dict[str, Any] = json.loads(stored.files["changes.json"].data)
     preview = stored.files.get("deed.html")
     summary["preview"] = preview.data.decode("utf-8") if preview is not None else ""
     summary["key"] = job.key

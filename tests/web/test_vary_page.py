@@ -148,7 +148,7 @@ def test_fairhaven_v2_gives_the_deed_preview_changes_and_downloads(
     assert summary.group(1).startswith(f"{cli_changes} variations: scheme.yaml to scheme-v2.yaml")
     rows = re.findall(r"<tr>\s*<td data-label=\"Deed\">", varied.html)
     assert len(rows) == cli_changes == 23
-    assert "<td data-label=\"Provision\">Schedule 6A</td>" in varied.html
+    assert '<td data-label="Provision">Schedule 6A</td>' in varied.html
     assert "figures changed" in varied.html and "inserted" in varied.html
     assert "In Clause 26.2, the word “twenty” is replaced with “fifteen”." in varied.html
     frame = re.search(r'<iframe class="deed-preview"[^>]*sandbox srcdoc="([^"]*)"', varied.html)
@@ -253,7 +253,10 @@ def test_a_scheme_with_an_error_is_the_clis_message(
 def test_a_wrong_type_or_a_missing_version_is_one_line(client: FlaskClient) -> None:
     for form, expected in (
         (
-            {"old": (io.BytesIO(b"PK\x03\x04"), "agreement.docx"), "new": example("scheme-v2.yaml")},
+            {
+                "old": (io.BytesIO(b"PK\x03\x04"), "agreement.docx"),
+                "new": example("scheme-v2.yaml"),
+            },
             "agreement.docx: the agreement as it stands must be a .yaml or .yml file",
         ),
         ({"old": example("scheme.yaml")}, "choose a .yaml or .yml file for the next version"),
@@ -266,7 +269,10 @@ def test_a_wrong_type_or_a_missing_version_is_one_line(client: FlaskClient) -> N
             "scheme.yaml: the two versions have the same name: rename one (the next version's"
             " record names the one it varies)",
         ),
-        (fairhaven_form(style="sideways"), "unknown style 'sideways' (choose from letters, restate)"),
+        (
+            fairhaven_form(style="sideways"),
+            "unknown style 'sideways' (choose from letters, restate)",
+        ),
     ):
         posted = client.post(
             "/vary", data={"token": token(client), **form}, content_type="multipart/form-data"
@@ -287,7 +293,7 @@ def test_two_versions_making_the_same_agreement_are_nothing_to_vary(
     assert summary.group(1) == (
         "scheme.yaml and copy.yaml make the same agreement: there is nothing for a deed to vary."
     )
-    assert "<h2 id=\"result-title\">Nothing to vary</h2>" in done.html
+    assert '<h2 id="result-title">Nothing to vary</h2>' in done.html
     assert DOWNLOAD.findall(done.html) == []
 
 
