@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from s75docs.doctree.nodes import Document, Item, inline_text
+from s75docs.doctree.nodes import Document, Item, Table, inline_text, inlines_of
 from s75docs.variation.atoms import is_figure
 from s75docs.variation.changes import (
     Change,
@@ -21,6 +21,7 @@ from s75docs.variation.changes import (
 from s75docs.variation.vary import Variation
 
 VARIATIONS_CLAUSE = "deed-variations"  # the deed's clause that lists its variations
+QUOTED_WORDS = 40  # how much of a provision the deed sets out the list quotes
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,15 @@ def _words(item: Item, change: Change) -> str:
     if isinstance(change, ReplaceWords):  # several hunks: each a limb of the item
         limbs = [inline_text(c.inlines) for c in item.children if isinstance(c, Item)]
         text = " ".join([text, *limbs])
+    elif item.children:  # the new words quoted after "...inserted after Clause 4.2.6:"
+        first = item.children[0]
+        if isinstance(first, Table):
+            text += " (a table: see the deed)"
+        else:
+            quoted = inline_text(inlines_of(first)).split()
+            text += " " + " ".join(quoted[:QUOTED_WORDS])
+            if len(quoted) > QUOTED_WORDS:
+                text += " …”"
     return " ".join(text.split())
 
 

@@ -146,11 +146,12 @@ def test_fairhaven_v2_gives_the_deed_preview_changes_and_downloads(
     summary = SUMMARY.search(varied.html)
     assert summary is not None
     assert summary.group(1).startswith(f"{cli_changes} variations: scheme.yaml to scheme-v2.yaml")
-    rows = re.findall(r"<tr>\s*<td data-label=\"Deed\">", varied.html)
+    rows = re.findall(r"<tr>\s*<td data-label=\"Deed clause\">", varied.html)
     assert len(rows) == cli_changes == 23
     assert '<td data-label="Provision">Schedule 6A</td>' in varied.html
     assert "figures changed" in varied.html and "inserted" in varied.html
     assert "In Clause 26.2, the word “twenty” is replaced with “fifteen”." in varied.html
+    assert "A new Clause 4.2.7 is inserted after Clause 4.2.6: “4.2.7 Dementia" in varied.html
     frame = re.search(r'<iframe class="deed-preview"[^>]*sandbox srcdoc="([^"]*)"', varied.html)
     assert frame is not None and "Deed of Variation" in frame.group(1)
     assert "&lt;html" in frame.group(1) or "&lt;!DOCTYPE" in frame.group(1)  # escaped, in place
@@ -201,7 +202,7 @@ def test_restate_style_lists_the_same_changes_without_deed_numbers(
     done = vary(client, app, **fairhaven_form(style="restate"))
     assert "a deed of variation and restatement" in done.html
     assert done.html.count('<td data-label="Provision">') == cli_changes
-    assert 'data-label="Deed"' not in done.html
+    assert 'data-label="Deed clause"' not in done.html
 
 
 def cli_message(tmp_path: Path, old: str, new: str, files: dict[str, bytes]) -> str:
@@ -335,3 +336,16 @@ def test_the_draft_varies_against_the_file_it_started_from(
     summary = SUMMARY.search(done.html)
     assert summary is not None, done.html
     assert summary.group(1).startswith(f"{cli_changes} variations: scheme.yaml to scheme-edited")
+
+
+def test_an_oversize_upload_is_one_line_on_this_page() -> None:
+    client = create_app(max_upload=64 * 1024).test_client()
+    posted = client.post(
+        "/vary",
+        data={"token": token(client), **fairhaven_form()},
+        content_type="multipart/form-data",
+    )
+    html = posted.get_data(as_text=True)
+    assert posted.status_code == 413 and message(html) == "too large to upload (the limit is 64 KB)"
+    assert "<h1>Vary an agreement</h1>" in html and 'id="old"' in html
+    assert client.get("/vary").status_code == 200
