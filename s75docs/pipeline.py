@@ -302,11 +302,8 @@ def vary(
         outputs[f"deed.{fmt}"] = render_bytes(deed, fmt, reference_docx)
         outputs[f"conformed.{fmt}"] = render_bytes(conformed, fmt, reference_docx)
     if "pdf" in formats:  # both through one LibreOffice
-        from s75docs.render.docx import render_docx
-        from s75docs.render.pdf import docx_to_pdfs
-
-        words = [render_docx(d, reference_docx) for d in (deed, conformed)]
-        outputs["deed.pdf"], outputs["conformed.pdf"] = docx_to_pdfs(words)
+        words = [render_bytes(d, "docx", reference_docx) for d in (deed, conformed)]
+        outputs["deed.pdf"], outputs["conformed.pdf"] = pdfs(words)
     written = []
     for name in sorted(outputs):
         write_atomic(outdir / name, outputs[name])
@@ -324,6 +321,13 @@ def variation_between(
     if variation.changes:
         check_records(old, variation.old_data, new, variation.new_data)
     return variation
+
+
+def pdfs(documents: list[bytes]) -> list[bytes]:
+    """Word documents as PDF, all through one LibreOffice (it starts once, not once each)."""
+    from s75docs.render.pdf import docx_to_pdfs
+
+    return docx_to_pdfs(documents)
 
 
 def comparison_docx(variation: Variation, reference_docx: Path | None = None) -> bytes:

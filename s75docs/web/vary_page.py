@@ -6,6 +6,7 @@ runs as a job (progress shown); its page previews the deed and lists the changes
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -66,11 +67,12 @@ def _work(
     def work(progress: Progress) -> Stored:
         from s75docs.pipeline import (
             comparison_docx,
+            pdfs,
             render_bytes,
             variation_between,
             variation_documents,
         )
-        from s75docs.web.variation_view import change_rows, rows_as_dicts
+        from s75docs.variation.listing import change_rows
 
         stem = PurePosixPath(new).stem
         with workspace() as folder:
@@ -95,12 +97,8 @@ def _work(
             progress("Writing the comparison")
             out["comparison.docx"] = Download(f"{stem}-comparison.docx", comparison_docx(variation))
             if pdf:
-                from s75docs.render.pdf import docx_to_pdfs
-
                 progress("Converting to PDF")
-                deed_pdf, conformed_pdf = docx_to_pdfs(
-                    [out["deed.docx"].data, out["conformed.docx"].data]
-                )
+                deed_pdf, conformed_pdf = pdfs([out["deed.docx"].data, out["conformed.docx"].data])
                 out["deed.pdf"] = Download(f"{stem}-deed.pdf", deed_pdf)
                 out["conformed.pdf"] = Download(f"{stem}-conformed.pdf", conformed_pdf)
             summary = {
@@ -108,7 +106,7 @@ def _work(
                 "new": new,
                 "title": deed.title,
                 "style": variation.style,
-                "changes": rows_as_dicts(change_rows(variation, deed)),
+                "changes": [asdict(row) for row in change_rows(variation, deed)],
                 "nothing": False,
             }
             out["changes.json"] = _json(summary)

@@ -1,10 +1,10 @@
-"""The changes a variation makes, listed for the Vary page: each one's provision, what
-happens to it (inserted, deleted, amended, figures changed...) and, where the deed sets it
-out as its own numbered variation, the deed's words and number."""
+"""The changes a variation makes, as a list (the Vary page shows it): each one's provision,
+what happens to it (inserted, deleted, amended, figures changed...) and, where the deed sets
+it out as its own numbered variation, the deed's words and number."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from s75docs.doctree.nodes import Document, Item, Table, inline_text, inlines_of
 from s75docs.variation.atoms import is_figure
@@ -102,7 +102,3 @@ def change_rows(variation: Variation, deed: Document) -> list[ChangeRow]:
             )
         )
     return rows
-
-
-def rows_as_dicts(rows: list[ChangeRow]) -> list[dict[str, str]]:
-    return [asdict(row) for row in rows]
