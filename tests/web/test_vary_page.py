@@ -349,3 +349,30 @@ def test_an_oversize_upload_is_one_line_on_this_page() -> None:
     assert posted.status_code == 413 and message(html) == "too large to upload (the limit is 64 KB)"
     assert "<h1>Vary an agreement</h1>" in html and 'id="old"' in html
     assert client.get("/vary").status_code == 200
+
+
+def test_a_second_variation_takes_the_earlier_version_it_names(
+    app: Flask, client: FlaskClient, tmp_path: Path
+) -> None:
+    missing = vary(
+        client,
+        app,
+        old=example("scheme-v2.yaml"),
+        new=example("scheme-v3.yaml"),
+        others=[example("variation-2027.yaml")],
+    )
+    files = {n: (EXAMPLE / n).read_bytes() for n in ("scheme-v2.yaml", "scheme-v3.yaml")}
+    files["variation-2027.yaml"] = (EXAMPLE / "variation-2027.yaml").read_bytes()
+    expected = cli_message(tmp_path, "scheme-v2.yaml", "scheme-v3.yaml", files)
+    assert message(missing.html) == expected and "no such scheme file: scheme.yaml" in expected
+    done = vary(
+        client,
+        app,
+        old=example("scheme-v2.yaml"),
+        new=example("scheme-v3.yaml"),
+        others=[example("variation-2027.yaml"), example("scheme.yaml")],
+    )
+    summary = SUMMARY.search(done.html)
+    assert summary is not None, done.html
+    assert summary.group(1).startswith("8 variations: scheme-v2.yaml to scheme-v3.yaml")
+    assert "party replaced" in done.html and "As the successor of NHS Fairhaven" in done.html
