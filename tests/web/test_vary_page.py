@@ -376,3 +376,14 @@ def test_a_second_variation_takes_the_earlier_version_it_names(
     assert summary is not None, done.html
     assert summary.group(1).startswith("8 variations: scheme-v2.yaml to scheme-v3.yaml")
     assert "party replaced" in done.html and "As the successor of NHS Fairhaven" in done.html
+
+
+def test_a_word_file_named_yaml_is_the_clis_message(
+    app: Flask, client: FlaskClient, tmp_path: Path
+) -> None:
+    word = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xc1\xa0"
+    done = vary(client, app, old=example("scheme.yaml"), new=(io.BytesIO(word), "scheme-v2.yaml"))
+    files = {"scheme.yaml": (EXAMPLE / "scheme.yaml").read_bytes(), "scheme-v2.yaml": word}
+    expected = cli_message(tmp_path, "scheme.yaml", "scheme-v2.yaml", files)
+    assert message(done.html) == expected and expected.startswith("scheme-v2.yaml:")
+    assert client.get("/vary").status_code == 200
