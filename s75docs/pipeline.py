@@ -290,44 +290,60 @@ def vary(
     deed is carried out on the old agreement before anything is written: if that does not
     give the new agreement word for word, it is an error, not a file.
     """
-    import datetime as dt
-
-    from s75docs.render.docx.blackline import render_comparison
-
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
-    library = council_library(libraries, made_on(load_scheme(new)))
-    variation = load_variation(old, new, library, style)
+    variation = variation_between(old, new, libraries, style)
     if not variation.changes:
         return VaryResult([], 0)
-    check_records(old, variation.old_data, new, variation.new_data)
     deed, conformed = variation_documents(variation)
-    record = variation.new_data.variations[-1]
-    when = record.date or record.effective
-    outputs: dict[str, bytes] = {
-        "comparison.docx": render_comparison(
-            variation.old,
-            variation.new,
-            author="s75docs",
-            date=dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC),
-            reference_docx=reference_docx,
-        )
-    }
+    outputs: dict[str, bytes] = {"comparison.docx": comparison_docx(variation, reference_docx)}
     for fmt in (f for f in formats if f != "pdf"):
         outputs[f"deed.{fmt}"] = render_bytes(deed, fmt, reference_docx)
         outputs[f"conformed.{fmt}"] = render_bytes(conformed, fmt, reference_docx)
     if "pdf" in formats:  # both through one LibreOffice
-        from s75docs.render.docx import render_docx
-        from s75docs.render.pdf import docx_to_pdfs
-
-        words = [render_docx(d, reference_docx) for d in (deed, conformed)]
-        outputs["deed.pdf"], outputs["conformed.pdf"] = docx_to_pdfs(words)
+        words = [render_bytes(d, "docx", reference_docx) for d in (deed, conformed)]
+        outputs["deed.pdf"], outputs["conformed.pdf"] = pdfs(words)
     written = []
     for name in sorted(outputs):
         write_atomic(outdir / name, outputs[name])
         written.append(outdir / name)
     return VaryResult(written, len(variation.changes.changes))
+
+
+def variation_between(
+    old: Path, new: Path, libraries: list[Path] | None = None, style: str | None = None
+) -> Variation:
+    """The variation OLD -> NEW as `vary` makes it: both versions read with the library as
+    of the new one, compared, and (when they differ) the new record checked against the old."""
+    library = council_library(libraries, made_on(load_scheme(new)))
+    variation = load_variation(old, new, library, style)
+    if variation.changes:
+        check_records(old, variation.old_data, new, variation.new_data)
+    return variation
+
+
+def pdfs(documents: list[bytes]) -> list[bytes]:
+    """Word documents as PDF, all through one LibreOffice (it starts once, not once each)."""
+    from s75docs.render.pdf import docx_to_pdfs
+
+    return docx_to_pdfs(documents)
+
+
+def comparison_docx(variation: Variation, reference_docx: Path | None = None) -> bytes:
+    """The tracked-change comparison of the two versions, dated as the deed (or, undated,
+    its Variation Date)."""
+    from s75docs.render.docx.blackline import render_comparison
+
+    record = variation.new_data.variations[-1]
+    when = record.date or record.effective
+    return render_comparison(
+        variation.old,
+        variation.new,
+        author="s75docs",
+        date=dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC),
+        reference_docx=reference_docx,
+    )
 
 
 def variation_documents(variation: Variation) -> tuple[Document, Document]:
