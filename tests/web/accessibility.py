@@ -108,12 +108,18 @@ return [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + " " +
 """
 
 _CONTROLS = r"""
-return [...document.querySelectorAll(
+const shown = [...document.querySelectorAll(
   "a[href],button,input:not([type=hidden]),select,textarea,summary,[tabindex]:not([tabindex='-1'])"
 )].filter(e => {
   const r = e.getBoundingClientRect(); const st = getComputedStyle(e);
   return r.width > 0 && r.height > 0 && st.visibility !== "hidden" && !e.disabled &&
     !e.closest("[hidden],details:not([open]) > :not(summary)");
+});
+// a group of radio buttons is one Tab stop (the arrow keys move within it)
+const groups = new Set();
+return shown.filter(e => {
+  if (e.type !== "radio") return true;
+  const first = !groups.has(e.name); groups.add(e.name); return first;
 }).length;
 """
 
@@ -131,7 +137,7 @@ def audit(driver: webdriver.Chrome, max_tabs: int = 200) -> list[str]:
         name, ring = driver.execute_script(_FOCUS)
         if name.startswith("body") or (reached and name == reached[0] and name not in reached[-1:]):
             break  # left the page, or came round to the first control again
-        if not ring:
+        if not ring and not name.startswith("iframe"):  # inside a frame: its own page
             problems.append(f"no visible focus: {name}")
         reached.append(name)
     if len(set(reached)) < controls:

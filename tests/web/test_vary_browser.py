@@ -19,6 +19,7 @@ from werkzeug.serving import BaseWSGIServer
 
 from s75docs.web.common import state
 from s75docs.web.drafting import Draft
+from tests.web.accessibility import audit
 from tests.web.browser import chromium
 from tests.web.client import running_server
 
@@ -72,6 +73,7 @@ def test_two_versions_uploaded_through_the_page_give_the_deed(
     browser.switch_to.frame(frame)
     assert "Deed of Variation" in browser.find_element(By.TAG_NAME, "body").text
     browser.switch_to.default_content()
+    assert audit(browser) == []  # the result page, as a keyboard and screen-reader user meets it
     link = browser.find_element(By.PARTIAL_LINK_TEXT, "The deed of variation (Word)")
     link.click()
     target = tmp_path / "scheme-v2-deed.docx"
@@ -97,6 +99,7 @@ def test_a_missing_named_file_shows_one_line_and_the_form(
         "scheme-v2.yaml:1004: variations[0].edits: no such edits file: variation-2027.yaml"
     )
     assert browser.find_element(By.ID, "others").is_displayed()  # try again with it
+    assert audit(browser) == []
 
 
 def test_the_draft_against_its_original_by_keyboard(
