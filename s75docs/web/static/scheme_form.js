@@ -244,7 +244,7 @@
     var data = new FormData(form);
     data.set("format", "json");
     data.set("action", "apply");
-    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) { throw new Error("the server answered " + response.status); }
         return response.json();
