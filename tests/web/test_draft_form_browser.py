@@ -81,7 +81,14 @@ def test_an_edited_amount_changes_the_total_at_once_then_the_preview(
     assert grand_total(browser, 0) == before
     WebDriverWait(browser, 60).until(lambda d: "24,318,622.00" in preview_text(d))
     assert "3,247,971.00" in preview_text(browser)
-    assert browser.find_element(By.ID, "preview").is_displayed()
+    frame = browser.find_element(By.ID, "preview")
+    assert frame.is_displayed()
+    browser.switch_to.frame(frame)
+    try:  # the finance table of the agreement as the reader sees it
+        cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "table td")]
+    finally:
+        browser.switch_to.default_content()
+    assert any("24,318,622.00" in c for c in cells) and any("3,247,971.00" in c for c in cells)
 
 
 def test_an_invalid_amount_gets_its_message_beside_the_input(

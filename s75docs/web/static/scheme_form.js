@@ -237,6 +237,18 @@
     });
   }
 
+  // The new preview where the reader was in the old one (the frame runs no scripts; the
+  // page may read its scroll position).
+  function show(html) {
+    var at = 0;
+    try { at = preview.contentWindow.scrollY; } catch (e) { at = 0; }
+    preview.addEventListener("load", function back() {
+      preview.removeEventListener("load", back);
+      try { preview.contentWindow.scrollTo(0, at); } catch (e) { /* a fresh frame */ }
+    });
+    preview.srcdoc = html;
+  }
+
   function send() {
     if (busy) { again = true; return; }
     busy = true;
@@ -254,7 +266,7 @@
         form.querySelector("input[name='base']").value = result.base;
         setIds(result.ids);
         showProblems(result.problems);
-        if (result.preview) { preview.srcdoc = result.preview; }
+        if (result.preview) { show(result.preview); }
         preview.hidden = !result.preview;
         noPreview.hidden = !!result.preview;
         var n = result.problems.length;
