@@ -31,10 +31,9 @@ def main() -> None:
             try:
                 open_with_fairhaven(browser, server)
                 retype(browser.find_element(By.ID, "t0-r1-c0"), "3,247,981.5O")
-                box = browser.find_element(By.ID, "t0-r1-c0-error")
-                WebDriverWait(browser, 60).until(lambda d: box.is_displayed())
-                title = browser.find_element(By.ID, "f-schemes-0")
-                browser.execute_script("arguments[0].scrollIntoView(true);", title)
+                WebDriverWait(browser, 60).until(
+                    lambda d: d.find_element(By.ID, "t0-r1-c0-error").is_displayed()
+                )
                 table = browser.find_element(By.ID, "t0-title")
                 browser.execute_script(
                     "window.scrollTo(0, arguments[0].getBoundingClientRect().top"

@@ -22,6 +22,18 @@ Schema = dict[str, Any]
 
 TRUE = {"true", "yes", "on", "y"}
 _ACRONYMS = {"bcf": "BCF", "icb": "ICB", "nhs": "NHS", "cqc": "CQC", "dfg": "DFG", "id": "ID"}
+PARTNER_KEYS = {
+    "host",
+    "lead_commissioner",
+    "provider",
+    "employer",
+    "of",
+    "to",
+    "holder",
+    "provided_by",
+    "used_by",
+    "cqc_registered",
+}  # fields that name a partner by its key
 MAX_DEPTH = 4  # agreement > joint_posts > [0] > funding: deeper objects are kept as written
 
 
@@ -98,6 +110,7 @@ class Field:
     present: bool = True
     default: Any = None
     long: bool = False  # a textarea
+    partner_key: bool = False  # names a partner by its key: the keys are offered
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -167,6 +180,7 @@ class Table:
 
 @dataclass
 class Form:
+    keys: list[str]  # the partners' keys
     agreement: Group | None
     partners: list[Group]
     schemes: list[tuple[Group, Table | None]]
@@ -238,6 +252,7 @@ def _field(
     elif kind == "checkbox":
         value = made.value.lower() if node is not None else str(made.default).lower()
         made.value = "true" if value in TRUE else "false"
+    made.partner_key = kind == "text" and name in PARTNER_KEYS
     made.long = kind == "text" and (
         len(made.value) > 70
         or (isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"))
@@ -359,7 +374,7 @@ def describe(text: str) -> Form:
     ]
     if agreement is None and child(root, "agreement") is not None:
         kept.append("agreement")
-    return Form(agreement, partners, schemes, kept)
+    return Form(keys, agreement, partners, schemes, kept)
 
 
 def money_total(values: list[str]) -> str | None:

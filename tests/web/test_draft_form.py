@@ -268,3 +268,55 @@ def test_an_expired_form_shows_the_error_on_this_page() -> None:
     response = client.post("/draft/form", data={"token": "x"})
     assert response.status_code == 403
     assert "the form has expired" in response.get_data(as_text=True)
+
+
+def test_a_field_left_out_is_added_and_a_cleared_one_removed(page: Page) -> None:
+    page.post({"v:agreement.default_remedy_days": "30", "v:schemes[0].pooled_fund_manager": ""})
+    assert sorted(changed(TEXT, page.text)) == [
+        "+  default_remedy_days: 30",
+        "-    pooled_fund_manager: Director of Adult Social Care",
+    ]
+    assert parse(page.html).ids["f-agreement-default-remedy-days"]["value"] == "30"
+
+
+def test_a_folded_text_and_the_flexibilities_are_rewritten_in_place(page: Page) -> None:
+    page.post(
+        {
+            "v:agreement.previous_agreement": "the agreement of 2024: now replaced",
+            "v:schemes[0].flexibilities": "pooled_fund",
+        }
+    )
+    new = page.text
+    assert '  previous_agreement: "the agreement of 2024: now replaced"\n  # Optional: posts' in new
+    assert "    flexibilities: [pooled_fund]\n    lead_commissioner: council\n" in new
+    assert new.count("#") == TEXT.count("#")
+
+
+def test_a_number_of_months_that_is_not_a_number_gets_the_cli_message(page: Page) -> None:
+    page.post({"v:agreement.termination_notice_months": "six"})
+    html = unescape(page.html)
+    box = re.search(
+        r'<p class="error-message" id="f-agreement-termination-notice-months-error">'
+        r"<span>([^<]*)</span>",
+        html,
+    )
+    assert box and "agreement.termination_notice_months: " in box.group(1)
+    assert '  termination_notice_months: "six"\n' in page.text
+
+
+def test_a_draft_that_is_not_yaml_sends_the_user_to_the_editor() -> None:
+    app = create_app()
+    client = app.test_client()
+    first = client.get("/draft/form").get_data(as_text=True)
+    match = re.search(r'name="token" value="([^"]+)"', first)
+    assert match
+    app.extensions["s75docs"].drafts.put(match.group(1), Draft("mine.yaml", "agreement: [\n"))
+    html = unescape(client.get("/draft/form").get_data(as_text=True))
+    assert "is not YAML the form can read" in html and 'id="scheme-form"' not in html
+    assert "mine.yaml:2: YAML syntax error" in html
+
+
+def test_fields_naming_a_partner_offer_the_keys(page: Page) -> None:
+    ids = parse(page.html).ids
+    assert ids["f-schemes-0-host"]["list"] == "partner-keys"
+    assert '<datalist id="partner-keys"><option value="council"><option value="icb">' in page.html

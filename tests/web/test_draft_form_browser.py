@@ -123,10 +123,10 @@ def test_a_row_and_a_year_added_in_the_page_are_applied(
     retype(browser.find_element(By.ID, "t0-r5-c2"), "1,000.50")
     assert grand_total(browser, 2) == "£1,000.50"
     drafts = server.app.extensions["s75docs"].drafts  # type: ignore[attr-defined]
-    WebDriverWait(browser, 60).until(lambda d: "amount: \"1,000.50\"" in drafts.get(token).text)
+    WebDriverWait(browser, 60).until(lambda d: 'amount: "1,000.50"' in drafts.get(token).text)
     text = drafts.get(token).text
     assert "      - partner: icb\n        line: Winter pressures\n        year: 2028/29\n" in text
     # typed again, the same contribution changes (the page learnt it is no longer new)
     retype(browser.find_element(By.ID, "t0-r5-c2"), "2,000.00")
-    WebDriverWait(browser, 60).until(lambda d: "amount: \"2,000.00\"" in drafts.get(token).text)
+    WebDriverWait(browser, 60).until(lambda d: 'amount: "2,000.00"' in drafts.get(token).text)
     assert drafts.get(token).text.count("Winter pressures") == 1
