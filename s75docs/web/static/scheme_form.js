@@ -177,6 +177,14 @@
     });
   });
 
+  // Removing a partner takes its fields and comments out of the YAML: ask first.
+  form.querySelectorAll("button[value^='remove-partner:']").forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      if (!window.confirm(button.textContent + "? Its fields, and the comments written in" +
+          " it, are taken out of the YAML.")) { event.preventDefault(); }
+    });
+  });
+
   // -- applying as you type ------------------------------------------------------------
   var timer = null, busy = false, again = false;
   if (summary) { summary.removeAttribute("role"); } // announced once, by the status after
@@ -271,7 +279,8 @@
         noPreview.hidden = !!result.preview;
         var n = result.problems.length;
         status.textContent = "Applied. " + (n ? n + (n === 1 ? " problem" : " problems") +
-          " in the draft." : "No problems: the preview is up to date.");
+          " in the draft." : "No problems: the preview is up to date.") +
+          (result.notes.length ? " " + result.notes.join(" ") : "");
       })
       .catch(function (error) {
         status.textContent = "Not applied (" + error.message + "): use Apply and preview.";
