@@ -320,3 +320,16 @@ def test_fields_naming_a_partner_offer_the_keys(page: Page) -> None:
     ids = parse(page.html).ids
     assert ids["f-schemes-0-host"]["list"] == "partner-keys"
     assert '<datalist id="partner-keys"><option value="council"><option value="icb">' in page.html
+
+
+def test_a_choice_the_schema_does_not_know_is_kept_until_changed(page: Page) -> None:
+    text = TEXT.replace("    kind: unitary_council\n", "    kind: unitary\n", 1)
+    page.app.extensions["s75docs"].drafts.put(page.token, Draft("scheme.yaml", text, None))
+    page.html = page.client.get("/draft/form").get_data(as_text=True)
+    assert '<option value="unitary" selected>unitary (not one of the choices)' in page.html
+    box = re.search(r'id="f-partners-0-kind-error"><span>([^<]*)<', unescape(page.html))
+    assert box and ": partners[0].kind: " in box.group(1)  # the CLI's message, beside it
+    page.post({"v:partners[0].legal_name": "Fairhaven City Council"})
+    assert "    kind: unitary\n" in page.text
+    page.post({"v:partners[0].kind": "unitary_council"})
+    assert "    kind: unitary_council\n" in page.text
