@@ -28,6 +28,7 @@ def _size(count: int) -> str:
 
 
 PAGES = {"check": "check.html", "draft": "draft.html", "vary": "vary.html", "report": "report.html"}
+PAGES["draft_form"] = "draft_form.html"  # the Draft page's form view
 
 
 def create_app(
@@ -39,7 +40,7 @@ def create_app(
     """The app. `max_upload` is the checker's own limit on a file (safe_zip) unless a test
     gives a smaller one; the last `keep_results` results stay in memory for their downloads;
     `libraries` are the council libraries of `serve --library`, stacked over the default."""
-    from s75docs.web import check_page, draft_page, report_page, vary_page
+    from s75docs.web import check_page, draft_form_page, draft_page, report_page, vary_page
     from s75docs.web.common import files
     from s75docs.web.jobs_page import jobs
 
@@ -58,6 +59,7 @@ def create_app(
     for blueprint in (
         check_page.page,
         draft_page.page,
+        draft_form_page.page,
         vary_page.page,
         report_page.page,
         files,
