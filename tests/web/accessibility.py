@@ -104,42 +104,80 @@ const st = getComputedStyle(el);
 const ring = (st.outlineStyle !== "none" && parseFloat(st.outlineWidth) >= 2) ||
   (st.boxShadow && st.boxShadow !== "none");
 return [el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + " " +
-  (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 30), ring];
+  (el.innerText || el.value || el.getAttribute("aria-label") || "").trim().slice(0, 30), ring,
+  el.getAttribute("data-tab-stop") || ""];
 """
 
 _CONTROLS = r"""
+// inside a closed <details>, only its own summary can be reached
+function folded(e) {
+  for (let d = e.parentElement; d; d = d.parentElement) {
+    if (d.tagName === "DETAILS" && !d.open && !(e.tagName === "SUMMARY" && e.parentElement === d))
+      return true;
+  }
+  return false;
+}
 const shown = [...document.querySelectorAll(
   "a[href],button,input:not([type=hidden]),select,textarea,summary,[tabindex]:not([tabindex='-1'])"
 )].filter(e => {
   const r = e.getBoundingClientRect(); const st = getComputedStyle(e);
   return r.width > 0 && r.height > 0 && st.visibility !== "hidden" && !e.disabled &&
-    !e.closest("[hidden],details:not([open]) > :not(summary)");
+    !e.closest("[hidden]") && !folded(e);
 });
 // a group of radio buttons is one Tab stop (the arrow keys move within it)
-const groups = new Set();
-return shown.filter(e => {
-  if (e.type !== "radio") return true;
-  const first = !groups.has(e.name); groups.add(e.name); return first;
-}).length;
+const groups = new Map();
+let count = 0;
+for (const e of shown) {
+  if (e.type === "radio" && groups.has(e.name)) {
+    e.setAttribute("data-tab-stop", groups.get(e.name));
+    continue;
+  }
+  e.setAttribute("data-tab-stop", String(count));
+  if (e.type === "radio") groups.set(e.name, String(count));
+  count++;
+}
+return count;
 """
 
 
-def audit(driver: webdriver.Chrome, max_tabs: int = 200) -> list[str]:
+_MISSED = r"""
+const reached = new Set(arguments[0]);
+return [...document.querySelectorAll("[data-tab-stop]")]
+  .filter(e => !reached.has(e.getAttribute("data-tab-stop")))
+  .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " " +
+    (e.innerText || e.value || "").trim().slice(0, 30));
+"""
+
+
+def audit(driver: webdriver.Chrome, max_tabs: int = 2000) -> list[str]:
     """The problems of the page loaded in `driver` (an empty list when it passes)."""
     problems: list[str] = list(driver.execute_script(_AUDIT))
     controls = int(driver.execute_script(_CONTROLS))
     driver.execute_script("document.activeElement && document.activeElement.blur()")
     keys = ActionChains(driver)  # keys to the page, not an element (a file input takes a path)
     reached: list[str] = []
-    # a date input takes several Tabs (day, month, year) on one element: allow for them
-    for _ in range(min(max_tabs, 4 * controls + 2)):
+    stops: list[str] = []
+    # Tab round the whole page once: from wherever the focus starts, to the end, through the
+    # browser's own stops, and from the top back to where it began (a date input takes
+    # several Tabs, for its day, month and year)
+    for _ in range(min(max_tabs, 4 * controls + 8)):
         keys.send_keys(Keys.TAB).perform()
-        name, ring = driver.execute_script(_FOCUS)
-        if name.startswith("body") or (reached and name == reached[0] and name not in reached[-1:]):
-            break  # left the page, or came round to the first control again
+        name, ring, stop = driver.execute_script(_FOCUS)
+        if not stop:
+            if not name.startswith("body") and not name.startswith("html"):
+                reached.append(name)
+            continue
+        if stops and stop == stops[0] and stop != stops[-1]:
+            break  # round again
         if not ring and not name.startswith("iframe"):  # inside a frame: its own page
             problems.append(f"no visible focus: {name}")
         reached.append(name)
-    if len(set(reached)) < controls:
-        problems.append(f"Tab reached {len(set(reached))} of {controls} controls")
+        stops.append(stop)
+    stops_reached = set(stops)
+    # (a control a script replaced meanwhile is no longer in the page, and not counted)
+    missed: list[str] = list(driver.execute_script(_MISSED, sorted(stops_reached)))
+    if missed:
+        problems.append(
+            f"Tab reached {len(stops_reached)} of {controls} controls; not: {'; '.join(missed[:5])}"
+        )
     return problems

@@ -16,6 +16,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 from werkzeug.serving import BaseWSGIServer
 
 from s75docs.web.drafting import Draft
+from tests.web.accessibility import audit
 from tests.web.browser import chromium
 from tests.web.client import running_server
 
@@ -109,6 +110,7 @@ def test_an_invalid_amount_gets_its_message_beside_the_input(
     assert summary.is_displayed()
     assert summary.find_element(By.CSS_SELECTOR, "a[href='#t0-r0-c0']")
     assert not browser.find_element(By.ID, "preview").is_displayed()
+    assert audit(browser) == []  # the form with its error, as a keyboard user meets it
 
 
 def test_a_row_and_a_year_added_in_the_page_are_applied(
