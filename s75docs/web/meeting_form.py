@@ -41,7 +41,7 @@ LONG = {
 # hints for fields the model leaves undescribed
 HINTS = {
     "agenda_item": "e.g. '9'",
-    "wards": "One a line (council reports).",
+    "wards": "One per line (council reports).",
     "forward_plan_reference": "e.g. 'FP/2026/031' (cabinet and executive reports)",
     "consultations": "At least one: the Regulations require the partners to consult jointly.",
     "previous_decisions": "Decisions already taken on the matter, oldest first.",
@@ -66,6 +66,11 @@ _INDEX = re.compile(r"^(.*)\[(\d+)\]")
 
 def label_of(name: str) -> str:
     return name.replace("_", " ").capitalize()
+
+
+def sentence(text: str) -> str:
+    """A description as a hint: "the director (a role)..." -> "The director (a role)..."."""
+    return text[:1].upper() + text[1:] if text else ""
 
 
 def input_id(path: str) -> str:
@@ -172,7 +177,7 @@ def build(
         path = f"{prefix}.{name}" if prefix else name
         inner, none_ok = _unwrap(info.annotation)
         optional = none_ok or not info.is_required()
-        hint = info.description or HINTS.get(name, "")
+        hint = sentence(info.description or HINTS.get(name, ""))
         label = label_of(name)
         sub = _model(inner)
         if sub is not None:
@@ -189,15 +194,15 @@ def build(
                         f"{path}[{i}]",
                         f"{one.capitalize()} {i + 1}",
                         "",
-                        True,
+                        False,
                         build(values, counts, sub, f"{path}[{i}]"),
                     )
                     for i in range(_count(path, values, counts))
                 ]
                 nodes.append(Group(path, label, hint, optional, entries, repeat=one))
                 continue
-            if "One a line" not in hint:
-                hint = f"{hint}. One a line." if hint else "One a line."
+            if "One per line" not in hint:
+                hint = f"{hint}. One per line." if hint else "One per line."
             nodes.append(Input(path, label, hint, "lines", optional, value=values.get(path, "")))
             continue
         shape: Shape = "text"

@@ -168,7 +168,7 @@ def _load_meeting(held: Held, item: FileStorage) -> list[Problem]:
             return [Problem("meeting", str(without_folder(exc, folder)))]
         if not isinstance(data, dict):
             return [Problem("meeting", f"{upload.name}:1: a meeting file must be a YAML mapping")]
-        held.values = meeting_form.flatten(data)
+        held.values = {**meeting_form.defaults(), **meeting_form.flatten(data)}
         held.counts = meeting_form.counts_of(held.values)
         held.meeting_name = held.loaded = upload.name
         try:
@@ -326,6 +326,8 @@ def write() -> tuple[str, int] | Response:
     held.kind = request.form.get("kind", "")
     held.source = request.form.get("source", "")
     problems = _take_files(held)
+    if any(f.filename for f in request.files.getlist("scheme")):
+        held.source = "upload"  # a scheme file just chosen is the one meant
     meeting = request.files.get("meeting")
     if meeting is not None and meeting.filename:
         try:

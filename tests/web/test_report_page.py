@@ -162,7 +162,7 @@ def test_the_form_has_an_input_for_every_field_of_the_meeting(page: Page) -> Non
         assert f'for="{ident}"' in html, ident
     for hint in re.findall(r'id="([^"]+-hint)"', html):
         assert f'aria-describedby="{hint}' in html or f' {hint}"' in html, hint
-    assert "the director (a role) whose report it is" in html  # hints from the model
+    assert "The director (a role) whose report it is" in html  # hints from the model
     for label in ("Cabinet", "Executive", "Health and Wellbeing Board", "ICB Board"):
         assert f">{label}</label>" in html
     assert "Add another author" in html and "Add another consultation" in html
@@ -209,6 +209,8 @@ def test_a_meeting_file_fills_the_form_to_be_read_over(page: Page) -> None:
     assert f">{delegates}</textarea>" in html
     assert re.search(r'id="m-key-decision-yes" name="key_decision" value="yes" checked', html)
     assert re.search(r'id="kind-hwb" name="kind" value="hwb"[^>]*checked', html)
+    # a field the file leaves out shows the model's default
+    assert 'id="m-decision-approve" name="decision" value="approve" checked' in html
     assert "Last filled from <strong>meeting.yaml</strong>" in html
     # then, with the scheme, it writes the report straight from the filled form
     values = {**values_of(MEETINGS["cabinet"]), "kind": "hwb"}
