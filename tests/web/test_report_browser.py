@@ -57,6 +57,18 @@ def test_a_meeting_file_fills_the_form_and_the_report_is_downloaded(
     )
     assert browser.find_element(By.ID, "m-key-decision-yes").is_selected()
     assert "Using scheme.yaml, uploaded" in browser.find_element(By.ID, "scheme-hint").text
+    # "Add another author" adds an empty third author here in the page
+    browser.execute_script("window.notReloaded = true")
+    browser.find_element(By.CSS_SELECTOR, "button[value='add:authors']").click()
+    third = browser.find_element(By.ID, "m-authors-2-name")
+    assert browser.execute_script("return window.notReloaded") is True
+    assert browser.switch_to.active_element == third and third.get_attribute("value") == ""
+    assert third.get_attribute("name") == "authors[2].name"
+    legend = browser.find_element(By.CSS_SELECTOR, "#m-authors-2 > legend")
+    assert legend.text == "Author 3"
+    third.send_keys("Sam Adeyemi")
+    browser.find_element(By.ID, "m-authors-2-role").send_keys("Commissioning Manager")
+    browser.find_element(By.ID, "m-authors-2-email").send_keys("sam.adeyemi@fairhaven.example.org")
     title = browser.find_element(By.ID, "m-title")
     title.send_keys("Joint commissioning with the ICB from April 2026")
     browser.find_element(By.CSS_SELECTOR, "label[for=kind-cabinet]").click()
@@ -81,7 +93,9 @@ def test_a_meeting_file_fills_the_form_and_the_report_is_downloaded(
         time.sleep(0.2)
     time.sleep(0.5)  # let chromium finish writing it
     report = docx.Document(io.BytesIO(target.read_bytes()))
-    text = "\n".join(p.text for p in report.paragraphs)
+    cells = [c.text for t in report.tables for r in t.rows for c in r.cells]
+    text = "\n".join([*(p.text for p in report.paragraphs), *cells])
+    assert "Sam Adeyemi" in text and "sam.adeyemi@fairhaven.example.org" in text
     assert "Joint commissioning with the ICB from April 2026" in text
     assert "11 March 2026" in text
 

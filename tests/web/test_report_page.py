@@ -196,6 +196,10 @@ def test_the_meeting_file_the_form_writes_is_the_meeting_it_was_given(
     kept.write_bytes(files["meeting.yaml"])
     assert load_meeting(kept) == load_meeting(MEETINGS["cabinet"])
     assert kept.read_text(encoding="utf-8").startswith("# The meeting a Board report goes to")
+    # the job page's "Back" returns to the form as it was sent, the scheme still held
+    again = page.client.get("/report").get_data(as_text=True)
+    assert 'name="authors[1].email" value="alison.marchetti@fairhaven.example.org"' in again
+    assert "Using <strong>scheme.yaml</strong>, uploaded" in again
 
 
 def test_a_meeting_file_fills_the_form_to_be_read_over(page: Page) -> None:
