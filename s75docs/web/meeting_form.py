@@ -62,6 +62,7 @@ SINGULAR = {
 }
 CHOICE_LABELS = {"approve": "Approve", "endorse": "Endorse (recommend to the partners)"}
 _INDEX = re.compile(r"^(.*)\[(\d+)\]")
+MAX_ENTRIES = 100  # entries of one list the form shows, at most (authors, consultations...)
 
 
 def label_of(name: str) -> str:
@@ -160,9 +161,9 @@ def _count(path: str, values: Mapping[str, str], counts: Mapping[str, int]) -> i
     for key in values:
         if key.startswith(prefix):
             index = key[len(prefix) :].split("]", 1)[0]
-            if index.isdigit():
+            if index.isdigit() and len(index) < 4:
                 most = max(most, int(index) + 1)
-    return max(most, 1)
+    return min(max(most, 1), MAX_ENTRIES)
 
 
 def build(
@@ -358,9 +359,9 @@ def counts_of(values: Mapping[str, str]) -> dict[str, int]:
     """How many entries of each list the values hold."""
     out: dict[str, int] = {}
     for key in values:
-        for match in re.finditer(r"\[(\d+)\]", key):
+        for match in re.finditer(r"\[(\d{1,3})\]", key):
             path = key[: match.start()]
-            out[path] = max(out.get(path, 0), int(match.group(1)) + 1)
+            out[path] = min(max(out.get(path, 0), int(match.group(1)) + 1), MAX_ENTRIES)
     return out
 
 

@@ -126,10 +126,13 @@ def _take_files(held: Held) -> list[Problem]:
     """The request's uploads into `held`: a new file replaces the one held; an optional file
     held but no longer ticked is let go."""
     problems: list[Problem] = []
-    kept = set(request.form.getlist("keep"))
+    kept = set(request.form.getlist("keep"))  # "others:notes.yaml": a file held, still ticked
     for role in ("others", "variation_from", "template"):
-        if role in held.files and role not in kept:
-            del held.files[role]
+        still = [u for u in held.files.get(role, []) if f"{role}:{u.name}" in kept]
+        if still:
+            held.files[role] = still
+        else:
+            held.files.pop(role, None)
     for role in ("scheme", "others", "variation_from", "template"):
         chosen = [f for f in request.files.getlist(role) if f.filename]
         try:
@@ -147,7 +150,8 @@ def _form_values() -> tuple[dict[str, str], dict[str, int]]:
     for key in request.form:
         if key.startswith("count."):
             number = request.form[key]
-            counts[key[len("count.") :]] = int(number) if number.isdigit() else 1
+            shown = int(number) if number.isdigit() and len(number) < 4 else 1
+            counts[key[len("count.") :]] = min(shown, meeting_form.MAX_ENTRIES)
         elif key not in CONTROLS:
             values[key] = request.form[key]
     return values, counts

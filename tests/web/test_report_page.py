@@ -401,3 +401,20 @@ def test_libreoffice_opens_a_report_and_finds_its_title(
         ["pdftotext", str(tmp_path / "report.pdf"), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert " ".join(title.split()[:6]) in " ".join(text.split())
+
+
+def test_an_optional_file_held_is_let_go_when_unticked(page: Page, tmp_path: Path) -> None:
+    template = house_template(tmp_path / "northshire.docx")
+    values = {"action": "add:timetable"}
+    html = page.post(values, template=template, others=[SCHEME]).get_data(as_text=True)
+    assert 'name="keep" value="template:northshire.docx" checked' in html
+    assert 'name="keep" value="others:scheme.yaml" checked' in html
+    html = page.post({**values, "keep": "others:scheme.yaml"}).get_data(as_text=True)
+    assert "template:northshire.docx" not in html
+    assert 'name="keep" value="others:scheme.yaml" checked' in html
+
+
+def test_the_number_of_entries_has_a_limit(page: Page) -> None:
+    values = {"count.authors": "999999", "authors[99999999].name": "x", "action": "add:authors"}
+    html = page.post(values).get_data(as_text=True)
+    assert html.count("<legend>Author ") <= 100
