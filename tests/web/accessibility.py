@@ -122,7 +122,7 @@ const shown = [...document.querySelectorAll(
 )].filter(e => {
   const r = e.getBoundingClientRect(); const st = getComputedStyle(e);
   return r.width > 0 && r.height > 0 && st.visibility !== "hidden" && !e.disabled &&
-    !e.closest("[hidden]") && !folded(e);
+    !e.closest("[hidden]") && !folded(e) && e.getAttribute("tabindex") !== "-1";
 });
 // a group of radio buttons is one Tab stop (the arrow keys move within it)
 const groups = new Map();

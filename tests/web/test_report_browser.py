@@ -16,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
+from tests.web.accessibility import audit
 from tests.web.browser import chromium
 from tests.web.client import running_server
 
@@ -121,6 +122,7 @@ def test_a_date_left_empty_is_named_beside_the_date_input(
     # the values are kept, and the scheme is still held
     assert browser.find_element(By.ID, "m-body").get_attribute("value") == "Cabinet"
     assert browser.find_element(By.ID, "kind-hwb").is_selected()
+    assert audit(browser) == []  # the form with its mistake, as a keyboard user meets it
     link.click()  # the link takes focus to the date input, its message in view
     assert browser.switch_to.active_element == browser.find_element(By.ID, "m-date")
     top = browser.execute_script("return window.scrollY")
