@@ -5,6 +5,7 @@ state().drafts; its last check and last preview that built are held here, in mem
 
 from __future__ import annotations
 
+import io
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    send_file,
     url_for,
 )
 from werkzeug.wrappers import Response as BaseResponse
@@ -206,7 +208,7 @@ def upload() -> BaseResponse:
 
 
 @page.post("/draft/check")
-def check() -> tuple[str, int] | Response:
+def check() -> tuple[str, int] | tuple[Response, int] | Response:
     """The sent text checked and saved. The page's script asks for JSON (problems, and the
     preview's version to load); without scripts the page is shown again."""
     wants_json = request.form.get("format") == "json"
@@ -254,9 +256,10 @@ def preview() -> Response:
 def download_scheme() -> Response:
     """The scheme file as it is in the editor, at once."""
     draft = _sent_draft()
-    response = Response(draft.text, mimetype="application/yaml")
-    response.headers["Content-Disposition"] = f'attachment; filename="{draft.name}"'
-    return response
+    item = Download(draft.name, draft.text.encode("utf-8"))
+    return send_file(
+        io.BytesIO(item.data), item.mimetype, as_attachment=True, download_name=item.filename
+    )
 
 
 @page.post("/draft/agreement")
