@@ -102,7 +102,8 @@ def _checks() -> Checks:
 
 
 def label(problem: Problem) -> str:
-    """ "Line 12, schemes[0].contributions[1].amount: message" (the CLI's message)."""
+    """A problem as the page lists it: "Line 12, schemes[0].contributions[1].amount: " and
+    the CLI's message."""
     where = ", ".join(
         part for part in (f"Line {problem.line}" if problem.line else "", problem.field) if part
     )
@@ -137,7 +138,8 @@ def _sent_draft() -> Draft:
     size = len(text.encode("utf-8"))
     if size > MAX_DRAFT_BYTES:
         raise UsageError(
-            f"the scheme is too large to check ({size:,} bytes; at most {MAX_DRAFT_BYTES:,})"
+            f"the scheme is too large ({size:,} bytes; at most {MAX_DRAFT_BYTES:,}):"
+            " a scheme file is tens of kilobytes"
         )
     text = text.replace("\r\n", "\n")
     held = state().drafts.get(form_token())

@@ -145,7 +145,8 @@ def test_a_misspelt_key_and_an_impossible_date_are_shown_as_you_type(
         f"Line {at}, agreement.commencement: not a date: 2026-02-30 (day is out of range for month)"
     )
     WebDriverWait(browser, WAIT).until(lambda d: problems(d) == [said])
-    browser.find_element(By.LINK_TEXT, said).click()
+    browser.find_element(By.LINK_TEXT, said).send_keys(Keys.ENTER)  # by keyboard
+    assert browser.switch_to.active_element.get_attribute("id") == "scheme-text"
     assert browser.execute_script(CARET_LINE) == at
     browser.execute_script(REPLACE, "commencement: 2026-02-30", "commencement: 2026-04-01")
     WebDriverWait(browser, WAIT).until(lambda d: count(d) == "No problems")

@@ -314,9 +314,49 @@ def test_a_text_over_the_draft_limit_is_refused_in_one_line(
     reply = check(client, "# " + "x" * 2000)
     assert reply.status_code == 400
     assert reply.get_json() == {
-        "error": "the scheme is too large to check (2,002 bytes; at most 1,000)"
+        "error": "the scheme is too large (2,002 bytes; at most 1,000):"
+        " a scheme file is tens of kilobytes"
     }
     response = client.post("/draft/check", data={"token": token(client), "text": "#" * 2000})
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and message(page).startswith("the scheme is too large")
     assert textarea(page) == starter_text()  # the page goes on with the draft as saved
+
+
+def test_one_session_never_runs_two_checks_at_once(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    real = draft_page.check_draft
+    running: list[int] = []
+    overlap: list[int] = []
+
+    def counted(*args: Any) -> Any:
+        running.append(1)
+        overlap.append(len(running))
+        try:
+            return real(*args)
+        finally:
+            running.pop()
+
+    monkeypatch.setattr(draft_page, "check_draft", counted)
+    client.post("/draft/new", data={"token": token(client)})
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    sent = token(client)
+    statuses: list[int] = []
+
+    def one(n: int) -> None:
+        other = app.test_client()  # the same session, as a second tab would be
+        other.set_cookie("session", cookie.value)
+        text = starter_text().replace("Exampleshire", f"Exampleshire {n}")
+        reply = other.post("/draft/check", data={"token": sent, "text": text, "format": "json"})
+        statuses.append(reply.status_code)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 3 and len(overlap) == 3 and max(overlap) == 1
