@@ -210,9 +210,10 @@ def upload() -> BaseResponse:
 
 
 @page.post("/draft/check")
-def check() -> tuple[str, int] | tuple[Response, int] | Response:
+def check() -> tuple[str, int] | tuple[Response, int] | BaseResponse:
     """The sent text checked and saved. The page's script asks for JSON (problems, and the
-    preview's version to load); without scripts the page is shown again."""
+    preview's version to load); without scripts the browser is sent back to the page, which
+    shows this check's result (a reload does not post the text again)."""
     wants_json = request.form.get("format") == "json"
     try:
         draft = _sent_draft()
@@ -226,7 +227,7 @@ def check() -> tuple[str, int] | tuple[Response, int] | Response:
             raise
         return _page(held, None, message)
     if not wants_json:
-        return _page(draft, seen)
+        return redirect(url_for("draft.index"), 303)
     return jsonify(
         count=len(seen.problems),
         problems=[

@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 
 from s75docs.web import draft_page
 from s75docs.web.app import create_app
-from s75docs.web.drafting import Draft, starter_text
+from s75docs.web.drafting import Draft, check_draft, starter_text
 from tests.conftest import LibreOffice
 
 FAIRHAVEN = Path(__file__).parents[2] / "examples" / "fairhaven" / "scheme.yaml"
@@ -153,8 +153,9 @@ def test_without_scripts_check_and_preview_shows_the_page_again(
     upload(client, fairhaven_text.encode("utf-8"), "fairhaven.yaml")
     broken = fairhaven_text.replace("  area: Fairhaven", "  arae: Fairhaven")
     response = client.post("/draft/check", data={"token": token(client), "text": broken})
-    page = response.get_data(as_text=True)
-    assert response.status_code == 200 and textarea(page) == broken
+    assert response.status_code == 303 and response.headers["Location"] == "/draft"
+    page = client.get("/draft").get_data(as_text=True)
+    assert textarea(page) == broken
     assert "2 problems: the agreement cannot be made until they are fixed" in page
     assert "agreement.arae: unknown key &#39;arae&#39; (did you mean &#39;area&#39;?)" in page
     assert "No preview yet: fix the problems listed" in page  # none has built in this session
@@ -328,7 +329,7 @@ def test_one_session_never_runs_two_checks_at_once(
 ) -> None:
     import threading
 
-    real = draft_page.check_draft
+    real = check_draft
     running: list[int] = []
     overlap: list[int] = []
 
