@@ -170,3 +170,25 @@ def test_cross_references_work_inside_the_preview(browser: webdriver.Chrome, pag
     finally:
         browser.switch_to.default_content()
     assert browser.current_url == page_url  # the page itself stayed where it was
+
+
+def test_without_scripts_the_button_checks_and_shows_the_problem(
+    browser: webdriver.Chrome, page_url: str
+) -> None:
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    start(browser, page_url)  # the preview frame is the server's, scripts or not
+    editor = browser.find_element(By.ID, "scheme-text")
+    at = (editor.get_attribute("value") or "").splitlines().index("agreement:") + 1
+    assert not browser.find_elements(By.CSS_SELECTOR, ".gutter")  # no script ran
+    editor.send_keys(Keys.CONTROL, Keys.HOME)
+    editor.send_keys("- ")  # the file's first line made a list item: not a scheme
+    browser.find_element(By.ID, "check-button").click()
+    WebDriverWait(browser, WAIT).until(lambda d: problems(d))
+    assert browser.current_url == page_url
+    assert count(browser).endswith("the agreement cannot be made until it is fixed")
+    assert problems(browser) == [
+        f"Line {at}: YAML syntax error: did not find expected node content"
+    ]
+    value = browser.find_element(By.ID, "scheme-text").get_attribute("value") or ""
+    assert value.startswith("- # Fairhaven")
+    assert browser.find_element(By.ID, "preview-state").is_displayed()

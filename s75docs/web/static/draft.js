@@ -123,7 +123,6 @@
     running = true;
     var sent = edits;
     var body = new URLSearchParams({ token: token, text: text.value, format: "json" });
-    form.setAttribute("aria-busy", "true");
     fetch(checkUrl, { method: "POST", body: body, credentials: "same-origin" })
       .then(function (response) {
         var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
@@ -143,7 +142,6 @@
       })
       .then(function () {
         running = false;
-        form.removeAttribute("aria-busy");
         if (again) { again = false; check(); }
       });
   }
