@@ -361,3 +361,33 @@ def test_one_session_never_runs_two_checks_at_once(
     for thread in threads:
         thread.join()
     assert statuses == [200] * 3 and len(overlap) == 3 and max(overlap) == 1
+
+
+def test_every_bad_scheme_of_the_corpus_is_refused_or_listed_in_one_line_each(
+    client: FlaskClient, tmp_path: Path
+) -> None:
+    """The bad scheme corpus (tests/bad_schemes.py: broken YAML, hostile aliases and nesting,
+    control characters, wrong encodings, wrong fields) uploaded through the page."""
+    from tests.bad_schemes import write_variants
+
+    problem = re.compile(r'<li>(?:<a href="#scheme-text" data-line="\d+">)?([^<]*)</')
+    listed = refused = 0
+    variants = write_variants(tmp_path)
+    for variant, path in variants.items():
+        response = upload(client, path.read_bytes(), path.name)
+        if response.status_code == 400:  # not UTF-8 text: refused at once, in one line
+            said = message(response.get_data(as_text=True))
+            assert said.startswith(f"{path.name}:") and "not UTF-8 text" in said, variant
+            refused += 1
+            continue
+        assert response.status_code == 303, variant
+        shown = client.get("/draft")
+        page = shown.get_data(as_text=True)
+        assert shown.status_code == 200, (variant, page)
+        found = re.search(r'<ul id="problems" class="problem-list">(.*?)</ul>', page, re.S)
+        assert found is not None, variant
+        items = problem.findall(found.group(1))
+        assert items and all(item.strip() and "\n" not in item for item in items), variant
+        assert "/tmp" not in page and "s75docs-serve-" not in page and "Traceback" not in page
+        listed += 1
+    assert listed + refused == len(variants) > 60 and refused >= 2  # utf16, latin1
