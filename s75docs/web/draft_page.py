@@ -9,7 +9,7 @@ import io
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from flask import (
@@ -284,7 +284,7 @@ def make_agreement() -> BaseResponse | tuple[str, int]:
     return redirect(url_for("jobs.show", job_id=job.id), 303)
 
 
-def _agreement(draft: Draft, owner: str, libraries: list[Any], progress: Progress) -> Stored:
+def _agreement(draft: Draft, owner: str, libraries: list[Path], progress: Progress) -> Stored:
     """The job: the draft checked, built, written as Word and Markdown and converted to PDF
     by LibreOffice, with the scheme file beside them."""
     from s75docs.pipeline import agreement_as_it_stands, render_bytes
