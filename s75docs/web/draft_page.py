@@ -288,7 +288,6 @@ def _agreement(draft: Draft, owner: str, libraries: list[Path], progress: Progre
     """The job: the draft checked, built, written as Word and Markdown and converted to PDF
     by LibreOffice, with the scheme file beside them."""
     from s75docs.pipeline import agreement_as_it_stands, render_bytes
-    from s75docs.render.pdf import docx_to_pdf
     from s75docs.validate import validate
 
     stem = PurePosixPath(draft.name).stem
@@ -306,7 +305,7 @@ def _agreement(draft: Draft, owner: str, libraries: list[Path], progress: Progre
         word = render_bytes(doc, "docx")
         markdown = render_bytes(doc, "md")
         progress("Converting to PDF (LibreOffice)")
-        pdf = docx_to_pdf(word)
+        pdf = render_bytes(doc, "pdf")
     return Stored(
         owner,
         draft.name,
