@@ -47,10 +47,13 @@ PREVIEW_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
     " frame-ancestors 'self'; sandbox allow-same-origin"
 )
+# the agreement's links show where the keyboard is, as the page's own do
+FOCUS_STYLE = "<style>a:focus{outline:3px solid #ffdd00;box-shadow:0 0 0 6px #0b0c0c}</style>"
 NO_PREVIEW = (
     '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>No preview yet</title>'
     '</head><body style="font-family:Arial,sans-serif;color:#505a5f">'
-    "<p>No preview yet: the agreement is shown here once the scheme has no problems.</p>"
+    '<h1 style="font-size:1.2em;color:#0b0c0c">No preview yet</h1>'
+    "<p>The agreement is shown here once the scheme has no problems.</p>"
     "</body></html>"
 )
 
@@ -168,8 +171,9 @@ def _page(draft: Draft, seen: Seen | None, error: str | None = None) -> tuple[st
 @page.get("/draft")
 def index() -> tuple[str, int]:
     draft = state().drafts.get(form_token())
-    if draft is None:
-        return render_template("draft.html", error=None), 200
+    if draft is None or request.args.get("start"):
+        replacing = draft.name if draft else None
+        return render_template("draft.html", error=None, replacing=replacing), 200
     try:
         return _page(draft, _check(draft))
     except S75Error as exc:
@@ -249,7 +253,8 @@ def check() -> tuple[str, int] | tuple[Response, int] | BaseResponse:
 def preview() -> Response:
     """The last preview that built, for the page's sandboxed frame."""
     seen = _checks().of(form_token())
-    response = Response(seen.html or NO_PREVIEW, mimetype="text/html")
+    page = (seen.html or NO_PREVIEW).replace("</head>", FOCUS_STYLE + "</head>", 1)
+    response = Response(page, mimetype="text/html")
     response.headers["Content-Security-Policy"] = PREVIEW_POLICY
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -391,3 +391,18 @@ def test_every_bad_scheme_of_the_corpus_is_refused_or_listed_in_one_line_each(
         assert "/tmp" not in page and "s75docs-serve-" not in page and "Traceback" not in page
         listed += 1
     assert listed + refused == len(variants) > 60 and refused >= 2  # utf16, latin1
+
+
+def test_start_again_offers_the_choice_and_keeps_the_draft_until_one_is_made(
+    app: Flask, client: FlaskClient, fairhaven_text: str
+) -> None:
+    upload(client, fairhaven_text.encode("utf-8"), "fairhaven.yaml")
+    editing = client.get("/draft").get_data(as_text=True)
+    assert 'href="/draft?start=1" id="start-again"' in editing
+    page = client.get("/draft?start=1").get_data(as_text=True)
+    assert "<textarea" not in page and "Start from the starter scheme" in page
+    assert "replaces the draft you are editing (fairhaven.yaml)" in page
+    held = draft_of(app, client)
+    assert held is not None and held.text == fairhaven_text
+    client.post("/draft/new", data={"token": token(client)})
+    assert draft_of(app, client) == Draft("scheme.yaml", starter_text(), None)
