@@ -21,6 +21,7 @@ from s75docs.model.scheme import SchemeFile
 from s75docs.statute.profile import Finding, Status, evaluate
 from s75docs.transforms import run_all
 from s75docs.transforms.labels import Labels
+from s75docs.transforms.money import keep_pence
 
 if TYPE_CHECKING:
     from s75docs.variation.vary import Variation
@@ -242,6 +243,7 @@ def load_variation(old: Path, new: Path, library: Library, style: str | None = N
     before_edits, after_edits = variation_edits(old, before), variation_edits(new, after)
     old_doc = numbered_tree(old, before, library)
     new_doc = build_tree(after, library, after_edits, new)
+    keep_pence(new_doc, old_doc, after.agreement.money_format)
     edits = [edit for edit, _ in after_edits[len(before_edits) :]]
     chosen = style or (after.variations[-1].style if after.variations else "letters")
     return compute(before, old_doc, after, new_doc, edits, chosen)
@@ -271,7 +273,9 @@ def numbered_tree(path: Path, data: SchemeFile, library: Library, depth: int = 0
             code="file-not-found",
         )
     before = load_scheme(previous)
-    pin_numbers(before, numbered_tree(previous, before, library, depth + 1), data, doc)
+    earlier = numbered_tree(previous, before, library, depth + 1)
+    pin_numbers(before, earlier, data, doc)
+    keep_pence(doc, earlier, data.agreement.money_format)
     return doc
 
 

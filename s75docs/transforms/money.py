@@ -45,6 +45,22 @@ def has_pence(*docs: Document) -> bool:
     return any(_pence(_amounts(doc)) for doc in docs)
 
 
+def shows_pence(doc: Document) -> bool:
+    """Whether the document, as formatted, prints pounds with pence."""
+    return any(
+        a.text.startswith(("£", "+£", MINUS + "£")) and a.text[-3:-2] == "." for a in _amounts(doc)
+    )
+
+
+def keep_pence(doc: Document, before: Document, style: str = "pounds") -> None:
+    """A later version of an agreement keeps printing pence once an earlier one did, though
+    no amount of its own has pence: otherwise a variation that removes the last amount in
+    pence would restate every figure of the agreement ("£1,000.00" as "£1,000"), past years'
+    included, with nothing changed."""
+    if style == "pounds" and shows_pence(before) and not shows_pence(doc):
+        format_money(doc, style, pence=True, note=False)
+
+
 def format_money(
     doc: Document, style: str = "pounds", *, pence: bool | None = None, note: bool = True
 ) -> None:
