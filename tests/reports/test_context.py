@@ -127,7 +127,7 @@ def test_changes_from_the_two_data_sets() -> None:
             "Time for senior officers to meet on a dispute (and before it may go to mediation)",
             "twenty Business Days",
             "fifteen Business Days",
-            "Clause 26.3",
+            "Clause 26.4",
         ],
     ]
 
