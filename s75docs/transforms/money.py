@@ -32,6 +32,9 @@ def format_amount(amount: Decimal, *, millions: bool, pence: bool, signed: bool 
     return format_millions(amount) if millions else format_pounds(amount, pence=pence)
 
 
+PENCE = "pence"  # Document.meta key: pence kept from an earlier version (keep_pence)
+
+
 def _amounts(doc: Document) -> list[MoneyAmount]:
     return [i for n in doc.walk() for i in inlines_of(n) if isinstance(i, MoneyAmount)]
 
@@ -58,6 +61,7 @@ def keep_pence(doc: Document, before: Document, style: str = "pounds") -> None:
     pence would restate every figure of the agreement ("£1,000.00" as "£1,000"), past years'
     included, with nothing changed."""
     if style == "pounds" and shows_pence(before) and not shows_pence(doc):
+        doc.meta[PENCE] = "kept"  # every later formatting of this tree keeps them too
         format_money(doc, style, pence=True, note=False)
 
 
@@ -71,7 +75,7 @@ def format_money(
     """
     amounts = _amounts(doc)
     if pence is None:
-        pence = _pence(amounts)
+        pence = _pence(amounts) or PENCE in doc.meta
     millions = style == "millions"
     for a in amounts:
         a.text = format_amount(a.amount, millions=millions, pence=pence, signed=a.signed)

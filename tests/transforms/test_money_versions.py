@@ -50,3 +50,11 @@ def test_nothing_changes_otherwise(
     old, new = _doc(*before, style=style), _doc(*after, style=style)
     keep_pence(new, old, style)
     assert _texts(new) == expected
+
+
+def test_kept_pence_survive_the_tree_being_formatted_again() -> None:
+    """(A variation renumbers the new version and runs the passes again.)"""
+    before, after = _doc("2.50"), _doc("3")
+    keep_pence(after, before)
+    format_money(after, "pounds")
+    assert _texts(after) == ["£3.00"]
