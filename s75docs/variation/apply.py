@@ -30,6 +30,7 @@ from s75docs.doctree.nodes import (
 from s75docs.errors import BuildError, S75Error
 from s75docs.transforms import Settings, transform
 from s75docs.transforms.definitions import sort_key
+from s75docs.transforms.money import keep_pence
 from s75docs.variation.atoms import Vocabulary, atoms, find_all, keys, to_inlines
 from s75docs.variation.changes import (
     ChangeSet,
@@ -220,6 +221,7 @@ def apply_changes(
     errors = reresolve(doc, money_format)
     if errors:
         raise VariationError(f"the varied agreement does not resolve: {errors[0]}")
+    keep_pence(doc, old, money_format)  # as the new version does (pipeline.load_variation)
     return doc
 
 
