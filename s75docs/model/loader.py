@@ -235,6 +235,45 @@ class LineMap:
         return None
 
 
+# PyYAML's words for common slips, and what a person who does not write code should do
+_PLAIN_YAML = (
+    (
+        "mapping values are not allowed",
+        "a colon and a space inside a value, or a line indented more than the one above"
+        ' it: put a value containing ": " in double quotes (title: "Exampleshire: North")'
+        " and line up the indentation",
+    ),
+    (
+        "cannot start any token",
+        "a tab or other character that cannot start a value: indent"
+        " with spaces, not tabs, and put a value starting with @ or ` in double quotes",
+    ),
+    (
+        "did not find expected key",
+        "the indentation here does not line up with the lines above: check the spaces at the"
+        " start of this line",
+    ),
+    (
+        "expected <block end>",
+        "the indentation here does not line up with the lines above: check the spaces at the"
+        " start of this line",
+    ),
+    ("found unexpected end of stream", "a quote that is opened and never closed"),
+    (
+        "did not find expected '-' indicator",
+        "a list item whose '-' is not lined up with the others",
+    ),
+)
+
+
+def plain_yaml(problem: str) -> str:
+    """PyYAML's problem in plain words, its own words kept in brackets."""
+    for words, plain in _PLAIN_YAML:
+        if words in problem:
+            return f"{plain} (YAML: {problem})"
+    return problem
+
+
 def read_yaml(path: Path) -> tuple[Any, LineMap]:
     """Parse YAML text into plain data and a line map; a syntax error names its line."""
     name = str(path)
@@ -287,7 +326,7 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
             field = format_path(max(paths, key=len)) if paths else ""
             raise InputError(problem, Location(name, line, field), code="schema-invalid") from None
         raise InputError(
-            f"YAML syntax error: {problem}", Location(name, line), code="yaml-syntax"
+            f"YAML syntax error: {plain_yaml(problem)}", Location(name, line), code="yaml-syntax"
         ) from None
     except yaml.reader.ReaderError as exc:  # a control character in the text itself
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)

@@ -388,8 +388,10 @@ def test_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
     assert info.value.exit_status == 1
     # libyaml says "...not allowed in this context", pure-Python PyYAML "...not allowed here"
     assert str(info.value).startswith(
-        f"{path}:{line}: YAML syntax error: mapping values are not allowed"
+        f"{path}:{line}: YAML syntax error: a colon and a space inside a value, or a line"
+        " indented more than the one above it: put a value containing"
     )
+    assert "(YAML: mapping values are not allowed" in str(info.value)  # its own words kept
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
@@ -519,3 +521,19 @@ def test_a_missing_file_is_file_not_found(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as info:
         load_scheme(tmp_path / "nowhere.yaml")
     assert info.value.code == "file-not-found"
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("agreement:\n\ttitle: x\n", "indent with spaces, not tabs"),
+        ("agreement:\n  title: 'x\n", "a quote that is opened and never closed"),
+        ("agreement:\n  title: x\n area: y\n", "does not line up with the lines above"),
+    ],
+)
+def test_yaml_slips_are_named_in_plain_words(tmp_path: Path, text: str, plain: str) -> None:
+    path = tmp_path / "scheme.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(S75Error) as info:
+        load_scheme(path)
+    assert plain in str(info.value) and "(YAML: " in str(info.value)

@@ -251,12 +251,18 @@ def check_fields(ctx: Context) -> None:
             if target is None:
                 # a result reading "Error! Reference source not found." is reported already
                 if f.bookmark not in anywhere and not BROKEN_REFERENCE.search(f.cached):
+                    shown = f.cached.strip()
                     ctx.add(
                         "xref-dangling",
-                        f"REF field to a missing bookmark {f.bookmark}",
+                        f"a cross-reference to {shown!r} whose provision is no longer in the"
+                        " document (Word's bookmark for it is gone): was it deleted?"
+                        if shown
+                        else f"a cross-reference whose provision is no longer in the document"
+                        f" (Word's bookmark {f.bookmark} is gone): was it deleted?",
                         place,
                         text=f.cached,
-                        suggestion="re-insert the cross-reference",
+                        suggestion="if that provision was deleted, remove or reword this"
+                        " reference; if not, insert the cross-reference again, pointing at it",
                     )
                 continue
             if isinstance(target, Schedule):
