@@ -152,14 +152,44 @@ def _word_errors(data: Any, name: str, lines: LineMap) -> list[S75Error]:
     return sorted(errors, key=lambda e: (e.location.line or 0, e.location.field))
 
 
+class BadDate(str):
+    """A date that cannot exist (2026-02-30), kept as its text with the reason, so that the
+    file's other problems are found with it (load_model); any other reader refuses it."""
+
+    reason: str
+
+    def __new__(cls, text: str, reason: str) -> BadDate:
+        made = super().__new__(cls, text)
+        made.reason = reason
+        return made
+
+
 def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """A date that cannot exist (2026-02-30) is an error at its line, not a crash."""
     try:
         return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
     except ValueError as exc:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"not a date: {node.value} ({exc})", node.start_mark
-        ) from None
+        return BadDate(str(node.value), f"not a date: {node.value} ({exc})")
+
+
+def bad_dates(data: Any, path: PathKey = ()) -> list[tuple[PathKey, BadDate]]:
+    """Every date in the data that cannot exist, with its path."""
+    if isinstance(data, BadDate):
+        return [(path, data)]
+    if isinstance(data, dict):
+        return [f for k, v in data.items() for f in bad_dates(v, (*path, k))]
+    if isinstance(data, list):
+        return [f for i, v in enumerate(data) for f in bad_dates(v, (*path, i))]
+    return []
+
+
+def _date_errors(data: Any, name: str, lines: LineMap) -> list[S75Error]:
+    return [
+        InputError(
+            bad.reason, Location(name, lines.line(at), format_path(at)), code="schema-invalid"
+        )
+        for at, bad in bad_dates(data)
+    ]
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
@@ -274,8 +304,9 @@ def plain_yaml(problem: str) -> str:
     return problem
 
 
-def read_yaml(path: Path) -> tuple[Any, LineMap]:
-    """Parse YAML text into plain data and a line map; a syntax error names its line."""
+def read_yaml(path: Path, *, bad_dates_kept: bool = False) -> tuple[Any, LineMap]:
+    """Parse YAML text into plain data and a line map; a syntax error names its line. A date
+    that cannot exist is an error too, unless `bad_dates_kept` (then it is a BadDate)."""
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -317,6 +348,8 @@ def read_yaml(path: Path) -> tuple[Any, LineMap]:
                 "recursive YAML alias", Location(name, at, format_path(where)), code="yaml-syntax"
             )
         data = yaml.load(text, Loader=_Loader)
+        if not bad_dates_kept and (dates := _date_errors(data, name, lines)):
+            raise dates[0]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -432,14 +465,23 @@ M = TypeVar("M", bound=BaseModel)
 def load_model(path: Path, model: type[M], shape: str) -> tuple[M, LineMap]:
     """A YAML file validated as `model`; every problem as FILE:LINE: field: message.
     `shape` says what the file must be ("a scheme file must be a YAML mapping with ...")."""
-    data, lines = read_yaml(path)
+    data, lines = read_yaml(path, bad_dates_kept=True)
     name = str(path)
     if not isinstance(data, dict):
         raise InputError(shape, Location(name, 1), code="schema-invalid")
+    dates = _date_errors(data, name, lines)  # listed with the other fields' problems
     try:
-        return model.model_validate(data), lines
+        validated = model.model_validate(data)
     except ValidationError as exc:
-        raise ErrorList(pydantic_errors(exc, name, lines, model)) from None
+        said = {e.location.field for e in dates}
+        others = [
+            e for e in pydantic_errors(exc, name, lines, model) if e.location.field not in said
+        ]
+        both = sorted([*dates, *others], key=lambda e: (e.location.line or 0, e.location.field))
+        raise ErrorList(both) from None
+    if dates:  # a text field took it (no date field there): still not a date
+        raise ErrorList(dates)
+    return validated, lines
 
 
 def raise_problems(path: Path, lines: LineMap, problems: list[tuple[PathKey, str]]) -> None:
