@@ -339,3 +339,23 @@ def test_a_paper_bound_after_the_agreement_is_not_read_as_its_schedule(tmp_path:
     found = check_document(path, dt.date(2025, 2, 1)).findings
     assert [(f.code, f.line) for f in found] == [("outline-unplaced", 15)]
     assert "another paper" in found[0].message
+
+
+def test_the_starter_schemes_example_values_are_found_once_each(tmp_path: Path) -> None:
+    """An agreement built from the untouched starter scheme is not a real agreement."""
+    text = (
+        "AGREEMENT\n\nBetween Exampleshire County Council of 1 Example Street, XX1 1AA and\n"
+        "Exampleshire Integrated Care Board.\n\n1. Definitions\n\n1.1 The Lead Officer is Jane"
+        " Example.\n\n1.2 Exampleshire means the area of Exampleshire.\n"
+    )
+    path = tmp_path / "starter.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [
+        f for f in check_document(path, dt.date(2026, 4, 1)).findings if f.code == "placeholder"
+    ]
+    assert [f.message for f in found] == [
+        "example value 'Exampleshire' from a template or the starter scheme left in"
+        " (and 3 more times)",
+        "example value 'XX1 1AA' from a template or the starter scheme left in",
+        "example value 'Jane Example' from a template or the starter scheme left in",
+    ]

@@ -25,6 +25,10 @@ PLACEHOLDER = re.compile(
 )
 
 
+# values only a template or the starter scheme holds: the example county, people surnamed
+# Example, and postcodes in the XX area (no such postcode area exists)
+EXAMPLE_VALUE = re.compile(r"\bExampleshire\b|\b[A-Z][a-z]+ Example\b|\bXX\d{1,2}\s?\d[A-Z]{2}\b")
+
 _REFERENCE = re.compile(
     r"\[(?:(?:The|the)\s.*)?(?:Clause|clause|Schedule|schedule|paragraph|Paragraph)\s"
 )
@@ -65,6 +69,23 @@ def check_placeholders(ctx: Context) -> None:
                 # a bracketed reference is usually right: only its brackets need to go
                 severity=Severity.WARNING if _REFERENCE.match(m.group(0)) else None,
             )
+    examples: dict[str, tuple[Place, int]] = {}
+    for place in ctx.places():
+        text = inline_text(inlines_of(place.node))
+        if "Example" not in text and "XX" not in text:
+            continue
+        for m in EXAMPLE_VALUE.finditer(text):
+            first, count = examples.get(m.group(0), (place, 0))
+            examples[m.group(0)] = (first, count + 1)
+    for value, (first, count) in examples.items():
+        more = f" (and {count - 1} more time{'s' if count > 2 else ''})" if count > 1 else ""
+        ctx.add(
+            "placeholder",
+            f"example value '{value}' from a template or the starter scheme left in{more}",
+            first,
+            text=value,
+            suggestion="replace it, and every other example value, with the real one",
+        )
     for first, count in templates.values():
         assert isinstance(first.division, Schedule)
         ctx.add(
