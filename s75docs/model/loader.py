@@ -664,6 +664,7 @@ def _total_error(
             (
                 path,
                 f"stated total £{stated:,.2f} for {year} differs from the sum of the"
-                f" contributions, £{computed:,.2f} (£{abs(diff):,.2f} {sign})",
+                f" contributions, £{computed:,.2f} (the stated total is £{abs(diff):,.2f} {sign}):"
+                " correct whichever is wrong",
             )
         )

@@ -318,7 +318,8 @@ def test_stated_total_differs_from_computed(tmp_path: Path) -> None:
     line = line_of(text, r"^\s+'?2026/27'?: ")
     assert errors(path) == [
         f"{path}:{line}: schemes[0].stated_totals.2026/27: stated total £12,354.67 for 2026/27"
-        " differs from the sum of the contributions, £12,345.67 (£9.00 more)"
+        " differs from the sum of the contributions, £12,345.67 (the stated total is £9.00 more):"
+        " correct whichever is wrong"
     ]
 
 
@@ -331,7 +332,7 @@ def test_agreement_stated_total_below_computed(tmp_path: Path) -> None:
     assert found.startswith(f"{path}:{line}: agreement.stated_totals.2026/27: ")
     assert "£13,000.00" in found
     assert "£13,345.67" in found
-    assert found.endswith("(£345.67 less)")
+    assert found.endswith("(the stated total is £345.67 less): correct whichever is wrong")
 
 
 def test_stated_totals_that_match_are_accepted(tmp_path: Path) -> None:

@@ -106,7 +106,8 @@ def test_a_raised_contribution_shows_its_problem_then_the_new_total_once_fixed(
     [problem] = problems(browser)
     assert problem == (
         f"Line {line}, agreement.stated_totals.2026/27: stated total £80,099,061.37 for 2026/27"
-        " differs from the sum of the contributions, £80,199,061.37 (£100,000.00 less)"
+        " differs from the sum of the contributions, £80,199,061.37 (the stated total is"
+        " £100,000.00 less): correct whichever is wrong"
     )
     assert count(browser) == "1 problem: the agreement cannot be made until it is fixed"
     assert browser.find_element(By.ID, "problem-count").get_attribute("role") == "status"
