@@ -65,7 +65,8 @@ def _check(path: Path, name: str, folder: Path, as_of: dt.date | None) -> dict[s
             "text": f.text,
             "suggestion": f.suggestion,
         }
-        for f in result.findings
+        # the most serious first, each severity in the document's order: what to fix first
+        for f in sorted(result.findings, key=lambda f: SEVERITIES.index(f.level.value))
     ]
     return {
         "name": name,

@@ -251,3 +251,17 @@ def test_a_bad_as_of_date_is_one_line(client: FlaskClient) -> None:
         message(response.get_data(as_text=True))
         == "as-of: &#39;31/03&#39; is not a date (YYYY-MM-DD)"
     )
+
+
+def test_findings_are_listed_most_serious_first(client: FlaskClient) -> None:
+    text = (
+        b"AGREEMENT\n\n1. Definitions\n\n1.1 The Fund is set out in [Clause 2].\n\n2. Term\n\n"
+        b"2.1 See Clause 9.\n"
+    )
+    form = {"document": (io.BytesIO(text), "mixed.txt"), "token": token(client)}
+    html = client.post("/check", data=form, content_type="multipart/form-data").get_data(
+        as_text=True
+    )
+    shown = re.findall(r'<tr data-severity="(\w+)"', html)
+    order = ["error", "warning", "info"]
+    assert len(set(shown)) > 1 and shown == sorted(shown, key=order.index), shown
