@@ -33,6 +33,7 @@ from s75docs.web.drafting import (
     Problem,
     check_draft,
     problems_of,
+    readable_field,
     starter_text,
 )
 from s75docs.web.jobs import Progress
@@ -105,11 +106,11 @@ def _checks() -> Checks:
 
 
 def label(problem: Problem) -> str:
-    """A problem as the page lists it: "Line 12, schemes[0].contributions[1].amount: " and
-    the CLI's message."""
-    where = ", ".join(
-        part for part in (f"Line {problem.line}" if problem.line else "", problem.field) if part
-    )
+    """A problem as the page lists it: "Line 12, scheme 1, contribution 2, amount: " and
+    the CLI's message (the field in words a reader counts in, from 1)."""
+    field = readable_field(problem.field)
+    line = f"Line {problem.line}" if problem.line else ""
+    where = ", ".join(part for part in (line, field) if part)
     return f"{where}: {problem.message}" if where else problem.message
 
 

@@ -5,6 +5,7 @@ temporary folder for the CLI's own loaders; nothing is kept on disk."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -50,6 +51,25 @@ class Drafts:
             self._held.move_to_end(owner)
             while len(self._held) > self._keep:
                 self._held.popitem(last=False)
+
+
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\]$")
+
+
+def readable_field(field: str) -> str:
+    """A field path in words a reader counts in: "schemes[0].contributions[7].amount" is
+    "scheme 1, contribution 8, amount"; "agreement.stated_totals.2026/27" is "agreement,
+    stated totals, 2026/27"."""
+    words = []
+    for part in (p for p in re.split(r"\.(?![^\[]*\])", field) if p):
+        found = _INDEXED.match(part)
+        if found:
+            name, index = found.groups()
+            one = name[:-3] + "y" if name.endswith("ies") else name.removesuffix("s")
+            words.append(f"{one.replace('_', ' ')} {int(index) + 1}")
+        else:
+            words.append(part.replace("_", " "))
+    return ", ".join(words)
 
 
 @dataclass(frozen=True)

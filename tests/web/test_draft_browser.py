@@ -105,7 +105,7 @@ def test_a_raised_contribution_shows_its_problem_then_the_new_total_once_fixed(
     line = text.splitlines().index('    2026/27: "80,099,061.37"') + 1
     [problem] = problems(browser)
     assert problem == (
-        f"Line {line}, agreement.stated_totals.2026/27: stated total £80,099,061.37 for 2026/27"
+        f"Line {line}, agreement, stated totals, 2026/27: stated total £80,099,061.37 for 2026/27"
         " differs from the sum of the contributions, £80,199,061.37 (the stated total is"
         " £100,000.00 less): correct whichever is wrong"
     )
@@ -147,14 +147,15 @@ def test_a_misspelt_key_and_an_impossible_date_are_shown_as_you_type(
     browser.execute_script(REPLACE, "  area: Fairhaven", "  arae: Fairhaven")
     WebDriverWait(browser, WAIT).until(lambda d: len(problems(d)) == 2)
     at = lines.index("  area: Fairhaven") + 1
-    assert f"Line {at}, agreement.arae: unknown key 'arae' (did you mean 'area'?)" in problems(
+    assert f"Line {at}, agreement, arae: unknown key 'arae' (did you mean 'area'?)" in problems(
         browser
     )
     browser.execute_script(REPLACE, "  arae: Fairhaven", "  area: Fairhaven")
     browser.execute_script(REPLACE, "commencement: 2026-04-01", "commencement: 2026-02-30")
     at = lines.index("  commencement: 2026-04-01") + 1
     said = (
-        f"Line {at}, agreement.commencement: not a date: 2026-02-30 (day is out of range for month)"
+        f"Line {at}, agreement, commencement: not a date: 2026-02-30"
+        " (day is out of range for month)"
     )
     WebDriverWait(browser, WAIT).until(lambda d: problems(d) == [said])
     browser.find_element(By.LINK_TEXT, said).send_keys(Keys.ENTER)  # by keyboard

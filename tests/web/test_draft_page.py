@@ -134,7 +134,7 @@ def test_a_check_gives_the_line_and_field_in_the_cli_words_and_no_server_path(
         "field": "agreement.commencement",
         "message": words,
         "text": f"fairhaven.yaml:{line}: agreement.commencement: {words}",
-        "label": f"Line {line}, agreement.commencement: {words}",
+        "label": f"Line {line}, agreement, commencement: {words}",
     }
     assert "/tmp" not in reply.get_data(as_text=True)
     assert "s75docs-serve-" not in reply.get_data(as_text=True)
@@ -143,7 +143,7 @@ def test_a_check_gives_the_line_and_field_in_the_cli_words_and_no_server_path(
     # the last good preview is kept, marked out of date on the page
     assert TITLE in client.get("/draft/preview?v=1").get_data(as_text=True)
     page = client.get("/draft").get_data(as_text=True)
-    assert f'<a href="#scheme-text" data-line="{line}">Line {line}, agreement.commencement' in page
+    assert f'<a href="#scheme-text" data-line="{line}">Line {line}, agreement, commencement' in page
     assert "Out of date: fix the problems listed" in page and 'class="preview stale"' in page
 
 
@@ -157,7 +157,7 @@ def test_without_scripts_check_and_preview_shows_the_page_again(
     page = client.get("/draft").get_data(as_text=True)
     assert textarea(page) == broken
     assert "2 problems: the agreement cannot be made until they are fixed" in page
-    assert "agreement.arae: unknown key &#39;arae&#39; (did you mean &#39;area&#39;?)" in page
+    assert "agreement, arae: unknown key &#39;arae&#39; (did you mean &#39;area&#39;?)" in page
     assert "No preview yet: fix the problems listed" in page  # none has built in this session
 
 

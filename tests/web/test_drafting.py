@@ -46,3 +46,14 @@ def test_drafts_are_kept_per_session_and_the_oldest_dropped() -> None:
 
 def test_upload_names_keep_a_default_stem() -> None:
     assert upload_name("../../.yaml", "scheme") == "scheme.yaml"
+
+
+def test_a_field_is_named_in_words_a_reader_counts_in() -> None:
+    from s75docs.web.drafting import readable_field
+
+    assert readable_field("schemes[0].contributions[7].amount") == (
+        "scheme 1, contribution 8, amount"
+    )
+    assert readable_field("agreement.stated_totals.2026/27") == "agreement, stated totals, 2026/27"
+    assert readable_field("variations[0].approvals[1].date") == "variation 1, approval 2, date"
+    assert readable_field("partners[1].bodies[0]") == "partner 2, body 1"
