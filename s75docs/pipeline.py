@@ -243,7 +243,6 @@ def load_variation(old: Path, new: Path, library: Library, style: str | None = N
     before_edits, after_edits = variation_edits(old, before), variation_edits(new, after)
     old_doc = numbered_tree(old, before, library)
     new_doc = build_tree(after, library, after_edits, new)
-    keep_pence(new_doc, old_doc, after.agreement.money_format)
     edits = [edit for edit, _ in after_edits[len(before_edits) :]]
     chosen = style or (after.variations[-1].style if after.variations else "letters")
     return compute(before, old_doc, after, new_doc, edits, chosen)

@@ -221,7 +221,7 @@ def apply_changes(
     errors = reresolve(doc, money_format)
     if errors:
         raise VariationError(f"the varied agreement does not resolve: {errors[0]}")
-    keep_pence(doc, old, money_format)  # as the new version does (pipeline.load_variation)
+    keep_pence(doc, old, money_format)  # as the new version does (vary.compute)
     return doc
 
 

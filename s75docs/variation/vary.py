@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from s75docs.doctree.nodes import Document, Item, inline_text
 from s75docs.model.edits import Edit
 from s75docs.model.scheme import SchemeFile
+from s75docs.transforms.money import keep_pence
 from s75docs.variation.apply import VariationError, agreement_text, apply_changes, reresolve
 from s75docs.variation.atoms import Vocabulary
 from s75docs.variation.changes import ChangeSet
@@ -71,6 +72,8 @@ def compute(
 ) -> Variation:
     """The deed's changes and, when the new data records the variation, the data's. In the
     default style `new` first takes the numbers of `old` (see `pin_numbers`)."""
+    # pence once shown stay shown, as the deed carried out on `old` keeps them (apply.py)
+    keep_pence(new, old, new_data.agreement.money_format)
     old_vocab, new_vocab, substitutions = pair_partners(old_data, new_data)
     pinning = pin_numbers(old_data, old, new_data, new) if style == LETTERS else None
     changes = Differ(old, new, old_vocab, new_vocab, pinning).run(substitutions)
