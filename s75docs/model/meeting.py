@@ -129,9 +129,10 @@ class Meeting(StrictModel):
     deadline_reason: str = Field(
         default="", description="why, completing 'The decision is needed by <date> ...'"
     )
-    decision: Literal["approve", "endorse"] = Field(
-        default="approve",
-        description="'endorse' for a body that recommends to the partners instead of deciding",
+    decision: Literal["approve", "endorse"] | None = Field(
+        default=None,
+        description="'approve' (the default for cabinet, executive and icb-board reports) or"
+        " 'endorse', recommending to the partners' decision-makers (the only choice for hwb)",
     )
     delegate_to: list[str] = Field(
         default_factory=list,
@@ -152,6 +153,14 @@ class Meeting(StrictModel):
     )
     implications: Implications = Implications()
     conflicts_of_interest: str = Field(default="", description="ICB Board reports")
+
+
+def decision_of(meeting: Meeting, kind: ReportKind) -> Literal["approve", "endorse"]:
+    """What the report asks of the body: a Health and Wellbeing Board endorses (it is not the
+    council's executive), the other bodies approve unless the meeting file says otherwise."""
+    if meeting.decision is not None:
+        return meeting.decision
+    return "endorse" if kind is ReportKind.HWB else "approve"
 
 
 def deciding_partner(meeting: Meeting, data: SchemeFile, kind: ReportKind) -> Partner:
@@ -195,14 +204,23 @@ def meeting_errors(
             out.append((("lead_member",), f"a {kind.value} report names its lead member"))
         if meeting.key_decision is None:
             out.append((("key_decision",), "say whether this is a key decision (true or false)"))
-    if meeting.decision == "approve" and not meeting.delegate_to:
+    decision = decision_of(meeting, kind)
+    if decision == "approve" and kind is ReportKind.HWB:
+        out.append(
+            (
+                ("decision",),
+                "a Health and Wellbeing Board endorses (recommends to the partners), it does"
+                " not approve: leave decision out or set it to 'endorse'",
+            )
+        )
+    elif decision == "approve" and not meeting.delegate_to:
         out.append(
             (
                 ("delegate_to",),
                 "name the officers (roles) who will finalise and complete the document",
             )
         )
-    if meeting.decision == "endorse" and kind is not ReportKind.HWB:
+    if decision == "endorse" and kind is not ReportKind.HWB:
         out.append((("decision",), f"a {kind.value} decides: 'endorse' is for hwb reports"))
     if meeting.decision_deadline is not None and meeting.decision_deadline < meeting.date:
         out.append(

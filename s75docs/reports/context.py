@@ -7,6 +7,7 @@ from typing import Any
 
 from s75docs.doctree.nodes import Body, Cell, Item, Para, Table, inline_text
 from s75docs.doctree.visitor import NodeVisitor
+from s75docs.model.meeting import ReportKind
 from s75docs.reports.build import Report
 from s75docs.transforms.money import format_amount
 from s75docs.words import join_and, long_date
@@ -94,6 +95,7 @@ def template_context(report: Report, *, millions: bool, pence: bool) -> dict[str
     """Everything a report template may use."""
     facts = report.facts
     data, m = facts.data, facts.meeting
+    hwb = report.kind is ReportKind.HWB
     body = next(n for n in report.doc.children if isinstance(n, Body))
     sections = _sections(body)
     tables = [n for n in report.doc.walk() if isinstance(n, Table)]
@@ -125,10 +127,14 @@ def template_context(report: Report, *, millions: bool, pence: bool) -> dict[str
             "date": long_date(m.date),
             "agenda_item": m.agenda_item,
             "report_of": m.report_of,
-            "lead_member": m.lead_member,
+            # a Health and Wellbeing Board is not the council's executive: no lead member,
+            # key decision or Forward Plan entry, whatever the meeting file says
+            "lead_member": "" if hwb else m.lead_member,
             "wards": join_and(m.wards),
-            "key_decision": "" if m.key_decision is None else ("Yes" if m.key_decision else "No"),
-            "forward_plan_reference": m.forward_plan_reference,
+            "key_decision": ""
+            if hwb or m.key_decision is None
+            else ("Yes" if m.key_decision else "No"),
+            "forward_plan_reference": "" if hwb else m.forward_plan_reference,
             "decision_deadline": long_date(m.decision_deadline) if m.decision_deadline else "",
             "authors": [
                 {"name": x.name, "role": x.role, "email": x.email, "phone": x.phone}

@@ -13,7 +13,7 @@ from s75docs.assemble.context import make_context
 from s75docs.assemble.markup import escape, money
 from s75docs.library.declared import Declared
 from s75docs.model.bcf import policy_for
-from s75docs.model.meeting import Meeting, ReportKind, deciding_partner
+from s75docs.model.meeting import Meeting, ReportKind, deciding_partner, decision_of
 from s75docs.model.money import financial_year_of, fy_end, fy_start
 from s75docs.model.scheme import Flexibility, Partner, Scheme, SchemeFile
 from s75docs.reports.exposure import exposures, percent, uncapped
@@ -229,7 +229,7 @@ class ReportFacts:
     def context(self) -> dict[str, Any]:
         data, meeting, kind = self.data, self.meeting, self.kind
         varying = self.variation is not None
-        endorse = meeting.decision == "endorse"
+        endorse = decision_of(meeting, kind) == "endorse"
         board = kind in (ReportKind.HWB, ReportKind.ICB_BOARD)
         body = meeting.body
         addressee = "the Board" if board else (body if body.lower() == "cabinet" else the(body))

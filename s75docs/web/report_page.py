@@ -38,8 +38,9 @@ KINDS = {
     ),
     "hwb": (
         "Health and Wellbeing Board",
-        "The board of the area: it approves or, with"
-        " 'Endorse', recommends the agreement to the partners.",
+        "The area's board (a committee of the council): it endorses the agreement and"
+        " recommends it to the partners, who decide. No key decision, lead member or"
+        " officers to complete it.",
     ),
     "icb-board": ("ICB Board", "The Integrated Care Board's board (an NHS body)."),
 }

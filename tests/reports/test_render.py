@@ -309,7 +309,9 @@ def test_recommendations_are_worded_as_reports_word_them(
     else:
         assert lead == "2.1\tCabinet is recommended to:"
     top = [b["text"] for b in section if b["style"] == "Report Point"]
-    assert [t.split("\t")[1].split()[0] for t in top] == ["approve", "delegate", "note"]
+    # a Health and Wellbeing Board endorses (it is not the council's executive): no delegation
+    verbs = ["endorse", "note"] if name == "hwb" else ["approve", "delegate", "note"]
+    assert [t.split("\t")[1].split()[0] for t in top] == verbs
     assert top[-1].endswith("financial implications.")
     assert top[-2].endswith("; and")
     assert "Appendix A" in top[0]

@@ -206,10 +206,11 @@ def test_the_statutory_assurance_names_what_it_covers() -> None:
     assert "regulations 4 to 9" not in text
     assert (
         "section 75 of the 2006 Act, regulations 4, 5, 6, 7, 8 and 9 of the Regulations and"
-        " section 223GA of the 2006 Act place on the content" in text
+        " section 223GA of the 2006 Act place on what a partnership agreement contains" in text
     )
-    assert "This is an assurance on the statutory content only" in text
-    assert "not an assurance on the commercial terms" in text
+    # the software made the check: it is put to the legal officer, not given as an assurance
+    assert "[Legal officer to confirm:]" in text
+    assert "This covers only those requirements: it says nothing about the commercial terms" in text
 
 
 def test_provisions_are_read_from_the_profiles_law() -> None:

@@ -213,8 +213,9 @@ def test_a_meeting_file_fills_the_form_to_be_read_over(page: Page) -> None:
     assert f">{delegates}</textarea>" in html
     assert re.search(r'id="m-key-decision-yes" name="key_decision" value="yes" checked', html)
     assert re.search(r'id="kind-hwb" name="kind" value="hwb"[^>]*checked', html)
-    # a field the file leaves out shows the model's default
-    assert 'id="m-decision-approve" name="decision" value="approve" checked' in html
+    # the decision is left to the kind: an HWB endorses, the others approve
+    assert 'name="decision" value="approve" checked' not in html
+    assert 'name="decision" value="endorse" checked' not in html
     assert "Last filled from <strong>meeting.yaml</strong>" in html
     # then, with the scheme, it writes the report straight from the filled form
     values = {**values_of(MEETINGS["cabinet"]), "kind": "hwb"}
