@@ -118,7 +118,7 @@ def _records(data: bytes) -> int | None:
     import yaml
 
     try:
-        loaded = yaml.safe_load(data)
+        loaded = yaml.load(data, Loader=yaml.BaseLoader)  # as text: no date read, none wrong
     except yaml.YAMLError:
         return None
     if not isinstance(loaded, dict):

@@ -442,6 +442,7 @@ def test_the_hints_say_what_each_field_is_for(page: Page) -> None:
     assert "committee system" in html
     assert "docs/reports.md" not in html and "partner key" not in html
     assert "short label the scheme file gives each partner" in html
+    assert "<h1>Write a decision report</h1>" in html  # Cabinet is not a board
 
 
 def test_key_decision_is_required_looking_for_a_cabinet_report(page: Page) -> None:
