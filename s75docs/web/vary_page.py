@@ -84,6 +84,11 @@ def _versions() -> tuple[dict[str, bytes], str, str]:
     held = _held()
     kept = set(request.form.getlist("keep"))  # the other files held, still ticked
     held.others = {name: data for name, data in held.others.items() if name in kept}
+    for upload in request.files.getlist("others"):  # first: held even if a version is wrong
+        if not upload.filename:
+            continue  # the input left empty
+        name, data = _read(upload, "other file")
+        held.others[name] = data
     draft = state().drafts.get(form_token())
     if request.form.get("source") == "draft" and draft is not None and draft.original is not None:
         stem, suffix = PurePosixPath(draft.name).stem, PurePosixPath(draft.name).suffix
@@ -98,11 +103,6 @@ def _versions() -> tuple[dict[str, bytes], str, str]:
                 " version's record names the one it varies)"
             )
         files = {old: old_data, new: new_data}
-    for upload in request.files.getlist("others"):
-        if not upload.filename:
-            continue  # the input left empty
-        name, data = _read(upload, "other file")
-        held.others[name] = data
     for name, data in held.others.items():
         if name in files and files[name] != data:
             raise UsageError(f"{name}: two different files have this name: give each once")

@@ -250,6 +250,16 @@ def test_after_a_missing_file_only_that_file_is_chosen_again(app: Flask) -> None
     assert 'name="keep" value="variation-2027.yaml" checked' in form
     unticked = vary(client, app)  # not ticked: let go, so missing again
     assert message(unticked.html).endswith(ADD_EDITS)
+    # an other file chosen beside a wrong version is held all the same
+    wrong = {"token": token(client), "new": (io.BytesIO(b"PK"), "new.docx")}
+    wrong["others"] = [example("variation-2027.yaml")]
+    posted = client.post("/vary", data=wrong, content_type="multipart/form-data")
+    assert posted.status_code == 400
+    assert 'name="keep" value="variation-2027.yaml" checked' in posted.get_data(as_text=True)
+    unticked = vary(client, app, keep="variation-2027.yaml")
+    assert SUMMARY.search(unticked.html) is not None, unticked.html
+    unticked = vary(client, app)
+    assert message(unticked.html).endswith(ADD_EDITS)
 
 
 def test_the_files_the_wrong_way_round_are_named_as_such(app: Flask) -> None:
