@@ -251,7 +251,7 @@ def test_after_a_missing_file_only_that_file_is_chosen_again(app: Flask) -> None
     unticked = vary(client, app)  # not ticked: let go, so missing again
     assert message(unticked.html).endswith(ADD_EDITS)
     # an other file chosen beside a wrong version is held all the same
-    wrong = {"token": token(client), "new": (io.BytesIO(b"PK"), "new.docx")}
+    wrong: dict[str, object] = {"token": token(client), "new": (io.BytesIO(b"PK"), "new.docx")}
     wrong["others"] = [example("variation-2027.yaml")]
     posted = client.post("/vary", data=wrong, content_type="multipart/form-data")
     assert posted.status_code == 400
