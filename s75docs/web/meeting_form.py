@@ -53,6 +53,19 @@ HINTS = {
     "email": "e.g. 'daniel.okoro@fairhaven.example.org'",
     "reference": "minute or decision number",
 }
+# hints for one field by its path, where the model's description (shared by the finance and
+# legal officers, or written for the meeting file) would mislead on the form
+PATH_HINTS = {
+    "partner": "Which partner's meeting this is, by the short label the scheme file gives"
+    " each partner under 'key' (for example 'council' or 'icb'). Leave it blank for the first"
+    " council (Cabinet, Executive, Health and Wellbeing Board reports) or the first NHS body"
+    " (ICB Board reports).",
+    "implications.legal_officer.name": "The officer's name, e.g. 'Sam Adeyemi'",
+    "implications.legal_officer.role": "The post and statutory role, e.g. 'Director of Law"
+    " and Governance (Monitoring Officer)'",
+    "key_decision": "Whether it is a key decision. Required for Cabinet and Executive reports.",
+    "lead_member": "The cabinet member responsible. Required for Cabinet and Executive reports.",
+}
 SINGULAR = {
     "authors": "author",
     "consultations": "consultation",
@@ -178,7 +191,7 @@ def build(
         path = f"{prefix}.{name}" if prefix else name
         inner, none_ok = _unwrap(info.annotation)
         optional = none_ok or not info.is_required()
-        hint = sentence(info.description or HINTS.get(name, ""))
+        hint = PATH_HINTS.get(path) or sentence(info.description or HINTS.get(name, ""))
         label = label_of(name)
         sub = _model(inner)
         if sub is not None:
@@ -363,6 +376,24 @@ def counts_of(values: Mapping[str, str]) -> dict[str, int]:
             path = key[: match.start()]
             out[path] = min(max(out.get(path, 0), int(match.group(1)) + 1), MAX_ENTRIES)
     return out
+
+
+def label_of_node(nodes: list[Node], target: Node) -> str:
+    """What the user sees the input called: its label, after the parts that hold it
+    ("Legal officer, Name"; "Author 1, Email"; a list's own legend left out before an entry)."""
+
+    def find(items: list[Node], trail: list[str]) -> list[str] | None:
+        for node in items:
+            own = node.label if isinstance(node, Input) else node.legend
+            if node is target:
+                return [*trail, own]
+            if isinstance(node, Group):
+                found = find(node.children, trail if node.repeat else [*trail, own])
+                if found is not None:
+                    return found
+        return None
+
+    return ", ".join(find(nodes, []) or [target.path])
 
 
 def place(nodes: list[Node], field_path: str) -> Node | None:

@@ -30,11 +30,15 @@ from s75docs.web.results import Download, Stored
 page = Blueprint("report", __name__)
 
 KINDS = {
-    "cabinet": ("Cabinet", "A council's Cabinet (leader and cabinet executive)."),
+    "cabinet": (
+        "Cabinet",
+        "A council with a leader and cabinet executive (Local Government Act 2000): the"
+        " Cabinet, or the Leader, decides.",
+    ),
     "executive": (
         "Executive",
-        "A council's executive decision-maker under other executive"
-        " arrangements, for example an elected mayor.",
+        "A council with a mayor and cabinet executive (an elected mayor, Local Government Act"
+        " 2000): the Mayor, or the cabinet, decides.",
     ),
     "hwb": (
         "Health and Wellbeing Board",
@@ -264,7 +268,12 @@ def _check(held: Held, nodes: list[meeting_form.Node]) -> tuple[Inputs | None, l
         for error in found:
             if error.location.file == str(paths["meeting"]) and error.location.field:
                 where = meeting_form.place(nodes, error.location.field)
-                text = f"{error.location.field}: {error.message}"
+                named = (  # the label the user sees; the field path where no input holds it
+                    error.location.field
+                    if where is None
+                    else meeting_form.label_of_node(nodes, where)
+                )
+                text = f"{named}: {error.message}"
                 problems.append(Problem(where.first_id if where else "", text))
                 if where is not None and not where.error:
                     where.error = error.message
@@ -304,10 +313,18 @@ def _work(inputs: Inputs, owner: str) -> Callable[[Progress], Stored]:
     return work
 
 
+EXECUTIVE_ONLY = {"key_decision", "lead_member"}  # required for cabinet and executive reports
+
+
 def _render(held: Held, problems: list[Problem], nodes: list[Any] | None = None) -> str:
     draft = state().drafts.get(form_token())
+    shown = nodes if nodes is not None else meeting_form.build(held.values, held.counts)
+    if held.kind in ("cabinet", "executive"):
+        for node in shown:
+            if node.path in EXECUTIVE_ONLY:
+                node.optional = False
     context = {
-        "nodes": nodes if nodes is not None else meeting_form.build(held.values, held.counts),
+        "nodes": shown,
         "kinds": KINDS,
         "held": held,
         "draft": draft.name if draft is not None else None,

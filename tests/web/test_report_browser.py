@@ -113,7 +113,7 @@ def test_a_date_left_empty_is_named_beside_the_date_input(
     assert summary.get_attribute("role") == "alert"
     assert browser.switch_to.active_element == summary  # focus on the list of mistakes
     link = summary.find_element(By.CSS_SELECTOR, "a[href='#m-date']")
-    assert link.text == "date: required field is missing"
+    assert link.text == "Date: required field is missing"
     beside = browser.find_element(By.ID, "m-date-error")
     assert beside.is_displayed() and beside.text == "required field is missing"
     field = browser.find_element(By.ID, "m-date").find_element(By.XPATH, "..")

@@ -288,33 +288,45 @@ def test_files_are_held_while_the_form_goes_back_and_forth(page: Page) -> None:
 
 
 def test_a_missing_field_is_shown_beside_its_input_with_the_values_kept(page: Page) -> None:
-    values = {**values_of(MEETINGS["cabinet"]), "kind": "cabinet", "body": "", "lead_member": ""}
+    values = {
+        **values_of(MEETINGS["cabinet"]),
+        "kind": "cabinet",
+        "body": "",
+        "lead_member": "",
+        "report_of": "",
+        "authors[0].email": "",
+    }
     response = page.post(values, scheme=SCHEME)
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     summary = html.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
     assert 'role="alert"' in html
-    assert '<a href="#m-body">body: required field is missing</a>' in summary
+    # named by the labels the user sees, not the meeting file's field paths
+    assert '<a href="#m-body">Body: required field is missing</a>' in summary
+    assert '<a href="#m-report-of">Report of: required field is missing</a>' in summary
+    assert '<a href="#m-authors-0-email">Author 1, Email: required field is missing</a>' in summary
+    assert "report_of" not in summary
     assert (
         'id="m-body-error"><span class="visually-hidden">Error: </span>required field is missing'
         in html
     )
     assert 'id="m-body" name="body" value="" aria-describedby="m-body-hint m-body-error"' in html
-    assert 'name="report_of" value="Director of Adult Social Care"' in html  # kept
+    assert 'name="lead_member" value=""' in html  # kept as left
     assert "<title>Error: " in html
     assert "/tmp" not in html and "s75docs-serve" not in html
     # with the body filled in, the kind's own rule: a cabinet report names its lead member
-    values["body"] = "Cabinet"
+    values.update(body="Cabinet", report_of="Director of Adult Social Care")
+    values["authors[0].email"] = "daniel.okoro@fairhaven.example.org"
     html = page.post(values).get_data(as_text=True)
     assert (
-        '<a href="#m-lead-member">lead_member: a cabinet report names its lead member</a>' in html
+        '<a href="#m-lead-member">Lead member: a cabinet report names its lead member</a>' in html
     )
 
 
 def test_a_bad_date_is_shown_beside_the_date(page: Page) -> None:
     values = {**values_of(MEETINGS["cabinet"]), "kind": "cabinet", "date": "2026-13-01"}
     html = page.post(values, scheme=SCHEME).get_data(as_text=True)
-    found = re.search(r'<a href="#m-date">date: ([^<]+)</a>', html)
+    found = re.search(r'<a href="#m-date">Date: ([^<]+)</a>', html)
     assert found is not None and "month" in found.group(1)
     assert 'id="m-date-error"' in html and 'value="2026-13-01"' in html
 
@@ -419,3 +431,28 @@ def test_the_number_of_entries_has_a_limit(page: Page) -> None:
     values = {"count.authors": "999999", "authors[99999999].name": "x", "action": "add:authors"}
     html = page.post(values).get_data(as_text=True)
     assert html.count("<legend>Author ") <= 100
+
+
+def test_the_hints_say_what_each_field_is_for(page: Page) -> None:
+    html = page.client.get("/report").get_data(as_text=True)
+    legal = html.split('id="m-implications-legal-officer"', 1)[1].split("</fieldset>", 1)[0]
+    assert "Director of Law and Governance (Monitoring Officer)" in legal
+    assert "Priya Shah" not in legal and "Section 151" not in legal
+    assert "mayor and cabinet executive" in html and "leader and cabinet executive" in html
+    assert "other executive arrangements" not in html
+    assert "committee system" in html
+    assert "docs/reports.md" not in html and "partner key" not in html
+    assert "short label the scheme file gives each partner" in html
+    assert "<h1>Write a decision report</h1>" in html  # Cabinet is not a board
+
+
+def test_key_decision_is_required_looking_for_a_cabinet_report(page: Page) -> None:
+    values = {**values_of(MEETINGS["cabinet"]), "kind": "cabinet", "key_decision": ""}
+    html = page.post(values, scheme=SCHEME).get_data(as_text=True)
+    assert '<label for="m-key-decision">' not in html  # a choice: its legend
+    assert "<legend>Key decision</legend>" in html
+    assert "<legend>Key decision (optional)</legend>" not in html
+    assert "Key decision: say whether this is a key decision" in html
+    values.update(kind="hwb", action="redisplay")  # the form again, nothing written
+    html = page.post(values).get_data(as_text=True)
+    assert "<legend>Key decision (optional)</legend>" in html

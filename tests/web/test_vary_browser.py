@@ -94,11 +94,14 @@ def test_a_missing_named_file_shows_one_line_and_the_form(
     browser.find_element(By.ID, "new").send_keys(str(EXAMPLE / "scheme-v2.yaml"))
     browser.find_element(By.CSS_SELECTOR, "form.vary-form button[type=submit]").click()
     WebDriverWait(browser, 180).until(ended)
-    message = browser.find_element(By.CSS_SELECTOR, "#error .message").text
-    assert message == (
-        "scheme-v2.yaml:1004: variations[0].edits: no such edits file: variation-2027.yaml"
-    )
+    lines = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "#error .message")]
+    assert lines == [
+        "scheme-v2.yaml:1004: variations[0].edits: no such edits file: variation-2027.yaml",
+        "scheme-v2.yaml names variation-2027.yaml (the edits it makes): choose it under 'Other"
+        " files the versions name' and write the deed again. The files already chosen are kept.",
+    ]
     assert browser.find_element(By.ID, "others").is_displayed()  # try again with it
+    assert "Using scheme.yaml, uploaded" in browser.find_element(By.ID, "old-hint").text
     assert audit(browser) == []
 
 

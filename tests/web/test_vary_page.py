@@ -222,10 +222,60 @@ def test_a_missing_named_file_is_the_clis_one_line_and_the_server_goes_on(
     done = vary(client, app, old=example("scheme.yaml"), new=example("scheme-v2.yaml"))
     files = {n: (EXAMPLE / n).read_bytes() for n in ("scheme.yaml", "scheme-v2.yaml")}
     expected = cli_message(tmp_path, "scheme.yaml", "scheme-v2.yaml", files)
-    assert message(done.html) == expected
+    assert message(done.html) == expected + " / " + ADD_EDITS
     assert expected.startswith("scheme-v2.yaml:") and "variation-2027.yaml" in expected
     assert 'id="old"' in done.html  # the form again, to try once more
     assert client.get("/vary").status_code == 200
+
+
+ADD_EDITS = (
+    "scheme-v2.yaml names variation-2027.yaml (the edits it makes): choose it under &#39;Other"
+    " files the versions name&#39; and write the deed again. The files already chosen are kept."
+)
+
+
+def test_after_a_missing_file_only_that_file_is_chosen_again(app: Flask) -> None:
+    client = app.test_client()  # a browser of its own: nothing held yet
+    done = vary(client, app, old=example("scheme.yaml"), new=example("scheme-v2.yaml"))
+    assert message(done.html).endswith(ADD_EDITS)
+    assert "Using <strong>scheme.yaml</strong>, uploaded" in done.html
+    assert "Using <strong>scheme-v2.yaml</strong>, uploaded" in done.html
+    assert re.search(r'<input type="file" id="old"[^>]*required', done.html) is None
+    assert "Other files the versions name (needed when a version names other files)" in done.html
+    again = vary(client, app, others=[example("variation-2027.yaml")])
+    summary = SUMMARY.search(again.html)
+    assert summary is not None, again.html
+    assert summary.group(1).startswith("23 variations: scheme.yaml to scheme-v2.yaml")
+    form = client.get("/vary").get_data(as_text=True)  # the other file is offered, ticked
+    assert 'name="keep" value="variation-2027.yaml" checked' in form
+    unticked = vary(client, app)  # not ticked: let go, so missing again
+    assert message(unticked.html).endswith(ADD_EDITS)
+    # an other file chosen beside a wrong version is held all the same
+    wrong: dict[str, object] = {"token": token(client), "new": (io.BytesIO(b"PK"), "new.docx")}
+    wrong["others"] = [example("variation-2027.yaml")]
+    posted = client.post("/vary", data=wrong, content_type="multipart/form-data")
+    assert posted.status_code == 400
+    assert 'name="keep" value="variation-2027.yaml" checked' in posted.get_data(as_text=True)
+    unticked = vary(client, app, keep="variation-2027.yaml")
+    assert SUMMARY.search(unticked.html) is not None, unticked.html
+    unticked = vary(client, app)
+    assert message(unticked.html).endswith(ADD_EDITS)
+
+
+def test_the_files_the_wrong_way_round_are_named_as_such(app: Flask) -> None:
+    client = app.test_client()
+    done = vary(
+        client,
+        app,
+        old=example("scheme-v2.yaml"),
+        new=example("scheme.yaml"),
+        others=[example("variation-2027.yaml")],
+    )
+    assert message(done.html).endswith(
+        "scheme.yaml has fewer variation records (0) than scheme-v2.yaml (1): are the two"
+        " files the wrong way round? The agreement as it stands goes first, and the"
+        " agreement as it will be once varied second."
+    )
 
 
 def test_a_scheme_with_an_error_is_the_clis_message(
@@ -251,7 +301,8 @@ def test_a_scheme_with_an_error_is_the_clis_message(
     assert client.get("/vary").status_code == 200
 
 
-def test_a_wrong_type_or_a_missing_version_is_one_line(client: FlaskClient) -> None:
+def test_a_wrong_type_or_a_missing_version_is_one_line(app: Flask) -> None:
+    client = app.test_client()  # a browser of its own: no version held from other tests
     for form, expected in (
         (
             {
@@ -260,14 +311,17 @@ def test_a_wrong_type_or_a_missing_version_is_one_line(client: FlaskClient) -> N
             },
             "agreement.docx: the agreement as it stands must be a .yaml or .yml file",
         ),
-        ({"old": example("scheme.yaml")}, "choose a .yaml or .yml file for the next version"),
+        (
+            {"old": example("scheme.yaml")},
+            "choose a .yaml or .yml file for the agreement as it will be once varied",
+        ),
         (
             fairhaven_form(others=[(io.BytesIO(b"%PDF-1.7"), "scan.pdf")]),
             "scan.pdf: the other file must be a .yaml or .yml file",
         ),
         (
             {"old": example("scheme.yaml"), "new": example("scheme-v2.yaml", "scheme.yaml")},
-            "scheme.yaml: the two versions have the same name: rename one (the next version's"
+            "scheme.yaml: the two versions have the same name: rename one (the varied version's"
             " record names the one it varies)",
         ),
         (
@@ -364,7 +418,12 @@ def test_a_second_variation_takes_the_earlier_version_it_names(
     files = {n: (EXAMPLE / n).read_bytes() for n in ("scheme-v2.yaml", "scheme-v3.yaml")}
     files["variation-2027.yaml"] = (EXAMPLE / "variation-2027.yaml").read_bytes()
     expected = cli_message(tmp_path, "scheme-v2.yaml", "scheme-v3.yaml", files)
-    assert message(missing.html) == expected and "no such scheme file: scheme.yaml" in expected
+    assert "no such scheme file: scheme.yaml" in expected
+    assert message(missing.html) == expected + (
+        " / scheme-v2.yaml names scheme.yaml (the earlier version it varies): choose it under"
+        " &#39;Other files the versions name&#39; and write the deed again. The files already"
+        " chosen are kept."
+    )
     done = vary(
         client,
         app,

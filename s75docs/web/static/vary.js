@@ -1,5 +1,6 @@
 // The Vary page: when the draft is chosen, the two file inputs are hidden (the draft and the
-// file it started from are the two versions); choosing "Upload" shows and requires them.
+// file it started from are the two versions); choosing "Upload" shows them, and requires
+// those not already uploaded (data-held).
 (function () {
   "use strict";
   var uploads = document.getElementById("uploads");
@@ -11,7 +12,7 @@
     uploads.hidden = !byUpload;
     ["old", "new"].forEach(function (id) {
       var input = document.getElementById(id);
-      if (input) { input.required = byUpload; }
+      if (input) { input.required = byUpload && !input.hasAttribute("data-held"); }
     });
   }
   draft.addEventListener("change", show);
