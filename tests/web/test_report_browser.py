@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
@@ -43,7 +44,8 @@ def fill_from_file(browser: webdriver.Chrome, url: str) -> None:
     browser.find_element(By.ID, "scheme").send_keys(str(FAIRHAVEN / "scheme.yaml"))
     browser.find_element(By.ID, "meeting").send_keys(str(FAIRHAVEN / "meeting.yaml"))
     browser.find_element(By.CSS_SELECTOR, "button[value=load]").click()
-    WebDriverWait(browser, 60).until(
+    # the page is replaced when the file has filled it: an element found just before is stale
+    WebDriverWait(browser, 60, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_element(By.ID, "m-date").get_attribute("value") == "2026-03-11"
     )
 
