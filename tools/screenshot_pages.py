@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 from werkzeug.serving import BaseWSGIServer  # noqa: E402
@@ -110,7 +111,7 @@ def report(browser: webdriver.Chrome, server: BaseWSGIServer, temp: Path) -> Non
     browser.find_element(By.ID, "scheme").send_keys(str(FAIRHAVEN / "scheme.yaml"))
     browser.find_element(By.ID, "meeting").send_keys(str(FAIRHAVEN / "meeting.yaml"))
     browser.find_element(By.CSS_SELECTOR, "button[value=load]").click()
-    WebDriverWait(browser, 60).until(
+    WebDriverWait(browser, 60, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_element(By.ID, "m-date").get_attribute("value")
     )
     browser.execute_script("document.getElementById('m-date').value = ''")
