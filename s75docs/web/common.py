@@ -11,9 +11,12 @@ import os
 import re
 import secrets
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Generic, TypeVar, cast
 
 from flask import Blueprint, Response, abort, current_app, send_file, session
 from werkzeug.datastructures import FileStorage
@@ -23,6 +26,37 @@ from s75docs.errors import ErrorList, S75Error, UsageError
 from s75docs.web.results import WebState
 
 files = Blueprint("files", __name__)
+
+T = TypeVar("T")
+
+
+class PerSession(Generic[T]):
+    """What a page holds for each browser session (its uploads, its form), made by
+    `factory` on first use; the least recently used dropped past `keep`."""
+
+    def __init__(self, factory: Callable[[], T], keep: int = 32) -> None:
+        self._factory = factory
+        self._keep = keep
+        self._held: OrderedDict[str, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, owner: str) -> T:
+        with self._lock:
+            if owner not in self._held:
+                self._held[owner] = self._factory()
+            self._held.move_to_end(owner)
+            while len(self._held) > self._keep:
+                self._held.popitem(last=False)
+            return self._held[owner]
+
+
+def held_for(page: str, factory: Callable[[], T]) -> T:
+    """This session's `factory()` thing for `page`, kept in the app between requests."""
+    sessions = current_app.extensions.setdefault(f"s75docs.{page}", PerSession(factory))
+    assert isinstance(sessions, PerSession)
+    held = sessions.get(form_token())
+    return cast(T, held)
+
 
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
 

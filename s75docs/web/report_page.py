@@ -9,21 +9,19 @@ back and forth ("add another", a mistake to put right), so no file is chosen twi
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from s75docs.errors import ErrorList, S75Error
 from s75docs.model.meeting import ReportKind
 from s75docs.web import meeting_form
-from s75docs.web.common import form_token, state, upload_name, without_folder, workspace
+from s75docs.web.common import form_token, held_for, state, upload_name, without_folder, workspace
 from s75docs.web.jobs import Progress
 from s75docs.web.results import Download, Stored
 
@@ -85,31 +83,14 @@ class Held:
     loaded: str = ""  # the meeting file that last filled the form
 
 
-class Sessions:
-    def __init__(self, keep: int = 32) -> None:
-        self._keep = keep
-        self._held: OrderedDict[str, Held] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, owner: str) -> Held:
-        with self._lock:
-            held = self._held.setdefault(owner, Held())
-            self._held.move_to_end(owner)
-            while len(self._held) > self._keep:
-                self._held.popitem(last=False)
-            return held
-
-
 @dataclass(frozen=True)
 class Problem:
     target: str  # the id of the input it is about ("" for the page as a whole)
     text: str  # the CLI's one line
 
 
-def _sessions() -> Sessions:
-    held = current_app.extensions.setdefault("s75docs.report", Sessions())
-    assert isinstance(held, Sessions)
-    return held
+def _held() -> Held:
+    return held_for("report", Held)
 
 
 def _upload(item: FileStorage, role: str) -> Upload:
@@ -337,12 +318,12 @@ def _render(held: Held, problems: list[Problem], nodes: list[Any] | None = None)
 
 @page.get("/report")
 def index() -> str:
-    return _render(_sessions().get(form_token()), [])
+    return _render(_held(), [])
 
 
 @page.post("/report")
 def write() -> tuple[str, int] | Response:
-    held = _sessions().get(form_token())
+    held = _held()
     action = request.form.get("action", "write")
     held.values, held.counts = _form_values()
     held.kind = request.form.get("kind", "")

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers.response import Response
 
 from s75docs.errors import S75Error, UsageError
-from s75docs.web.common import form_token, save_upload, state, workspace
+from s75docs.web.common import form_token, held_for, save_upload, state, workspace
 from s75docs.web.jobs import Job, Progress, Work
 from s75docs.web.results import Download, Stored
 
@@ -47,25 +45,8 @@ class Held:
     others: dict[str, bytes] = field(default_factory=dict)
 
 
-class Sessions:
-    def __init__(self, keep: int = 32) -> None:
-        self._keep = keep
-        self._held: OrderedDict[str, Held] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, owner: str) -> Held:
-        with self._lock:
-            held = self._held.setdefault(owner, Held())
-            self._held.move_to_end(owner)
-            while len(self._held) > self._keep:
-                self._held.popitem(last=False)
-            return held
-
-
 def _held() -> Held:
-    sessions = current_app.extensions.setdefault("s75docs.vary", Sessions())
-    assert isinstance(sessions, Sessions)
-    return sessions.get(form_token())
+    return held_for("vary", Held)
 
 
 def _version(held: Held, role: str, what: str) -> tuple[str, bytes]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 import pytest
+from selenium import webdriver
 
 from tests.conftest import BuiltCase
+from tests.web.browser import chromium
 
 
 def rewrite(data: bytes, old: str, new: str) -> bytes:
@@ -34,3 +37,13 @@ def fairhaven(built_cases: dict[str, BuiltCase]) -> bytes:
 def seeded(fairhaven: bytes) -> bytes:
     """Fairhaven with "[INSERT]" before its first "Business Days": one placeholder finding."""
     return rewrite(fairhaven, "Business Days", "[INSERT] Business Days")
+
+
+@pytest.fixture()
+def browser() -> Iterator[webdriver.Chrome]:
+    """A headless chromium for one test (tests/web/browser.py), closed afterwards."""
+    driver = chromium()
+    try:
+        yield driver
+    finally:
+        driver.quit()

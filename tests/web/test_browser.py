@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
 
-from tests.web.browser import chromium, upload
+from tests.web.browser import upload
 from tests.web.client import running_server
 
 
@@ -20,15 +20,6 @@ from tests.web.client import running_server
 def page_url() -> Iterator[str]:
     with running_server() as server:
         yield f"http://127.0.0.1:{server.port}/"
-
-
-@pytest.fixture()
-def browser() -> Iterator[webdriver.Chrome]:
-    driver = chromium()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def test_an_upload_through_the_page_shows_its_finding(

@@ -15,7 +15,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
-from tests.web.browser import chromium
 from tests.web.client import running_server
 
 FAIRHAVEN = Path(__file__).parents[2] / "examples" / "fairhaven" / "scheme.yaml"
@@ -53,15 +52,6 @@ return text.value.slice(0, text.selectionStart).split("\\n").length;
 def page_url() -> Iterator[str]:
     with running_server() as server:
         yield f"http://127.0.0.1:{server.port}/draft"
-
-
-@pytest.fixture()
-def browser() -> Iterator[webdriver.Chrome]:
-    driver = chromium()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def start(browser: webdriver.Chrome, url: str) -> None:

@@ -17,7 +17,6 @@ from werkzeug.serving import BaseWSGIServer
 
 from s75docs.web.drafting import Draft
 from tests.web.accessibility import audit
-from tests.web.browser import chromium
 from tests.web.client import running_server
 
 FAIRHAVEN = Path(__file__).parents[2] / "examples" / "fairhaven" / "scheme.yaml"
@@ -41,15 +40,6 @@ def open_with_fairhaven(browser: webdriver.Chrome, server: BaseWSGIServer) -> st
     )
     browser.get(url)
     return match.group(1)
-
-
-@pytest.fixture()
-def browser() -> Iterator[webdriver.Chrome]:
-    driver = chromium()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def retype(element: WebElement, text: str) -> None:

@@ -18,7 +18,6 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.web.accessibility import audit
-from tests.web.browser import chromium
 from tests.web.client import running_server
 
 FAIRHAVEN = Path(__file__).resolve().parent.parent.parent / "examples" / "fairhaven"
@@ -28,15 +27,6 @@ FAIRHAVEN = Path(__file__).resolve().parent.parent.parent / "examples" / "fairha
 def page_url() -> Iterator[str]:
     with running_server() as server:
         yield f"http://127.0.0.1:{server.port}/report"
-
-
-@pytest.fixture()
-def browser() -> Iterator[webdriver.Chrome]:
-    driver = chromium()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def fill_from_file(browser: webdriver.Chrome, url: str) -> None:

@@ -20,7 +20,6 @@ from werkzeug.serving import BaseWSGIServer
 from s75docs.web.common import state
 from s75docs.web.drafting import Draft
 from tests.web.accessibility import audit
-from tests.web.browser import chromium
 from tests.web.client import running_server
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fairhaven"
@@ -35,15 +34,6 @@ def server() -> Iterator[BaseWSGIServer]:
 @pytest.fixture(scope="module")
 def page_url(server: BaseWSGIServer) -> str:
     return f"http://127.0.0.1:{server.port}/vary"
-
-
-@pytest.fixture()
-def browser() -> Iterator[webdriver.Chrome]:
-    driver = chromium()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def ended(driver: webdriver.Chrome) -> bool:
