@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from flask.testing import FlaskClient
 from werkzeug.serving import BaseWSGIServer
 
 from s75docs.web.server import make
@@ -83,3 +84,10 @@ def check_upload(port: int, name: str, data: bytes, timeout: float = 600) -> Che
         )
     finally:
         connection.close()
+
+
+def page_token(client: FlaskClient, path: str = "/") -> str:
+    """The form token a page gives this test client's session (Flask's test client)."""
+    found = _TOKEN.search(client.get(path).get_data(as_text=True))
+    assert found is not None, f"{path} gave no form token"
+    return found.group(1)

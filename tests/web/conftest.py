@@ -7,8 +7,11 @@ import zipfile
 from collections.abc import Iterator
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from selenium import webdriver
 
+from s75docs.web.app import create_app
 from tests.conftest import BuiltCase
 from tests.web.browser import chromium
 
@@ -47,3 +50,14 @@ def browser() -> Iterator[webdriver.Chrome]:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture()
+def app() -> Flask:
+    """The app with a 1 MB upload limit (a page's tests may give their own)."""
+    return create_app(max_upload=1024 * 1024)
+
+
+@pytest.fixture()
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

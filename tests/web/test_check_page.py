@@ -15,27 +15,15 @@ from flask.testing import FlaskClient
 
 from s75docs.web.app import create_app
 from s75docs.web.common import upload_name
+from tests.web.client import page_token
 
-TOKEN = re.compile(r'name="token" value="([^"]+)"')
 MESSAGE = re.compile(r'<p class="message">([^<]*)</p>')
 SUMMARY = re.compile(r'<p class="summary" id="summary">([^<]*)</p>')
 DOWNLOAD = re.compile(r'href="(/download/[^"]+/(docx|json))"')
 
 
-@pytest.fixture()
-def app() -> Flask:
-    return create_app(max_upload=1024 * 1024)
-
-
-@pytest.fixture()
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
-
-
 def token(client: FlaskClient) -> str:
-    found = TOKEN.search(client.get("/").get_data(as_text=True))
-    assert found is not None
-    return found.group(1)
+    return page_token(client)
 
 
 def upload(client: FlaskClient, data: bytes, name: str, send_token: bool = True) -> tuple[int, str]:

@@ -21,10 +21,10 @@ from s75docs.web import draft_page
 from s75docs.web.app import create_app
 from s75docs.web.drafting import Draft, check_draft, starter_text
 from tests.conftest import LibreOffice
+from tests.web.client import page_token
 
 FAIRHAVEN = Path(__file__).parents[2] / "examples" / "fairhaven" / "scheme.yaml"
 TITLE = "Section 75 Partnership Agreement for Integrated Health and Social Care"
-TOKEN = re.compile(r'name="token" value="([^"]+)"')
 MESSAGE = re.compile(r'<p class="message">([^<]*)</p>')
 TEXTAREA = re.compile(r'<textarea id="scheme-text"[^>]*>\n(.*?)</textarea>', re.S)
 BAD_DATE = ("commencement: 2026-04-01", "commencement: 2026-02-30")
@@ -35,20 +35,8 @@ def fairhaven_text() -> str:
     return FAIRHAVEN.read_text(encoding="utf-8")
 
 
-@pytest.fixture()
-def app() -> Flask:
-    return create_app(max_upload=1024 * 1024)
-
-
-@pytest.fixture()
-def client(app: Flask) -> FlaskClient:
-    return app.test_client()
-
-
 def token(client: FlaskClient) -> str:
-    found = TOKEN.search(client.get("/").get_data(as_text=True))
-    assert found is not None
-    return found.group(1)
+    return page_token(client)
 
 
 def message(page: str) -> str:

@@ -23,9 +23,9 @@ from s75docs.web.app import create_app
 from s75docs.web.common import state
 from s75docs.web.drafting import Draft
 from tests.conftest import LibreOffice
+from tests.web.client import page_token
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "fairhaven"
-TOKEN = re.compile(r'name="token" value="([^"]+)"')
 MESSAGE = re.compile(r'<p class="message">([^<]*)</p>')
 SUMMARY = re.compile(r'<p class="summary" id="summary">([^<]*)</p>')
 DOWNLOAD = re.compile(r'href="(/download/[^"]+/([a-z.]+))"')
@@ -39,9 +39,7 @@ STEPS = [
 
 
 def token(client: FlaskClient) -> str:
-    found = TOKEN.search(client.get("/vary").get_data(as_text=True))
-    assert found is not None
-    return found.group(1)
+    return page_token(client, "/vary")
 
 
 def example(name: str, as_name: str | None = None) -> tuple[io.BytesIO, str]:
